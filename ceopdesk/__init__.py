@@ -1,0 +1,3 @@
+"""ceopdesk: a desktop press-office tool for releases, boilerplate notes and contacts."""
+
+__version__ = "0.1.0"

@@ -161,7 +161,5 @@ class Settings:
     press_office_name: str = "CEOP Press Office"
     reference_prefix: str = "CEOP"
     default_place: str | None = "London"
-    contact: ContactBlock = field(
-        default_factory=lambda: ContactBlock(name="CEOP Press Office")
-    )
+    contact: ContactBlock = field(default_factory=lambda: ContactBlock(name="CEOP Press Office"))
     template_path: str | None = None  # None = the template shipped in resources/

@@ -35,9 +35,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_audit_event_at"), ["at"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_audit_event_entity"), ["entity"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_audit_event_entity"), ["entity"], unique=False)
 
     op.create_table(
         "boilerplate",
@@ -72,9 +70,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("release", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_release_status"), ["status"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_release_updated"), ["updated"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_release_updated"), ["updated"], unique=False)
 
     op.create_table(
         "setting",
@@ -184,9 +180,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_release_version")),
-        sa.UniqueConstraint(
-            "release_id", "number", name=op.f("uq_release_version_release_id")
-        ),
+        sa.UniqueConstraint("release_id", "number", name=op.f("uq_release_version_release_id")),
     )
     with op.batch_alter_table("release_version", schema=None) as batch_op:
         batch_op.create_index(

@@ -1,0 +1,133 @@
+"""The command line (DESIGN §5). Core and documents only: never Qt.
+
+Exit status: 0 success, 1 a user error (one sentence on stderr, no traceback),
+2 bad usage. A failed command changes nothing in the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .core import audit, paths
+from .core.errors import UserError
+from .core.store import Store
+
+log = logging.getLogger("ceopdesk")
+
+
+class Context:
+    """What every command handler gets: the store (opened on first use) and the streams."""
+
+    def __init__(self, db: str | None, out: TextIO, err: TextIO) -> None:
+        self.db_path = paths.default_db_path(db)
+        self.out = out
+        self.err = err
+        self.user = audit.current_user()
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, as DESIGN §5 asks for bad usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .commands import boilerplate, releases, store
+
+    parser = _Parser(
+        prog="ceopdesk",
+        description="Press releases, boilerplate notes and media contacts for a press office. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="the store file (default: $CEOPDESK_DB, "
+                        "then the user data folder)")  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"ceopdesk {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for module in (store, releases, boilerplate):
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:  # fmt: skip
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not hasattr(args, "func"):
+        return _open_app(args.db)
+    ctx = Context(args.db, out, err)
+    try:
+        return int(args.func(args, ctx) or 0)
+    except UserError as exc:
+        print(f"ceopdesk: {exc.message}", file=err)
+        return 1
+    except KeyboardInterrupt:
+        print("ceopdesk: interrupted; nothing was changed.", file=err)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug, not the user's doing: keep the details, not a traceback
+        where = _log_crash(ctx.db_path, exc)
+        print(f"ceopdesk: something went wrong inside ceopdesk ({type(exc).__name__}); "
+              f"nothing was changed. Details are in {where}.", file=err)  # fmt: skip
+        return 1
+    finally:
+        ctx.close()
+
+
+def _log_crash(db_path: Path, exc: Exception) -> Path:
+    folder = paths.log_dir(db_path)
+    target = folder / "ceopdesk.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(target, encoding="utf-8")
+    except OSError:
+        return Path("(no log: the folder cannot be written)")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    try:
+        log.error("command failed", exc_info=exc)
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return target
+
+
+def _open_app(db: str | None) -> int:
+    try:
+        from .ui.app import run_app
+    except ImportError as exc:  # e.g. Qt's system libraries are missing
+        print(f"ceopdesk: the desktop app cannot start ({exc}).", file=sys.stderr)
+        return 1
+    return run_app(db)
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()

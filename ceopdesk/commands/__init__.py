@@ -1,0 +1,1 @@
+"""Command-line command groups: each module adds its sub-commands to the parser."""

@@ -1,0 +1,56 @@
+"""`ceopdesk boilerplate ...`: import, list, show."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..core import boilerplate
+from ..core.release_json import dumps, load_json_file, parse_boilerplate
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    group = sub.add_parser("boilerplate", help="work with boilerplate notes to editors")
+    cmds = group.add_subparsers(title="boilerplate commands", metavar="COMMAND", required=True)
+
+    p = cmds.add_parser("import", help="import a ceopdesk.boilerplate/1 file (all or none)")
+    p.add_argument("file", type=Path, metavar="FILE.json")
+    p.set_defaults(func=cmd_import)
+
+    p = cmds.add_parser("list", help="list the boilerplate notes")
+    p.add_argument("--json", action="store_true", help="print a ceopdesk.boilerplate/1 file")
+    p.set_defaults(func=cmd_list)
+
+    p = cmds.add_parser("show", help="show one note's latest text")
+    p.add_argument("key")
+    p.set_defaults(func=cmd_show)
+
+
+def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+    items = parse_boilerplate(load_json_file(args.file), str(args.file))
+    for key, outcome in boilerplate.import_items(ctx.store, items, ctx.user):
+        print(f"{outcome:<9}  {key}", file=ctx.out)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+    items = boilerplate.list_all(ctx.store)
+    if args.json:
+        from ..core.release_json import BoilerplateItem, boilerplate_to_json
+
+        ctx.out.write(dumps(boilerplate_to_json(
+            [BoilerplateItem(b.key, b.title, b.text) for b in items])))  # fmt: skip
+        return 0
+    if not items:
+        print("No boilerplate notes.", file=ctx.out)
+    width = max((len(b.key) for b in items), default=0)
+    for b in items:
+        print(f"{b.key:<{width}}  v{b.version:<3}  {b.title}", file=ctx.out)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+    b = boilerplate.get(ctx.store, args.key)
+    print(f"{b.title}  (version {b.version})\n", file=ctx.out)
+    print(b.text.rstrip(), file=ctx.out)
+    return 0

@@ -1,0 +1,162 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+RELEASE = {
+    "format": "ceopdesk.release/1",
+    "headline": "Children safer after national operation",
+    "standfirst": "A national operation has protected children.",
+    "embargo": "2026-06-21T00:01:00+01:00",
+    "sections": [{"type": "text", "text": "Body.\n\n- one\n- two"}],
+    "notes": [{"boilerplate": "about-ceop"}],
+}
+
+
+def store_dump(run) -> str:
+    code, out, _ = run("release", "list", "--json")
+    code2, bp, _ = run("boilerplate", "list", "--json")
+    return out + bp
+
+
+def test_demo_is_idempotent(run):
+    code, out, err = run("demo")
+    assert code == 0 and "release CEOP-2026-001: added" in out
+    code, out, _ = run("demo")
+    assert code == 0 and "added" not in out
+    _, listing, _ = run("release", "list")
+    assert listing.count("CEOP-2026-") == 3
+
+
+def test_import_prints_new_references_and_round_trips(run, write_json, tmp_path):
+    run("demo")
+    code, out, err = run("release", "import", str(write_json("a.json", RELEASE)))
+    assert (code, err) == (0, "")
+    ref = out.strip()
+    assert ref.startswith("CEOP-")
+    _, shown, _ = run("release", "show", ref, "--json")
+    again = json.loads(shown)
+    again["reference"] = "CEOP-2099-001"
+    code, out, _ = run("release", "import", str(write_json("b.json", again)))
+    assert code == 0
+    _, shown2, _ = run("release", "show", "CEOP-2099-001", "--json")
+    assert {**json.loads(shown2), "reference": ref} == json.loads(shown)
+
+
+def test_multi_file_import_is_all_or_nothing(run, write_json):
+    run("demo")
+    before = store_dump(run)
+    good = write_json("good.json", RELEASE)
+    bad = write_json("bad.json", {**RELEASE, "notes": [{"boilerplate": "missing-key"}]})
+    code, out, err = run("release", "import", str(good), str(bad))
+    assert code == 1 and out == ""
+    assert err.startswith("ceopdesk: ") and "bad.json" in err and "missing-key" in err
+    assert len(err.strip().splitlines()) == 1
+    assert store_dump(run) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "is empty"),
+        (b'{"format": ', "line 1, column 12: not valid JSON"),
+        (b"\xff\xfe\x00garbage", "is not UTF-8 text"),
+        (json.dumps({**RELEASE, "headlne": "x"}).encode(), "field 'headlne': unknown key"),
+    ],
+)
+def test_bad_files_get_one_sentence_and_exit_1(run, tmp_path, content, expected):
+    run("demo")
+    before = store_dump(run)
+    path = tmp_path / "in.json"
+    path.write_bytes(content)
+    code, out, err = run("release", "import", str(path))
+    assert code == 1 and expected in err and "Traceback" not in err
+    assert store_dump(run) == before
+
+
+def test_missing_file_and_wrong_extension(run, tmp_path):
+    code, _, err = run("release", "import", str(tmp_path / "nope.json"))
+    assert code == 1 and "no such file" in err
+    other = tmp_path / "r.pdf"
+    other.write_text("x")
+    code, _, err = run("release", "import", str(other))
+    assert code == 1 and ".json" in err
+
+
+def test_bad_usage_exits_2(run):
+    assert run("release")[0] == 2
+    assert run("release", "set-status", "X", "published")[0] == 2
+    assert run("frobnicate")[0] == 2
+
+
+def test_set_status_and_refusal(run):
+    run("demo")
+    code, out, _ = run("release", "set-status", "CEOP-2026-001", "in_review")
+    assert code == 0 and "now in review" in out
+    code, _, err = run("release", "set-status", "CEOP-2026-003", "issued")
+    assert code == 1 and "only an approved release can be issued" in err
+    code, _, err = run("release", "show", "CEOP-1900-001")
+    assert code == 1 and 'no release with the reference "CEOP-1900-001"' in err
+
+
+def test_show_text_and_list_filters(run):
+    run("demo")
+    code, out, _ = run("release", "show", "CEOP-2026-001")
+    assert code == 0 and "ENDS" in out and "Helen Marsh" in out
+    _, out, _ = run("release", "list", "--status", "approved")
+    assert "CEOP-2026-002" in out and "CEOP-2026-001" not in out
+    _, out, _ = run("release", "list", "--search", "blackmail")
+    assert "CEOP-2026-002" in out
+
+
+def test_export_writes_docx_and_records_a_version(run, tmp_path):
+    run("demo")
+    target = tmp_path / "r.docx"
+    code, out, err = run("release", "export", "CEOP-2026-001", "-o", str(target))
+    assert code == 0, err
+    assert target.exists() and "version 1" in out
+    _, versions, _ = run("release", "versions", "CEOP-2026-001")
+    assert "exported" in versions
+    code, _, err = run("release", "export", "CEOP-2026-001", "-o", str(tmp_path / "no" / "r.docx"))
+    assert code == 1 and "does not exist" in err
+    _, versions_after, _ = run("release", "versions", "CEOP-2026-001")
+    assert versions_after == versions
+
+
+def test_boilerplate_commands(run, write_json):
+    path = write_json("bp.json", {"format": "ceopdesk.boilerplate/1",
+                                  "items": [{"key": "k", "title": "T", "text": "one"}]})  # fmt: skip
+    assert "added" in run("boilerplate", "import", str(path))[1]
+    path = write_json("bp.json", {"format": "ceopdesk.boilerplate/1",
+                                  "items": [{"key": "k", "title": "T", "text": "two"}]})  # fmt: skip
+    assert "updated" in run("boilerplate", "import", str(path))[1]
+    code, out, _ = run("boilerplate", "show", "k")
+    assert code == 0 and "version 2" in out and "two" in out
+    assert run("boilerplate", "show", "zz")[0] == 1
+
+
+def test_check_backup_and_restore(run, tmp_path):
+    run("demo")
+    code, out, _ = run("check")
+    assert code == 0 and "OK" in out
+    backup = tmp_path / "copy.db"
+    assert run("backup", "-o", str(backup))[0] == 0
+    run("release", "set-status", "CEOP-2026-001", "withdrawn")
+    code, out, err = run("restore", str(backup))
+    assert code == 0, err
+    _, listing, _ = run("release", "list", "--status", "withdrawn")
+    assert "CEOP-2026-001" not in listing
+    notdb = tmp_path / "x.db"
+    notdb.write_text("hello")
+    code, _, err = run("restore", str(notdb))
+    assert code == 1 and "not a ceopdesk backup" in err
+
+
+def test_console_entry_point_has_no_traceback_on_user_error(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "ceopdesk", "--db", str(tmp_path / "s.db"), "release", "show", "X"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == 'ceopdesk: There is no release with the reference "X".'

@@ -1,0 +1,59 @@
+import sqlite3
+
+import pytest
+
+from ceopdesk.core.errors import StoreError
+from ceopdesk.core.store import Store
+
+
+def test_fresh_store_is_created_stamped_and_configured(tmp_path):
+    store = Store(tmp_path / "new" / "s.db")
+    assert store.schema_revision() is not None
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    assert store.integrity_problems() == []
+    store.close()
+
+
+def test_reopening_keeps_data(tmp_path):
+    from ceopdesk.core import settings
+
+    s1 = Store(tmp_path / "s.db")
+    cfg = settings.load(s1)
+    cfg.organisation = "Child Protection Command"
+    settings.save(s1, cfg)
+    s1.close()
+    s2 = Store(tmp_path / "s.db")
+    assert settings.load(s2).organisation == "Child Protection Command"
+    s2.close()
+
+
+def test_store_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "s.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer version of ceopdesk"):
+        Store(path)
+
+
+def test_a_file_that_is_not_a_store_is_refused(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a ceopdesk store"):
+        Store(path)
+
+
+def test_session_rolls_back_on_error(store):
+    from ceopdesk.core.models import Setting
+
+    with pytest.raises(RuntimeError), store.session() as s:
+        s.add(Setting(key="organisation", value="X"))
+        s.flush()
+        raise RuntimeError("boom")
+    with store.session() as s:
+        assert s.get(Setting, "organisation") is None

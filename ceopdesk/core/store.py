@@ -157,8 +157,12 @@ class Store:
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the main file (used after erasing personal data)."""
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        # Outside any transaction: SQLite refuses to checkpoint inside one.
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()
 
 
 def _reason(exc: Exception) -> str:

@@ -1,0 +1,397 @@
+"""Release -> Word file, built on the shipped (or the organisation's) template.
+
+One entry point, :func:`write_docx`.  It cleans every string first, so text
+XML cannot hold never reaches lxml; fills the template with named styles only
+(bold/italic runs and the Hyperlink character style are the only run
+formatting); sets the document properties on purpose; and writes through a
+temporary file beside the target, so a failure never leaves half a file or
+destroys the previous one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.run import Run as DocxRun
+
+from ceopdesk.core.domain import Release, Settings
+from ceopdesk.core.errors import UserError
+from ceopdesk.core.paths import resource
+
+from .assemble import assemble, draft_marking
+from .blocks import (
+    CHARACTER_STYLES,
+    DRAFT_MARKING,
+    HYPERLINK,
+    LIST_BULLET,
+    LIST_NUMBER,
+    NOTE_TABLE,
+    PARAGRAPH_STYLES,
+    Block,
+    ListItem,
+    Paragraph,
+    Run,
+    Table,
+)
+from .sanitize import clean
+
+# Relationship types a template may carry that must not reach a release:
+# thumbnails and custom properties are the template's, not the release's;
+# customXml and comments can hold names and remarks from whoever made it.
+_DROP_FROM_PACKAGE = {RT.THUMBNAIL, RT.CUSTOM_PROPERTIES}
+_DROP_FROM_DOCUMENT = {
+    RT.CUSTOM_XML,
+    RT.COMMENTS,
+    "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+    "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
+    "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible",
+    "http://schemas.microsoft.com/office/2011/relationships/people",
+}
+_COMMENT_MARKS = ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
+_CORE_LIMIT = 255  # python-docx refuses longer core property values
+
+
+def default_template() -> Path:
+    return resource("templates", "release-template.docx")
+
+
+def check_template(path: Path | str) -> list[str]:
+    """The style names the writer needs that the template at ``path`` lacks.
+
+    Raises UserError when the file is not a Word document that can be read.
+    """
+    return _missing_styles(_open_template(Path(path)))
+
+
+def write_docx(release: Release, settings: Settings, path: Path, version: int) -> Path:
+    """Write ``release`` as a Word file at ``path`` and return the path.
+
+    ``version`` is the release version number shown in the draft marking.
+    """
+    template = Path(settings.template_path).expanduser() if settings.template_path else None
+    release, settings = clean(release), clean(settings)
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise UserError(f"The folder {target.parent} does not exist.")
+    if target.is_dir():
+        raise UserError(f"{target} is a folder; give a file name ending in .docx.")
+    template = template or default_template()
+    document = _open_template(template)
+    missing = _missing_styles(document)
+    if missing:
+        raise UserError(
+            f"The Word template {template} is missing the styles: {', '.join(missing)}."
+        )
+    builder = _Builder(document)
+    builder.add_blocks(assemble(release, settings))
+    builder.fill_page_furniture(
+        {
+            "{organisation}": settings.organisation,
+            "{press_office}": settings.press_office_name,
+            "{reference}": release.reference,
+        },
+        draft_marking(release.status, version),
+    )
+    _set_properties(document, release, settings)
+    _strip_leftovers(document, settings)
+    _save_atomically(document, target)
+    return target
+
+
+def _open_template(path: Path) -> Document:
+    if not path.is_file():
+        raise UserError(f"The Word template {path} does not exist.")
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - zip, XML and OPC errors all mean the same to a user
+        raise UserError(
+            f"The Word template {path} is not a Word .docx file that can be read."
+        ) from exc
+
+
+def _style_ids(document: Document) -> dict[tuple[WD_STYLE_TYPE, str], str]:
+    """(type, lower-case name) -> style id; Word matches style names case-blind."""
+    ids: dict[tuple[WD_STYLE_TYPE, str], str] = {}
+    for style in document.styles.element.style_lst:
+        if style.name_val and style.styleId:
+            ids.setdefault((style.type, style.name_val.lower()), style.styleId)
+    return ids
+
+
+def _missing_styles(document: Document) -> list[str]:
+    ids = _style_ids(document)
+    wanted = [(WD_STYLE_TYPE.PARAGRAPH, n) for n in PARAGRAPH_STYLES]
+    wanted += [(WD_STYLE_TYPE.CHARACTER, n) for n in CHARACTER_STYLES]
+    return [name for kind, name in wanted if (kind, name.lower()) not in ids]
+
+
+class _Builder:
+    """Appends blocks to a template whose body has been emptied."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.part = document.part
+        ids = _style_ids(document)
+        self.pstyle = {n: ids[(WD_STYLE_TYPE.PARAGRAPH, n.lower())] for n in PARAGRAPH_STYLES}
+        self.link_style = ids[(WD_STYLE_TYPE.CHARACTER, HYPERLINK.lower())]
+        self.table_style = ids.get((WD_STYLE_TYPE.TABLE, NOTE_TABLE.lower()))
+        body = document.element.body
+        # The template's specimen content goes; its section properties
+        # (page size, margins, header and footer) stay.
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        self.body = body
+        self.numbering = self.part.numbering_part.element
+        self.next_num_id = 1 + max(
+            (int(n) for n in self.numbering.xpath("./w:num/@w:numId")), default=0
+        )
+        self.bullet_num = self._style_num(LIST_BULLET, "bullet")
+        self.decimal_abstract = self._abstract_of(self._style_num(LIST_NUMBER, "decimal"))
+        self.list_nums: dict[int, int] = {}
+        self.links: dict[str, str] = {}
+
+    # -- blocks --------------------------------------------------------------
+
+    def add_blocks(self, blocks: list[Block]) -> None:
+        sect_pr = self.body.find(qn("w:sectPr"))
+        for block in blocks:
+            element = self._table(block) if isinstance(block, Table) else self._paragraph(block)
+            if sect_pr is not None:
+                sect_pr.addprevious(element)
+            else:
+                self.body.append(element)
+
+    def _paragraph(self, block: Paragraph | ListItem, style: str | None = None):
+        p = OxmlElement("w:p")
+        p_pr = p.get_or_add_pPr()
+        p_pr.style = self.pstyle[style or block.style]
+        if isinstance(block, ListItem):
+            num_pr = p_pr.get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = block.level
+            num_pr.get_or_add_numId().val = self._num_for(block)
+        self._add_runs(p, block.runs)
+        return p
+
+    def _add_runs(self, p, runs: list[Run], bold: bool = False) -> None:
+        for run in runs:
+            r = OxmlElement("w:r")
+            if run.href:
+                r.get_or_add_rPr().style = self.link_style
+            proxy = DocxRun(r, None)  # type: ignore[arg-type]
+            if run.bold or bold:
+                proxy.bold = True
+            if run.italic:
+                proxy.italic = True
+            r.text = run.text  # turns "\n" into w:br and "\t" into w:tab
+            if run.href:
+                link = OxmlElement("w:hyperlink")
+                link.set(qn("r:id"), self._link_rel(run.href))
+                link.set(qn("w:history"), "1")
+                link.append(r)
+                p.append(link)
+            else:
+                p.append(r)
+
+    def _link_rel(self, href: str) -> str:
+        # Cached: python-docx looks for an existing relationship by scanning them all.
+        if href not in self.links:
+            self.links[href] = self.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        return self.links[href]
+
+    def _table(self, table: Table):
+        columns = max((len(row) for row in table.rows), default=1)
+        grid = self.document.add_table(rows=len(table.rows), cols=columns)
+        if self.table_style:
+            grid._tbl.tblPr.style = self.table_style
+        for index, row in enumerate(table.rows):
+            for cell, runs in zip(grid.rows[index].cells, row, strict=False):
+                p = cell.paragraphs[0]._p
+                p.get_or_add_pPr().style = self.pstyle[table.style]
+                self._add_runs(p, runs, bold=index < table.header_rows)
+        return grid._tbl
+
+    # -- lists ---------------------------------------------------------------
+
+    def _num_for(self, item: ListItem) -> int:
+        if not item.ordered:
+            return self.bullet_num  # bullets do not count, so all share one
+        if item.list_id not in self.list_nums:
+            # A w:num of its own with a start override is what restarts a
+            # list at 1; sharing one w:num would continue the count.
+            num_id = self._new_num(self.decimal_abstract)
+            num = self.numbering.xpath(f'./w:num[@w:numId="{num_id}"]')[0]
+            override = num.add_lvlOverride(ilvl=item.level)
+            override.add_startOverride(item.start)
+            self.list_nums[item.list_id] = num_id
+        return self.list_nums[item.list_id]
+
+    def _style_num(self, style_name: str, kind: str) -> int:
+        """The numbering the template attaches to a list style, or our own."""
+        style = self.document.styles.element.xpath(
+            f'./w:style[@w:styleId="{self.pstyle[style_name]}"]'
+        )[0]
+        found = style.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        if found and self.numbering.xpath(f'./w:num[@w:numId="{found[0]}"]'):
+            return int(found[0])
+        return self._new_num(self._add_abstract(kind))
+
+    def _abstract_of(self, num_id: int) -> int:
+        return int(self.numbering.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')[0])
+
+    def _new_num(self, abstract_id: int) -> int:
+        num_id, self.next_num_id = self.next_num_id, self.next_num_id + 1
+        num = parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'
+        )
+        # w:num elements follow every w:abstractNum and precede numIdMacAtCleanup.
+        self.numbering._insert_num(num)
+        return num_id
+
+    def _add_abstract(self, kind: str) -> int:
+        """A two-level definition for a template whose list styles have none."""
+        ids = [int(i) for i in self.numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+        abstract_id = max(ids, default=-1) + 1
+        texts = ("•", "–") if kind == "bullet" else ("%1.", "%2.")
+        levels = "".join(
+            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{kind}"/>'
+            f'<w:lvlText w:val="{t}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{567 * (i + 1)}" w:hanging="340"/></w:pPr></w:lvl>'
+            for i, t in enumerate(texts)
+        )
+        element = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+            f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+        )
+        existing = self.numbering.xpath("./w:abstractNum")
+        if existing:
+            existing[-1].addnext(element)
+        else:
+            self.numbering.insert(0, element)
+        return abstract_id
+
+    # -- header and footer ---------------------------------------------------
+
+    def fill_page_furniture(self, values: dict[str, str], marking: str | None) -> None:
+        """Fill the placeholders in headers and footers; add the draft marking."""
+        for section in self.document.sections:
+            parts = [
+                section.header, section.first_page_header, section.even_page_header,
+                section.footer, section.first_page_footer, section.even_page_footer,
+            ]  # fmt: skip
+            for part in parts:
+                if part.is_linked_to_previous:
+                    continue
+                for t in part._element.iter(qn("w:t")):
+                    if t.text and "{" in t.text:
+                        for key, value in values.items():
+                            t.text = t.text.replace(key, value)
+            if marking:
+                headers = [section.header]
+                if section.different_first_page_header_footer:
+                    headers.append(section.first_page_header)
+                for header in headers:
+                    header._element.append(
+                        self._paragraph(Paragraph(DRAFT_MARKING, [Run(marking)]))
+                    )
+
+
+def _set_properties(document: Document, release: Release, settings: Settings) -> None:
+    props = document.core_properties
+    # Start from nothing, so no property of the template's (or python-docx's
+    # defaults) survives into the release.
+    element = props._element
+    for child in list(element):
+        element.remove(child)
+    now = datetime.now(UTC).replace(microsecond=0)
+    props.title = release.headline.strip()[:_CORE_LIMIT]
+    props.author = props.last_modified_by = settings.press_office_name[:_CORE_LIMIT]
+    props.subject = ""
+    props.keywords = ", ".join(release.tags)[:_CORE_LIMIT]
+    props.comments = ""
+    props.category = ""
+    props.language = "en-GB"
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def _strip_leftovers(document: Document, settings: Settings) -> None:
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype in _DROP_FROM_PACKAGE:
+            del package.rels[rel_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            # Replaced whole: a template's app.xml names its application,
+            # company, manager and template file.
+            rel.target_part._blob = _app_xml(settings)
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype in _DROP_FROM_DOCUMENT:
+            del document.part.rels[rel_id]
+        elif rel.reltype in (RT.HEADER, RT.FOOTER):
+            marks = rel.target_part.element.xpath(" | ".join(f".//{m}" for m in _COMMENT_MARKS))
+            for mark in marks:
+                mark.getparent().remove(mark)
+
+
+def _app_xml(settings: Settings) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>ceopdesk</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{escape(settings.organisation)}</Company></Properties>"
+    ).encode()
+
+
+def _save_atomically(document: Document, target: Path) -> None:
+    try:
+        # Not a with-block: the file must outlive the handle to be renamed.
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp", delete=False
+        )
+    except PermissionError as exc:
+        raise UserError(
+            f"You do not have permission to write to the folder {target.parent}."
+        ) from exc
+    temp = Path(handle.name)
+    try:
+        with handle:
+            document.save(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException as exc:
+        with suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, PermissionError):
+            raise UserError(
+                f"The file {target} could not be replaced; close it if it is open in Word and try again."
+            ) from exc
+        if isinstance(exc, OSError):
+            raise UserError(
+                f"The file {target} could not be written: {exc.strerror or exc}."
+            ) from exc
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not Windows)."""
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -10,12 +10,8 @@ destroys the previous one.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import suppress
-from datetime import UTC, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import cast
 
 import docx
 from docx.document import Document
@@ -23,6 +19,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
 from docx.text.run import Run as DocxRun
 
 from ceopdesk.core.domain import Release, Settings
@@ -44,22 +42,8 @@ from .blocks import (
     Run,
     Table,
 )
+from .docx_package import save_atomically, set_properties, strip_leftovers
 from .sanitize import clean
-
-# Relationship types a template may carry that must not reach a release:
-# thumbnails and custom properties are the template's, not the release's;
-# customXml and comments can hold names and remarks from whoever made it.
-_DROP_FROM_PACKAGE = {RT.THUMBNAIL, RT.CUSTOM_PROPERTIES}
-_DROP_FROM_DOCUMENT = {
-    RT.CUSTOM_XML,
-    RT.COMMENTS,
-    "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
-    "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
-    "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible",
-    "http://schemas.microsoft.com/office/2011/relationships/people",
-}
-_COMMENT_MARKS = ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
-_CORE_LIMIT = 255  # python-docx refuses longer core property values
 
 
 def default_template() -> Path:
@@ -103,9 +87,9 @@ def write_docx(release: Release, settings: Settings, path: Path, version: int) -
         },
         draft_marking(release.status, version),
     )
-    _set_properties(document, release, settings)
-    _strip_leftovers(document, settings)
-    _save_atomically(document, target)
+    set_properties(document, release, settings)
+    strip_leftovers(document, settings)
+    save_atomically(document, target)
     return target
 
 
@@ -173,10 +157,10 @@ class _Builder:
             else:
                 self.body.append(element)
 
-    def _paragraph(self, block: Paragraph | ListItem, style: str | None = None):
-        p = OxmlElement("w:p")
+    def _paragraph(self, block: Paragraph | ListItem) -> CT_P:
+        p = cast(CT_P, OxmlElement("w:p"))
         p_pr = p.get_or_add_pPr()
-        p_pr.style = self.pstyle[style or block.style]
+        p_pr.style = self.pstyle[block.style]
         if isinstance(block, ListItem):
             num_pr = p_pr.get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = block.level
@@ -184,7 +168,7 @@ class _Builder:
         self._add_runs(p, block.runs)
         return p
 
-    def _add_runs(self, p, runs: list[Run], bold: bool = False) -> None:
+    def _add_runs(self, p: CT_P, runs: list[Run], bold: bool = False) -> None:
         for run in runs:
             r = OxmlElement("w:r")
             if run.href:
@@ -210,7 +194,7 @@ class _Builder:
             self.links[href] = self.part.relate_to(href, RT.HYPERLINK, is_external=True)
         return self.links[href]
 
-    def _table(self, table: Table):
+    def _table(self, table: Table) -> CT_Tbl:
         columns = max((len(row) for row in table.rows), default=1)
         grid = self.document.add_table(rows=len(table.rows), cols=columns)
         if self.table_style:
@@ -285,113 +269,23 @@ class _Builder:
 
     def fill_page_furniture(self, values: dict[str, str], marking: str | None) -> None:
         """Fill the placeholders in headers and footers; add the draft marking."""
-        for section in self.document.sections:
-            parts = [
-                section.header, section.first_page_header, section.even_page_header,
-                section.footer, section.first_page_footer, section.even_page_footer,
-            ]  # fmt: skip
-            for part in parts:
+        for index, section in enumerate(self.document.sections):
+            headers = [section.header, section.first_page_header, section.even_page_header]
+            footers = [section.footer, section.first_page_footer, section.even_page_footer]
+            for part in headers + footers:
                 if part.is_linked_to_previous:
                     continue
                 for t in part._element.iter(qn("w:t")):
                     if t.text and "{" in t.text:
                         for key, value in values.items():
                             t.text = t.text.replace(key, value)
-            if marking:
-                headers = [section.header]
-                if section.different_first_page_header_footer:
-                    headers.append(section.first_page_header)
-                for header in headers:
+            if not marking:
+                continue
+            for header in headers:
+                # Every header a page can show gets the marking.  A later
+                # section that follows the previous one's header is left
+                # linked: giving it a header of its own would drop the letterhead.
+                if not header.is_linked_to_previous or (index == 0 and header is headers[0]):
                     header._element.append(
                         self._paragraph(Paragraph(DRAFT_MARKING, [Run(marking)]))
                     )
-
-
-def _set_properties(document: Document, release: Release, settings: Settings) -> None:
-    props = document.core_properties
-    # Start from nothing, so no property of the template's (or python-docx's
-    # defaults) survives into the release.
-    element = props._element
-    for child in list(element):
-        element.remove(child)
-    now = datetime.now(UTC).replace(microsecond=0)
-    props.title = release.headline.strip()[:_CORE_LIMIT]
-    props.author = props.last_modified_by = settings.press_office_name[:_CORE_LIMIT]
-    props.subject = ""
-    props.keywords = ", ".join(release.tags)[:_CORE_LIMIT]
-    props.comments = ""
-    props.category = ""
-    props.language = "en-GB"
-    props.created = props.modified = now
-    props.revision = 1
-
-
-def _strip_leftovers(document: Document, settings: Settings) -> None:
-    package = document.part.package
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype in _DROP_FROM_PACKAGE:
-            del package.rels[rel_id]
-        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
-            # Replaced whole: a template's app.xml names its application,
-            # company, manager and template file.
-            rel.target_part._blob = _app_xml(settings)
-    for rel_id, rel in list(document.part.rels.items()):
-        if rel.reltype in _DROP_FROM_DOCUMENT:
-            del document.part.rels[rel_id]
-        elif rel.reltype in (RT.HEADER, RT.FOOTER):
-            marks = rel.target_part.element.xpath(" | ".join(f".//{m}" for m in _COMMENT_MARKS))
-            for mark in marks:
-                mark.getparent().remove(mark)
-
-
-def _app_xml(settings: Settings) -> bytes:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-        "<Application>ceopdesk</Application><DocSecurity>0</DocSecurity>"
-        f"<Company>{escape(settings.organisation)}</Company></Properties>"
-    ).encode()
-
-
-def _save_atomically(document: Document, target: Path) -> None:
-    try:
-        # Not a with-block: the file must outlive the handle to be renamed.
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
-            dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp", delete=False
-        )
-    except PermissionError as exc:
-        raise UserError(
-            f"You do not have permission to write to the folder {target.parent}."
-        ) from exc
-    temp = Path(handle.name)
-    try:
-        with handle:
-            document.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException as exc:
-        with suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, PermissionError):
-            raise UserError(
-                f"The file {target} could not be replaced; close it if it is open in Word and try again."
-            ) from exc
-        if isinstance(exc, OSError):
-            raise UserError(
-                f"The file {target} could not be written: {exc.strerror or exc}."
-            ) from exc
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not Windows)."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

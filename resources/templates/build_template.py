@@ -32,8 +32,21 @@ PAGE_W, PAGE_H, MARGIN = 11906, 16838, 1418  # A4 and 2.5 cm, in twentieths of a
 TEXT_W = PAGE_W - 2 * MARGIN
 
 
-def ppr(*, keep_next=False, keep_lines=False, border=None, shade=None, tab=None, before=None, after=None,
-        line=None, left=None, jc=None, num=None, contextual=False) -> str:  # fmt: skip
+def ppr(
+    *,
+    keep_next: bool = False,
+    keep_lines: bool = False,
+    border: tuple[str, int, str] | None = None,  # (side, eighths of a point, colour)
+    shade: str | None = None,
+    tab: int | None = None,  # a right tab stop, in twips
+    before: int | None = None,
+    after: int | None = None,
+    line: int | None = None,  # 240 = single spacing
+    left: int | None = None,
+    jc: str | None = None,
+    num: int | None = None,
+    contextual: bool = False,
+) -> str:
     """A w:pPr, children in schema order (Word rejects them out of order)."""
     xml = "<w:keepNext/>" if keep_next else ""
     xml += "<w:keepLines/>" if keep_lines else ""
@@ -63,7 +76,15 @@ def ppr(*, keep_next=False, keep_lines=False, border=None, shade=None, tab=None,
     return f"<w:pPr>{xml}</w:pPr>" if xml else ""
 
 
-def rpr(*, bold=False, italic=False, color=None, size=None, underline=False, font=False) -> str:
+def rpr(
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    color: str | None = None,
+    size: int | None = None,  # half-points
+    underline: bool = False,
+    font: bool = False,
+) -> str:
     xml = (
         '<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
         if font

@@ -16,7 +16,7 @@ from lxml import etree
 
 from ceopdesk.core.domain import Note, Settings, TextSection
 from ceopdesk.core.errors import UserError
-from ceopdesk.documents import docx_writer
+from ceopdesk.documents import docx_package, docx_writer
 from ceopdesk.documents.docx_writer import check_template, default_template, write_docx
 from tests.documents.doc_samples import body_styles, compress, make_release, zip_text
 
@@ -187,6 +187,9 @@ def test_python_docx_default_template_leftovers_are_stripped(tmp_path, release):
     assert b"python-docx" not in props
     assert b"Microsoft Macintosh Word" not in props
     assert "List Number" in body_styles(path)
+    # No header in that template: one is made for the draft marking.
+    header = docx.Document(str(path)).sections[0].header
+    assert [p.text for p in header.paragraphs][-1] == "DRAFT — NOT FOR PUBLICATION — version 1"
 
 
 def test_text_xml_cannot_hold_is_removed_not_crashed_on(tmp_path, settings):
@@ -284,7 +287,7 @@ def test_no_permission_for_the_folder(tmp_path, release, settings, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(docx_writer.tempfile, "NamedTemporaryFile", refuse)
+    monkeypatch.setattr(docx_package.tempfile, "NamedTemporaryFile", refuse)
     with pytest.raises(UserError) as error:
         write_docx(release, settings, tmp_path / "r.docx", 1)
     assert str(error.value) == f"You do not have permission to write to the folder {tmp_path}."
@@ -294,7 +297,7 @@ def test_file_open_elsewhere_cannot_be_replaced(tmp_path, release, settings, mon
     def locked(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(docx_writer.os, "replace", locked)
+    monkeypatch.setattr(docx_package.os, "replace", locked)
     with pytest.raises(UserError, match="close it if it is open in Word"):
         write_docx(release, settings, tmp_path / "r.docx", 1)
     assert os.listdir(tmp_path) == []
@@ -307,3 +310,10 @@ def test_rewriting_replaces_the_file(tmp_path, release, settings):
     write_docx(release, settings, target, 2)
     assert docx.Document(str(target)).core_properties.title == "Second headline"
     assert os.listdir(tmp_path) == ["r.docx"]
+
+
+def test_very_long_headline_and_tags_fit_the_properties(tmp_path, settings):
+    release = make_release(headline="Long " * 80, tags=[f"tag {i}" for i in range(80)])
+    path = write_docx(release, settings, tmp_path / "r.docx", 1)
+    props = docx.Document(str(path)).core_properties
+    assert len(props.title) == 255 and len(props.keywords) == 255

@@ -1,0 +1,126 @@
+"""The package-level half of writing a .docx: properties, leftovers, saving.
+
+Kept apart from the body writer because none of it depends on the release's
+content, and all of it is about what else a Word file carries and how it
+reaches the disk.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import suppress
+from datetime import UTC, datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from ceopdesk.core.domain import Release, Settings
+from ceopdesk.core.errors import UserError
+
+# Relationship types a template may carry that must not reach a release:
+# thumbnails and custom properties are the template's, not the release's;
+# customXml and comments can hold names and remarks from whoever made it.
+_DROP_FROM_PACKAGE = {RT.THUMBNAIL, RT.CUSTOM_PROPERTIES}
+_DROP_FROM_DOCUMENT = {
+    RT.CUSTOM_XML,
+    RT.COMMENTS,
+    "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+    "http://schemas.microsoft.com/office/2016/09/relationships/commentsIds",
+    "http://schemas.microsoft.com/office/2018/08/relationships/commentsExtensible",
+    "http://schemas.microsoft.com/office/2011/relationships/people",
+}
+_COMMENT_MARKS = ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
+_CORE_LIMIT = 255  # python-docx refuses longer core property values
+
+
+def set_properties(document: Document, release: Release, settings: Settings) -> None:
+    props = document.core_properties
+    # Start from nothing, so no property of the template's (or python-docx's
+    # defaults) survives into the release.
+    element = props._element
+    for child in list(element):
+        element.remove(child)
+    now = datetime.now(UTC).replace(microsecond=0)
+    props.title = release.headline.strip()[:_CORE_LIMIT]
+    props.author = props.last_modified_by = settings.press_office_name[:_CORE_LIMIT]
+    props.subject = ""
+    props.keywords = ", ".join(release.tags)[:_CORE_LIMIT]
+    props.comments = ""
+    props.category = ""
+    props.language = "en-GB"
+    props.created = props.modified = now
+    props.revision = 1
+
+
+def strip_leftovers(document: Document, settings: Settings) -> None:
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype in _DROP_FROM_PACKAGE:
+            del package.rels[rel_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            # Replaced whole: a template's app.xml names its application,
+            # company, manager and template file.
+            rel.target_part._blob = _app_xml(settings)
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype in _DROP_FROM_DOCUMENT:
+            del document.part.rels[rel_id]
+        elif rel.reltype in (RT.HEADER, RT.FOOTER):
+            marks = rel.target_part.element.xpath(" | ".join(f".//{m}" for m in _COMMENT_MARKS))
+            for mark in marks:
+                mark.getparent().remove(mark)
+
+
+def _app_xml(settings: Settings) -> bytes:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>ceopdesk</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{escape(settings.organisation)}</Company></Properties>"
+    ).encode()
+
+
+def save_atomically(document: Document, target: Path) -> None:
+    try:
+        # Not a with-block: the file must outlive the handle to be renamed.
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp", delete=False
+        )
+    except PermissionError as exc:
+        raise UserError(
+            f"You do not have permission to write to the folder {target.parent}."
+        ) from exc
+    temp = Path(handle.name)
+    try:
+        with handle:
+            document.save(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException as exc:
+        with suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, PermissionError):
+            raise UserError(
+                f"The file {target} could not be replaced; close it if it is open in Word and try again."
+            ) from exc
+        if isinstance(exc, OSError):
+            raise UserError(
+                f"The file {target} could not be written: {exc.strerror or exc}."
+            ) from exc
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not Windows)."""
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

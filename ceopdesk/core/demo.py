@@ -5,11 +5,22 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from . import boilerplate, releases
-from .models import ReleaseRow
+from .domain import Settings
+from .models import ReleaseRow, Setting
 from .paths import resource
 from .release_json import load_json_file, parse_boilerplate, parse_release
+from .settings import load_in as load_settings
 from .store import Store
 
+SAMPLE_CONTACT = {
+    "contact": {
+        "name": "CEOP Press Office",
+        "phone": "0870 000 3434",
+        "out_of_hours": "07700 900123",
+        "email": "press@ceop.example",
+        "web": "www.ceop.police.uk",
+    }
+}
 RELEASE_FILES = ("annual-review.json", "sextortion-warning.json", "operation-result.json")
 
 
@@ -33,4 +44,10 @@ def load_sample(store: Store, user: str | None = None) -> list[str]:
                 continue
             releases.create_in(s, release, user)
             report.append(f"release {release.reference}: added")
+        current = load_settings(s)
+        if current.contact == Settings().contact:
+            # A sample release with an empty contact block would teach the wrong habit.
+            for key, value in SAMPLE_CONTACT.items():
+                s.merge(Setting(key=key, value=value))
+            report.append("settings: sample press office contact block filled in")
     return report

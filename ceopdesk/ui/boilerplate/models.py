@@ -1,0 +1,187 @@
+"""Table models for the boilerplate library: the list of notes and the releases using one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ceopdesk.core.domain import Boilerplate, BoilerplateUse
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 3
+BEHIND_ROLE = Qt.ItemDataRole.UserRole + 4
+
+STATUS_LABELS = {
+    "draft": "Draft",
+    "in_review": "In review",
+    "approved": "Approved",
+    "issued": "Issued",
+    "withdrawn": "Withdrawn",
+}
+# Releases not yet approved follow the latest text; the others keep what they took.
+FOLLOWING = ("draft", "in_review")
+BEHIND_COLOUR = QColor("#9c5700")
+KEPT_COLOUR = QColor("#595959")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def uk_time(moment: datetime | None) -> str:
+    """An instant as UK wall-clock time with BST/GMT, e.g. "21 Jun 2026, 14:05 BST"."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo("Europe/London"))
+    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
+
+
+class BoilerplateListModel(QAbstractTableModel):
+    """The library: one row per note, columns title, key and latest version."""
+
+    HEADERS = ("Title", "Key", "Version")
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._items: list[Boilerplate] = []
+
+    def set_items(self, items: list[Boilerplate]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def items(self) -> list[Boilerplate]:
+        return list(self._items)
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, item in enumerate(self._items) if item.key == key), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (item.title, item.key, f"v{item.version}")[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.title}\nKey: {item.key}\nVersion {item.version}, saved {uk_time(item.updated)}"
+        if role == Qt.ItemDataRole.ForegroundRole and column > 0:
+            return QBrush(QColor("#595959"))
+        if role == KEY_ROLE:
+            return item.key
+        if role == ITEM_ROLE:
+            return item
+        return None
+
+
+class UsageModel(QAbstractTableModel):
+    """The releases using one note, and the version each took."""
+
+    HEADERS = ("Reference", "Headline", "Status", "Version taken")
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._uses: list[BoilerplateUse] = []
+        self._latest = 0
+
+    def set_uses(self, uses: list[BoilerplateUse], latest: int) -> None:
+        self.beginResetModel()
+        self._uses = list(uses)
+        self._latest = latest
+        self.endResetModel()
+
+    def uses(self) -> list[BoilerplateUse]:
+        return list(self._uses)
+
+    def stale_drafts(self) -> int:
+        """Releases not yet approved that took an older version (they show it has changed)."""
+        return sum(
+            1 for i, u in enumerate(self._uses) if self.is_behind(i) and u.status in FOLLOWING
+        )
+
+    def kept_older(self) -> int:
+        """Approved, issued or withdrawn releases keeping an older version's text."""
+        return sum(
+            1 for i, u in enumerate(self._uses) if self.is_behind(i) and u.status not in FOLLOWING
+        )
+
+    def is_behind(self, row: int) -> bool:
+        version = self._uses[row].version
+        return version is not None and version < self._latest
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._uses)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._uses):
+            return None
+        use = self._uses[index.row()]
+        behind = self.is_behind(index.row())
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return use.reference
+            if column == 1:
+                return use.headline
+            if column == 2:
+                return STATUS_LABELS.get(use.status, use.status)
+            return self._version_text(use, behind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._explain(use, behind) + "\nDouble-click to open the release."
+        if column == 3 and behind:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(BEHIND_COLOUR if use.status in FOLLOWING else KEPT_COLOUR)
+            if role == Qt.ItemDataRole.FontRole and use.status in FOLLOWING:
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == REFERENCE_ROLE:
+            return use.reference
+        if role == BEHIND_ROLE:
+            return behind
+        return None
+
+    def _version_text(self, use: BoilerplateUse, behind: bool) -> str:
+        if use.version is None:
+            return "—"
+        if behind and use.status in FOLLOWING:
+            return f"v{use.version}  ⚠ older than v{self._latest}"
+        if behind:
+            return f"v{use.version}  kept (older than v{self._latest})"
+        return f"v{use.version} (latest)"
+
+    def _explain(self, use: BoilerplateUse, behind: bool) -> str:
+        if not behind:
+            return f"{use.reference} uses the latest text of this note."
+        if use.status in FOLLOWING:
+            return (
+                f"{use.reference} took version {use.version}; the note has changed since, "
+                "and the release editor shows it."
+            )
+        return (
+            f"{use.reference} keeps the text of version {use.version}, "
+            f"the text it was {STATUS_LABELS.get(use.status, use.status).lower()} with."
+        )

@@ -1,0 +1,108 @@
+"""The contact edit dialog: the core's validation beside each field, Save only when valid."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+
+from ceopdesk.core.contacts import query, service
+from ceopdesk.core.contacts.domain import Contact, ContactFilter, Email
+from ceopdesk.ui.contacts.edit_dialog import ContactEditDialog
+
+
+def make_dialog(qtbot, store, contact: Contact | None = None) -> ContactEditDialog:
+    dialog = ContactEditDialog(store, contact)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def settle(qtbot, dialog: ContactEditDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog._timer.isActive(), timeout=2000)
+
+
+def test_a_new_contact_starts_quiet_and_cannot_be_saved_empty(qtbot, store):
+    dialog = make_dialog(qtbot, store)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.error_for("name") == ""  # no scolding before anything is typed
+    dialog.save()
+    assert dialog.error_for("name") == "A contact needs a name, an e-mail or a phone."
+    assert dialog.result() == 0
+
+
+def test_a_bad_email_is_named_with_the_cores_sentence_and_blocks_save(qtbot, store):
+    dialog = make_dialog(qtbot, store)
+    dialog.given.setText("Zoë")
+    dialog.family.setText("Ball")
+    dialog.emails.value_edit(0).setText("zoe@")
+    settle(qtbot, dialog)
+    assert not dialog.save_button.isEnabled()
+    message = dialog.error_for("emails[0]")
+    assert message.startswith("E-mail 'zoe@' is not valid") and message.endswith(".")
+    dialog.phones.value_edit(0).setText("12")
+    settle(qtbot, dialog)
+    assert dialog.error_for("phones[0]") == "Phone '12' is not a valid number."
+
+    dialog.emails.value_edit(0).setText("zoe.ball@bbc.co.uk")
+    dialog.phones.value_edit(0).setText("020 7946 0018")
+    dialog.emails.add_row("zoe@home.example.org", "home")
+    dialog.tags.setText("crime, courts")
+    dialog.lawful_basis.setCurrentIndex(dialog.lawful_basis.findData("legitimate_interests"))
+    dialog.source.setText("met at the Old Bailey")
+    dialog.date_collected.setDate(QDate(2026, 3, 1))
+    settle(qtbot, dialog)
+    assert dialog.error_for("emails[0]") == "" and dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    assert dialog.result() == 1 and dialog.saved is not None
+
+    stored = service.get_contact(store, dialog.saved.id)  # type: ignore[arg-type]
+    assert stored.name == "Zoë Ball"
+    assert [(e.address, e.label) for e in stored.emails] == [
+        ("zoe.ball@bbc.co.uk", "work"), ("zoe@home.example.org", "home")]
+    assert stored.phones[0].number == "+442079460018"
+    assert sorted(stored.tags) == ["courts", "crime"]
+    assert stored.lawful_basis == "legitimate_interests"
+    assert stored.date_collected == date(2026, 3, 1)
+    assert query.count_contacts(store, ContactFilter(text="zoe")) == 1
+
+
+def test_an_email_that_belongs_to_someone_else_is_flagged_on_its_own_row(qtbot, store):
+    other = service.create_contact(store, Contact(given_name="Tom", family_name="Wright",
+                                                  emails=[Email("tom@thetimes.co.uk")]))  # fmt: skip
+    dialog = make_dialog(qtbot, store)
+    dialog.given.setText("Thomas")
+    dialog.emails.value_edit(0).setText("not an address")
+    dialog.emails.add_row("TOM@thetimes.co.uk")
+    settle(qtbot, dialog)
+    assert "not valid" in dialog.error_for("emails[0]")
+    assert f"already belongs to contact #{other.id}" in dialog.error_for("emails[1]")
+    assert not dialog.save_button.isEnabled()
+
+
+def test_editing_an_existing_contact_saves_the_change(qtbot, store):
+    saved = service.create_contact(store, Contact(given_name="Priya", family_name="Patel",
+                                                  organisation="ITV", emails=[Email("p@itv.com")]))  # fmt: skip
+    dialog = make_dialog(qtbot, store, saved)
+    assert dialog.windowTitle() == "Edit Priya Patel"
+    assert dialog.save_button.isEnabled()
+    dialog.organisation.setText("ITV News")
+    dialog.do_not_contact.setChecked(True)
+    dialog.notes.setPlainText("Asked not to be contacted until May.")
+    settle(qtbot, dialog)
+    dialog.save_button.click()
+    stored = service.get_contact(store, saved.id)  # type: ignore[arg-type]
+    assert stored.organisation == "ITV News" and stored.do_not_contact
+    assert stored.notes == "Asked not to be contacted until May."
+
+
+def test_a_contact_changed_elsewhere_is_not_overwritten(qtbot, store):
+    saved = service.create_contact(store, Contact(given_name="Mei", family_name="Chen"))
+    dialog = make_dialog(qtbot, store, saved)
+    service.update_contact(store, Contact(**{**saved.__dict__, "job_title": "Editor"}))
+    dialog.job_title.setText("Reporter")
+    settle(qtbot, dialog)
+    dialog.save_button.click()
+    assert dialog.result() == 0
+    assert "changed elsewhere" in dialog.summary.text()
+    assert service.get_contact(store, saved.id).job_title == "Editor"  # type: ignore[arg-type]

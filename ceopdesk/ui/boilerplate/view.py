@@ -337,6 +337,7 @@ class BoilerplateView(QWidget):
         dirty = self.editor.is_dirty()
         problem = self._problem()
         self.save_button.setEnabled(dirty and problem is None)
+        self.save_button.setText("Save new note" if self.editor.is_new else "Save as new version")
         self.save_button.setToolTip(problem or "Keep this text as the note's next version.")
         self.discard_button.setEnabled(dirty)
         self.history_button.setEnabled(not self.editor.is_new)

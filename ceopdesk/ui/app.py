@@ -1,0 +1,103 @@
+"""Starting the desktop app: ``run_app(db)`` from the command line, ``main()`` as a gui-script."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QApplication
+
+from ..core import paths
+from ..core.errors import StoreError
+from ..core.store import Store
+from . import dialogs
+from .crash import CrashHandler, open_log
+from .main_window import MainWindow
+
+ORGANISATION = "ceopdesk"
+APPLICATION = "ceopdesk"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("ceopdesk")
+    return app
+
+
+def lock_store(db_path: Path) -> QLockFile | None:
+    """Hold a lock beside the store; None (after telling the person) if another ceopdesk has it.
+
+    Two copies of the app editing one store would each autosave over the
+    other's changes, so the second one politely refuses to open it.
+    """
+    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
+    lock.setStaleLockTime(0)  # a lock left by a copy that crashed is cleared by its pid
+    if lock.tryLock(200):
+        return lock
+    owner = lock.getLockInfo()
+    where = f" (process {owner[1]} on {owner[2]})" if owner[0] else ""
+    dialogs.show_error(
+        None,
+        f"ceopdesk is already open on this store{where}: {db_path}.\n\n"
+        "Switch to that window. Opening the same store twice could lose changes, "
+        "so this copy will not open it.",
+        "ceopdesk is already open",
+    )
+    return None
+
+
+def open_window(db_path: Path) -> tuple[MainWindow, QLockFile | None] | None:
+    """The lock, the store and the main window; None if the store cannot be opened."""
+    with contextlib.suppress(OSError):  # if it cannot be made, the Store says so below
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = None
+    if db_path.parent.is_dir():
+        lock = lock_store(db_path)
+        if lock is None:
+            return None
+    try:
+        store = Store(db_path)
+    except StoreError as exc:
+        dialogs.show_error(None, str(exc), "The store cannot be opened")
+        if lock is not None:
+            lock.unlock()
+        return None
+    return MainWindow(store), lock
+
+
+def run_app(db: str | None) -> int:
+    """Open the app on the store ``db`` (or the default one); the exit status."""
+    app = application()
+    db_path = paths.default_db_path(db)
+    log, log_path = open_log(paths.log_dir(db_path))
+    crash = CrashHandler(log, log_path)
+    crash.install()
+    log.info("ceopdesk starting on %s", db_path)
+    opened = open_window(db_path)
+    if opened is None:
+        return 1
+    window, lock = opened
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.store.close()
+        if lock is not None:
+            lock.unlock()
+        log.info("ceopdesk closed")
+        crash.uninstall()
+
+
+def main() -> None:
+    """The gui-script entry point: ``ceopdesk-gui [--db PATH]``."""
+    parser = argparse.ArgumentParser(prog="ceopdesk-gui", description="The ceopdesk desktop app.")
+    parser.add_argument("--db", metavar="PATH", help="the store file")
+    args, _qt_args = parser.parse_known_args()
+    sys.exit(run_app(args.db))

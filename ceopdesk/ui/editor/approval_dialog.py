@@ -1,0 +1,62 @@
+"""Record who approved a release, and any note they gave."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ApprovalDialog(QDialog):
+    def __init__(self, reference: str, headline: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Record approval — {reference}")
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            f"<b>{reference}</b>: {headline}<br><br>Record who approved this release. "
+            "The approval is kept with the release and shown on every later export; "
+            "the notes to editors are fixed at the library text they have now."
+        )
+        intro.setWordWrap(True)
+        self.approver = QLineEdit()
+        self.approver.setPlaceholderText("e.g. Helen Marsh, Director")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("Optional, e.g. “Approved by email, figures checked”")
+        self.note.setMaximumHeight(90)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Record approval")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.missing = QLabel("The approver's name is needed.")
+        self.missing.setStyleSheet("color: #9a5b00;")
+        form = QFormLayout()
+        form.addRow("Approved by:", self.approver)
+        form.addRow("", self.missing)
+        form.addRow("Note:", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.approver.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        ok = bool(self.approver.text().strip())
+        self.ok_button.setEnabled(ok)
+        self.missing.setVisible(not ok)
+
+    def approver_name(self) -> str:
+        return self.approver.text().strip()
+
+    def note_text(self) -> str | None:
+        return self.note.toPlainText().strip() or None

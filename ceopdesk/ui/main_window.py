@@ -1,0 +1,237 @@
+"""The main window: navigation between the pages, the menus, the status bar, window state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..core import boilerplate, demo, releases
+from ..core.store import Store
+from . import dialogs
+from .boilerplate.view import BoilerplateView
+from .operations import run_in_background
+from .releases.page import ReleasesPage
+from .settings_dialog import SettingsDialog
+from .welcome import WelcomePage
+
+NAV_RELEASES, NAV_BOILERPLATE = 0, 1
+
+
+def store_is_empty(store: Store) -> bool:
+    return not releases.list_releases(store) and not boilerplate.list_all(store)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(f"ceopdesk — {store.path.name}")
+        self.setMinimumSize(900, 600)
+
+        self.welcome = WelcomePage()
+        self.releases = ReleasesPage(store)
+        self.boilerplate = BoilerplateView(store)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.releases)
+        self.pages.addWidget(self.boilerplate)
+        self.pages.addWidget(self.welcome)
+        self.nav = QListWidget()
+        self.nav.addItems(["Releases", "Boilerplate"])  # Contacts joins when its page lands
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 12pt; border: none; background: #eef1f5; padding-top: 8px; }"
+            "QListWidget::item { padding: 10px 14px; }"
+            "QListWidget::item:selected { background: #1f3864; color: white; }"
+        )
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+
+        self.nav.currentRowChanged.connect(self._navigate)
+        self.welcome.load_sample_requested.connect(self.load_sample)
+        self.welcome.start_empty_requested.connect(lambda: self._navigate(NAV_RELEASES))
+        self.releases.message.connect(self.say)
+        self.releases.editor_shown.connect(self._update_actions)
+        self.releases.editor.undo_state_changed.connect(self._update_actions)
+        self.boilerplate.statusMessage.connect(self.say)
+        self.boilerplate.releaseActivated.connect(self.open_release)
+        self.boilerplate.libraryChanged.connect(self.releases.editor.refresh_notes)
+
+        self._restore_state()
+        if store_is_empty(store):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(NAV_RELEASES)
+            self.nav.blockSignals(False)
+            self.pages.setCurrentWidget(self.welcome)
+        else:
+            self.nav.setCurrentRow(NAV_RELEASES)
+        self.releases.refresh()
+        self._update_actions()
+
+    # -- menus --------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                tip: str | None = None) -> QAction:  # fmt: skip
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        editor = self.releases.editor
+        self.new_action = self._action("&New release", self.new_release, "Ctrl+N",
+                                       "Start a new draft release")  # fmt: skip
+        self.export_action = self._action("&Export Word…", editor.export_word, "Ctrl+E",
+                                          "Write the open release as a Word file")  # fmt: skip
+        self.copy_action = self._action("&Copy as email text", editor.copy_email_text, None,
+                                        "Put the open release on the clipboard as plain text")  # fmt: skip
+        self.sample_action = self._action("&Load sample library", self.load_sample, None,
+                                          "Add the example releases and notes to editors")  # fmt: skip
+        self.settings_action = self._action("&Settings…", self.open_settings, None,
+                                            "Organisation, press office contact, Word template")  # fmt: skip
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.new_action, self.export_action, self.copy_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.sample_action, self.settings_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        self.undo_action = self._action("&Undo", editor.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Redo", editor.redo, QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Shift+Z") not in self.redo_action.shortcuts():
+            self.redo_action.setShortcuts([*self.redo_action.shortcuts(),
+                                           QKeySequence("Ctrl+Shift+Z")])  # fmt: skip
+        self.find_action = self._action("&Find release…", self.find, "Ctrl+F",
+                                        "Search the text of every release")  # fmt: skip
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = self._action("&About ceopdesk", self.about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+
+    def _update_actions(self) -> None:
+        editing = self.pages.currentWidget() is self.releases and self.releases.editor_is_shown()
+        editor = self.releases.editor
+        self.export_action.setEnabled(editing)
+        self.copy_action.setEnabled(editing)
+        self.undo_action.setEnabled(editing and editor.can_undo())
+        self.redo_action.setEnabled(editing and editor.can_redo())
+        undo_text = editor.undo_stack.undoText() if editor.undo_stack.canUndo() else ""
+        self.undo_action.setText(f"&Undo {undo_text}".strip() if not editor.is_dirty()
+                                 else "&Undo typing")  # fmt: skip
+        redo_text = editor.undo_stack.redoText() if editor.undo_stack.canRedo() else ""
+        self.redo_action.setText(f"&Redo {redo_text}".strip())
+
+    # -- navigation ---------------------------------------------------------
+    def _navigate(self, row: int) -> None:
+        if self.pages.currentWidget() is self.releases:
+            self.releases.editor.flush()  # if it cannot be saved, the editor says why
+        page = {NAV_RELEASES: self.releases, NAV_BOILERPLATE: self.boilerplate}.get(row)
+        if page is None:
+            return
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.pages.setCurrentWidget(page)
+        self._update_actions()
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def new_release(self) -> None:
+        self._navigate(NAV_RELEASES)
+        self.releases.new_release()
+
+    def open_release(self, reference: str) -> None:
+        self._navigate(NAV_RELEASES)
+        self.releases.open_release(reference)
+
+    def find(self) -> None:
+        self._navigate(NAV_RELEASES)
+        self.releases.show_list()
+        self.releases.list_panel.focus_search()
+
+    def load_sample(self) -> None:
+        store = self.store
+        self.sample_action.setEnabled(False)
+        self.welcome.sample_button.setEnabled(False)
+
+        def done(report: list[str]) -> None:
+            self.sample_action.setEnabled(True)
+            self.welcome.sample_button.setEnabled(True)
+            added = sum(1 for line in report if line.endswith(": added"))
+            self.say(f"Sample library loaded: {added} item(s) added" if added
+                     else "The sample library was already loaded")  # fmt: skip
+            self._navigate(NAV_RELEASES)
+            self.releases.show_list()
+            self.releases.refresh()
+            self.boilerplate.reload()
+
+        def failed(_exc: BaseException) -> None:
+            self.sample_action.setEnabled(True)
+            self.welcome.sample_button.setEnabled(True)
+
+        run_in_background(self, lambda: demo.load_sample(store), done, on_failure=failed)
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.store, self).exec()
+        self.releases.editor.reload_settings()
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About ceopdesk",
+                          f"<b>ceopdesk {__version__}</b><br>Press releases, notes to editors "
+                          "and media contacts for a press office.<br><br>"
+                          f"Store: {self.store.path}")  # fmt: skip
+
+    # -- window state -------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        self.releases.restore_state(settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self.releases.editor
+        if not editor.flush() and not dialogs.confirm(
+            self, "Close without saving?",
+            f"The last change to {editor.reference} cannot be saved: "
+            f"{editor.unsaved_reason().removeprefix('Not saved yet: ')}\n\n"
+            "Close anyway and lose that change?",
+            "Close and lose it",
+        ):  # fmt: skip
+            event.ignore()
+            return
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        self.releases.save_state(settings)
+        QThreadPool.globalInstance().waitForDone(10_000)
+        event.accept()

@@ -1,0 +1,185 @@
+"""The releases list: search as you type, filter by status, open with a double-click or Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import releases
+from ...core.domain import ReleaseSummary
+from ...core.store import Store
+from ...core.workflow import LABELS
+from ..operations import run_in_background
+from .model import ReferenceRole, ReleaseFilterProxy, ReleaseTableModel
+
+SEARCH_DELAY_MS = 150
+
+
+class _Table(QTableView):
+    """Enter and Return open the current release, like a double-click."""
+
+    activated_row = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class ReleaseListPanel(QWidget):
+    open_requested = Signal(str)  # a reference
+    new_requested = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._search_serial = 0
+
+        title = QLabel("Press releases")
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.new_button = QPushButton("New release")
+        self.new_button.setToolTip("Start a new draft release (Ctrl+N)")
+        self.new_button.setDefault(True)
+        self.new_button.setStyleSheet("QPushButton { font-weight: bold; padding: 6px 16px; }")
+        self.new_button.clicked.connect(self.new_requested)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search all release text: words, names, figures… (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("Every status", None)
+        for key, label in LABELS.items():
+            self.status_filter.addItem(label, key)
+
+        self.model = ReleaseTableModel(self)
+        self.proxy = ReleaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = _Table()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest first, as listed
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 130), (2, 90), (3, 200), (4, 140)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated_row.connect(self._open_index)
+
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #555;")
+        hint = QLabel("Double-click a release (or select it and press Enter) to open it.")
+        hint.setStyleSheet("color: #555;")
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel("Status:"))
+        filters.addWidget(self.status_filter)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint)
+        bottom.addStretch(1)
+        bottom.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
+
+    # -- loading ------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload from the store (full-text search when the box holds words), off the UI thread."""
+        self._search_timer.stop()
+        self._search_serial += 1
+        serial, query, store = self._search_serial, self.search.text().strip(), self.store
+
+        def done(rows: list[ReleaseSummary]) -> None:
+            if serial == self._search_serial:  # an older search answering late is dropped
+                self._show(rows, query)
+
+        run_in_background(self, lambda: releases.list_releases(store, query=query or None),
+                          done, busy=False)  # fmt: skip
+
+    def _show(self, rows: list[ReleaseSummary], query: str) -> None:
+        current = self.current_reference()
+        self.model.set_rows(rows)
+        if query:  # best match first until a column header is clicked
+            self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            self.proxy.sort(-1)
+        self._update_count(query)
+        if current:
+            self.select(current)
+
+    def _update_count(self, query: str) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if query and not total:
+            text = f"No release contains “{query}”."
+        elif shown == total:
+            text = f"{total} release{'s' if total != 1 else ''}"
+        else:
+            text = f"{shown} of {total} releases shown"
+        self.count_label.setText(text)
+
+    def _status_changed(self) -> None:
+        self.proxy.set_status(self.status_filter.currentData())
+        self._update_count(self.search.text().strip())
+
+    # -- selection ----------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        reference = index.data(ReferenceRole)
+        if reference:
+            self.open_requested.emit(reference)
+
+    def current_reference(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ReferenceRole) if index.isValid() else None
+
+    def select(self, reference: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ReferenceRole) == reference:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- UI state -----------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("releases/columns", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        state = settings.value("releases/columns")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)  # type: ignore[arg-type]

@@ -1,0 +1,100 @@
+"""Fixtures for the desktop app tests: per-test UI state, a main window, recorded dialogs."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+
+@pytest.fixture(autouse=True)
+def _own_ui_state(qapp, request: pytest.FixtureRequest) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Each test gets its own QSettings, so no window size or folder leaks between tests."""
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)[:80]
+    QCoreApplication.setOrganizationName("ceopdesk-tests")
+    QCoreApplication.setApplicationName(name)
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+class Dialogs:
+    """Stands in for ceopdesk.ui.dialogs: records what would have been shown."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.questions: list[str] = []
+        self.answer = True
+
+    def show_error(self, _parent: object, message: str, _title: str = "") -> None:
+        self.errors.append(message)
+
+    def show_info(self, _parent: object, message: str, _title: str = "") -> None:
+        self.infos.append(message)
+
+    def confirm(self, _parent: object, _title: str, message: str, _action: str) -> bool:
+        self.questions.append(message)
+        return self.answer
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    from ceopdesk.ui import dialogs
+
+    recorder = Dialogs()
+    for name in ("show_error", "show_info", "confirm"):
+        monkeypatch.setattr(dialogs, name, getattr(recorder, name))
+    return recorder
+
+
+@pytest.fixture
+def window(qtbot, store, shown):  # type: ignore[no-untyped-def]
+    from ceopdesk.ui.main_window import MainWindow
+
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1280, 820)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def sample_window(qtbot, store, shown):  # type: ignore[no-untyped-def]
+    """A main window on a store holding the sample library."""
+    from ceopdesk.core import demo
+    from ceopdesk.ui.main_window import MainWindow
+
+    demo.load_sample(store)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1280, 820)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.releases.list_panel.model.rowCount() == 3)
+    return w
+
+
+def save_screenshot(widget: QWidget, name: str, folder: Path,
+                    min_size: tuple[int, int] = (400, 250)) -> QImage:  # fmt: skip
+    """Save ``widget.grab()`` to ``folder`` (and $CEOPDESK_SCREENSHOTS); check it is a picture."""
+    pixmap = widget.grab()
+    image = pixmap.toImage()
+    assert image.width() >= min_size[0] and image.height() >= min_size[1], image.size()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}  # fmt: skip
+    assert len(colours) > 20, f"{name} looks blank ({len(colours)} colours)"
+    folder.mkdir(parents=True, exist_ok=True)
+    assert pixmap.save(str(folder / f"{name}.png"))
+    extra = os.environ.get("CEOPDESK_SCREENSHOTS")
+    if extra:
+        Path(extra).mkdir(parents=True, exist_ok=True)
+        assert pixmap.save(str(Path(extra) / f"{name}.png"))
+    return image

@@ -1,0 +1,225 @@
+"""Building a release through the form: fields, sections, quotes, notes, contact, preview."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QTime, QTimeZone
+from PySide6.QtGui import QTextCursor
+from ui_steps import preview_text, wait_preview
+
+from ceopdesk.core import boilerplate, releases
+from ceopdesk.core.domain import Note, QuoteSection, TextSection
+from ceopdesk.ui.editor import notes as notes_module
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def new_release(window, qtbot):  # type: ignore[no-untyped-def]
+    window.new_release()
+    editor = window.releases.editor
+    assert editor.reference
+    return editor
+
+
+def test_build_a_release_with_two_quotes_and_three_notes(window, store, qtbot, monkeypatch) -> None:
+    boilerplate.save(store, "about-ceop", "About CEOP", "CEOP keeps **children** safe.")
+    boilerplate.save(store, "terminology", "Terminology", "Say child abuse images.")
+    editor = new_release(window, qtbot)
+    form = editor.form
+    form.headline.setText("Record number of children safeguarded this year")
+    assert form.headline_hint.text() == "7 words — good"
+    form.subheadline.setText("Annual review published")
+    form.standfirst.setPlainText("More children were protected than ever before.")
+    form.place.setText("Manchester")
+    form.release_date.setDate(QDate(2026, 6, 17))
+    form.embargo.immediate.setChecked(False)
+    form.embargo.when.setDateTime(QDateTime(QDate(2026, 6, 18), QTime(0, 1), QTimeZone.utc()))
+    assert form.embargo.zone.text() == "UK time (BST)"
+    form.tags.setText("annual review, figures, Annual Review")
+
+    form.sections.add_text_button.click()
+    form.sections.text.setPlainText("The review covers the year to March.\n\n- **1,204** children")
+    for speaker, role, said in (("Helen Marsh", "Director of CEOP", "Every figure is a child."),
+                                ("Daniel Okafor", "Minister", "We back this work.")):  # fmt: skip
+        form.sections.add_quote_button.click()
+        form.sections.speaker.setText(speaker)
+        form.sections.role.setText(role)
+        form.sections.quote_text.setPlainText(said)
+
+    monkeypatch.setattr(notes_module, "pick_boilerplate", lambda _p, items: "about-ceop")
+    form.notes.add_library_button.click()
+    form.notes.add_one_off_button.click()
+    form.notes.title.setText("Reports")
+    form.notes.text.setPlainText("The report is on the website.")
+    form.notes.add_one_off_button.click()
+    form.notes.title.setText("Interviews")
+    form.notes.text.setPlainText("Bids to the press office.")
+
+    form.contact.use_settings.setChecked(False)
+    form.contact.fields["phone"].setText("0123 456 789")
+    assert editor.flush()
+
+    saved = releases.get(store, editor.reference)
+    assert saved.headline == "Record number of children safeguarded this year"
+    assert saved.subheadline == "Annual review published"
+    assert saved.place == "Manchester"
+    assert saved.release_date == date(2026, 6, 17)
+    assert saved.embargo == datetime(2026, 6, 18, 0, 1, tzinfo=LONDON)
+    assert saved.tags == ["annual review", "figures"]
+    assert [type(s) for s in saved.sections] == [TextSection, QuoteSection, QuoteSection]
+    assert [(s.speaker, s.role) for s in saved.sections[1:]] == [
+        ("Helen Marsh", "Director of CEOP"), ("Daniel Okafor", "Minister")]  # fmt: skip
+    assert [(n.boilerplate, n.title) for n in saved.notes] == [
+        ("about-ceop", "About CEOP"), (None, "Reports"), (None, "Interviews")]  # fmt: skip
+    assert saved.contact is not None and saved.contact.phone == "0123 456 789"
+    wait_preview(qtbot, editor, "Daniel Okafor, Minister, said:")
+    text = preview_text(editor)
+    assert "EMBARGOED UNTIL 00:01 BST" in text
+    assert "CEOP keeps children safe." in text and "Interviews" in text
+    assert "words in the release" in editor.preview.counts.text()
+
+
+def test_immediate_release_disables_the_embargo_time(window, qtbot) -> None:
+    editor = new_release(window, qtbot)
+    embargo = editor.form.embargo
+    assert embargo.immediate.isChecked() and not embargo.when.isEnabled()
+    embargo.immediate.setChecked(False)
+    assert embargo.when.isEnabled() and embargo.value() is not None
+    embargo.immediate.setChecked(True)
+    assert editor.flush()
+    assert releases.get(editor.store, editor.reference).embargo is None
+
+
+def test_headline_hint_says_when_it_is_too_long(window, qtbot) -> None:
+    form = new_release(window, qtbot).form
+    form.headline.setText("one two three four five six seven eight nine ten eleven twelve")
+    assert form.headline_hint.text() == "12 words — the house style is 6–8"
+    form.headline.setText("")
+    assert "needs a headline" in form.headline_hint.text()
+
+
+def test_reordering_sections_moves_them_in_the_preview(sample_window, store, qtbot) -> None:
+    editor = sample_window.releases.editor
+    sample_window.releases.open_release("CEOP-2026-001")
+    wait_preview(qtbot, editor, "Helen Marsh")
+    sections = editor.form.sections
+    before = preview_text(editor)
+    assert before.index("The review, published today") < before.index("Helen Marsh")
+    sections.list.setCurrentRow(1)  # the Helen Marsh quote
+    sections.up_button.click()
+    assert sections.list.item(0).text().startswith("1.  Quote — Helen Marsh")
+    qtbot.waitUntil(lambda: preview_text(editor).index("Helen Marsh")
+                    < preview_text(editor).index("The review, published today"))  # fmt: skip
+    assert editor.flush()
+    stored = releases.get(store, "CEOP-2026-001").sections
+    assert isinstance(stored[0], QuoteSection) and stored[0].speaker == "Helen Marsh"
+
+
+def test_dragging_a_section_reorders_it(sample_window, store, qtbot) -> None:
+    editor = sample_window.releases.editor
+    sample_window.releases.open_release("CEOP-2026-001")
+    sections = editor.form.sections
+    # What a drop does to the list's model: move row 0 to the end.
+    model = sections.list.model()
+    assert model.moveRow(QModelIndex(), 0, QModelIndex(), model.rowCount())
+    assert sections.list.item(3).text().startswith("4.  Text — The review, published today")
+    assert editor.flush()
+    stored = releases.get(store, "CEOP-2026-001").sections
+    assert isinstance(stored[-1], TextSection) and stored[-1].text.startswith("The review, pub")
+
+
+def test_removing_and_adding_sections(sample_window, store, qtbot) -> None:
+    editor = sample_window.releases.editor
+    sample_window.releases.open_release("CEOP-2026-001")
+    sections = editor.form.sections
+    count = sections.list.count()
+    sections.list.setCurrentRow(0)
+    sections.remove_button.click()
+    assert sections.list.count() == count - 1
+    assert editor.flush()
+    assert len(releases.get(store, "CEOP-2026-001").sections) == count - 1
+
+
+def test_choosing_a_speaker_fills_the_role(sample_window, qtbot) -> None:
+    editor = sample_window.releases.editor
+    sample_window.releases.open_release("CEOP-2026-003")
+    sections = editor.form.sections
+    sections.add_quote_button.click()
+    completer = sections.speaker.completer()
+    assert "Helen Marsh" in completer.model().stringList()
+    completer.activated.emit("Helen Marsh")
+    assert sections.role.text() == "Director of CEOP"
+
+
+def test_a_stale_library_note_offers_the_new_text(window, store, qtbot) -> None:
+    boilerplate.save(store, "about-ceop", "About CEOP", "Old words.")
+    draft = releases.new_draft(store)
+    draft.notes = [Note(title="", text="", boilerplate="about-ceop")]
+    releases.update(store, draft)
+    boilerplate.save(store, "about-ceop", "About CEOP", "New words.")
+    window.releases.open_release(draft.reference)
+    editor = window.releases.editor
+    notes = editor.form.notes
+    notes.list.setCurrentRow(0)
+    assert "⚠" in notes.list.item(0).text()
+    assert not notes.stale.isHidden()
+    assert notes.stale.text() == ("The library text has changed since this release took it "
+                                  "(v1 → v2).")  # fmt: skip
+    notes.take_button.click()
+    assert releases.get(store, draft.reference).notes[0].version == 2
+    assert "⚠" not in notes.list.item(0).text()
+    assert notes.stale.isHidden()
+
+
+def test_contact_from_settings_by_default(window, store, qtbot) -> None:
+    editor = new_release(window, qtbot)
+    contact = editor.form.contact
+    assert contact.use_settings.isChecked()
+    assert not contact.fields["name"].isEnabled()
+    contact.use_settings.setChecked(False)
+    contact.fields["email"].setText("press@example.org")
+    assert editor.flush()
+    saved = releases.get(store, editor.reference).contact
+    assert saved is not None and saved.email == "press@example.org"
+    contact.use_settings.setChecked(True)
+    assert editor.flush()
+    assert releases.get(store, editor.reference).contact is None
+
+
+def test_a_quote_without_a_speaker_is_not_saved_and_says_why(window, store, qtbot) -> None:
+    editor = new_release(window, qtbot)
+    editor.form.sections.add_quote_button.click()
+    editor.form.sections.quote_text.setPlainText("Words")
+    assert not editor.flush()
+    assert "needs the name of the person quoted" in editor.unsaved.text()
+    assert not editor.unsaved.isHidden()
+    editor.form.sections.speaker.setText("Helen Marsh")
+    assert editor.flush()
+    assert editor.unsaved.isHidden()
+
+
+def test_a_megabyte_paste_does_not_freeze_the_ui(window, store, qtbot) -> None:
+    editor = new_release(window, qtbot)
+    editor.form.sections.add_text_button.click()
+    big = ("Officers found the suspect through his accounts. " * 20 + "\n\n") * 1100
+    assert len(big) > 1_000_000
+    started = time.perf_counter()
+    editor.form.sections.text.setPlainText(big)
+    editor.form.sections.text.moveCursor(QTextCursor.MoveOperation.End)
+    editor.form.sections.text.insertPlainText(" more")  # a keystroke after the paste
+    typed = time.perf_counter() - started
+    assert typed < 1.0, f"pasting took {typed:.2f}s"
+    # The preview renders off the UI thread; the event loop keeps turning meanwhile.
+    ticks: list[float] = []
+    deadline = time.perf_counter() + 15
+    while "more\nENDS" not in preview_text(editor)[-400:] and time.perf_counter() < deadline:
+        qtbot.wait(20)
+        ticks.append(time.perf_counter())
+    assert "more\nENDS" in preview_text(editor)[-400:]
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert max(gaps, default=0) < 2.0, f"the UI froze for {max(gaps):.2f}s"
+    assert editor.flush()
+    assert releases.get(store, editor.reference).sections[0].text.endswith(" more")

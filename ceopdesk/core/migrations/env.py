@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import ceopdesk.core.contacts.models  # noqa: F401
 from ceopdesk.core.models import Base
 
 connection = context.config.attributes.get("connection")

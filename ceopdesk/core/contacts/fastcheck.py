@@ -1,0 +1,94 @@
+"""Fast paths for validating the common case, with the libraries' own rules.
+
+Importing 100,000 contacts in under 20 s leaves ~0.2 ms per person; a full
+``email_validator`` call and a full ``phonenumbers`` parse + validity check
+cost about that much each. These paths give the same answers for the common
+shapes and fall back to the libraries for everything else:
+
+- e-mail: the domain check of ``email_validator`` depends on the domain only,
+  so its result is remembered per domain; a plain ASCII dot-atom local part of
+  at most 64 characters is always valid there. Any other address goes through
+  ``validate_email`` in full.
+- UK phone: "020 7946 0018", "+44 (0)20 7946 0018", "0044 20..." are reduced
+  to their national significant number and matched against the GB patterns
+  from phonenumbers' own metadata (what ``is_valid_number_for_region`` does).
+  Anything else (other countries, extensions, letters) takes the full path.
+
+``tests/core/contacts/test_fastcheck.py`` checks both paths agree.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from phonenumbers import PhoneMetadata
+
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_DOT_ATOM = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*\Z")
+_MAX_DOMAINS = 50_000
+_domains: dict[str, str] = {}
+
+
+def known_email(raw: str) -> str | None:
+    """The normalised address if the fast path can vouch for it, else None."""
+    local, at, domain = raw.rpartition("@")
+    if not at or len(local) > 64 or len(raw) > 200 or not _DOT_ATOM.match(local):
+        return None
+    good = _domains.get(domain)
+    return f"{local}@{good}" if good is not None else None
+
+
+def remember_email(raw: str, local_part: str, domain: str) -> None:
+    """After a full validation succeeded, remember that ``domain`` is fine."""
+    raw_local, _, raw_domain = raw.rpartition("@")
+    if raw_local == local_part and _DOT_ATOM.match(local_part) and len(_domains) < _MAX_DOMAINS:
+        _domains[raw_domain] = domain
+
+
+_UK = re.compile(r"(?:\+44|0044|0)([1-9]\d{8,9})\Z")
+_PUNCT = re.compile(r"[\s\-.()/]")
+
+
+@cache
+def _gb_descs() -> list[tuple[frozenset[int], re.Pattern[str]]]:
+    meta = PhoneMetadata.metadata_for_region("GB")
+    general = frozenset(meta.general_desc.possible_length or ())
+    out = []
+    for name in (
+        "fixed_line",
+        "mobile",
+        "toll_free",
+        "premium_rate",
+        "shared_cost",
+        "personal_number",
+        "voip",
+        "pager",
+        "uan",
+        "voicemail",
+    ):
+        desc = getattr(meta, name, None)
+        if desc is None or not desc.national_number_pattern:
+            continue
+        lengths = frozenset(desc.possible_length or ()) or general
+        if lengths == frozenset({-1}):
+            continue
+        out.append((lengths, re.compile(f"(?:{desc.national_number_pattern})")))
+    return out
+
+
+def uk_e164(raw: str) -> str | None:
+    """E.164 for a plainly written valid GB number; None = use the full path."""
+    text = raw.replace("(0)", "")
+    text = _PUNCT.sub("", text)
+    m = _UK.match(text)
+    if m is None:
+        return None
+    nsn = m.group(1)
+    general = PhoneMetadata.metadata_for_region("GB").general_desc
+    if not re.fullmatch(general.national_number_pattern, nsn):
+        return None
+    for lengths, pattern in _gb_descs():
+        if len(nsn) in lengths and pattern.fullmatch(nsn):
+            return "+44" + nsn
+    return None

@@ -1,0 +1,174 @@
+"""One record read from a file, before it is checked against the store.
+
+The CSV and vCard readers both feed values into a :class:`RecordBuilder` by
+field; ``build`` turns them into a (not yet validated) :class:`Contact`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .domain import Contact, Email, ImportOptions, Phone
+from .fields import Target
+from .normalise import (
+    clean,
+    clean_multiline,
+    parse_date,
+    parse_flag,
+    parse_kind,
+    split_multi,
+    split_name,
+)
+
+
+@dataclass
+class Record:
+    line: int  # the file's physical line where the record starts
+    contact: Contact
+    explicit: set[str] = field(default_factory=set)  # scalar fields the file itself gave
+    problems: list[str] = field(default_factory=list)  # make the row bad
+    warnings: list[str] = field(default_factory=list)  # reported, row still imported
+
+
+_MULTI = re.compile(r"\s+:::\s+")  # Google's separator for several values in one cell
+_EMAIL_SPLIT = re.compile(r"\s+:::\s+|[;,]|\s+")
+_BRACKETED = re.compile(r"<([^<>]+)>")
+_PHONE_SPLIT = re.compile(r"\s+:::\s+|;|\s+/\s+")
+
+
+class RecordBuilder:
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.scalars: dict[str, str] = {}
+        self.middle: list[str] = []
+        self.notes: list[str] = []
+        self.tags: list[str] = []
+        self.social: dict[str, str] = {}
+        self.emails: list[tuple[int, int, str, str]] = []  # (slot, order, value, label)
+        self.phones: list[tuple[int, int, str, str]] = []
+        self.labels: dict[tuple[str, int], str] = {}
+        self.problems: list[str] = []
+        self.warnings: list[str] = []
+        self._order = 0
+
+    def add(self, target: Target, value: str, google: bool = False, split: bool = True) -> None:
+        """Take one cell's value for a field (empty values are ignored).
+
+        ``google``: several values are separated by " ::: ". ``split=False``: the
+        value is one item already (a vCard category)."""
+        if not value or not value.strip():
+            return
+        f = target.field
+        self._order += 1
+        slot = target.slot if target.slot is not None else 1000
+        if f == "email":
+            bracketed = _BRACKETED.findall(value)  # "Jane Smith <jane@bbc.co.uk>"
+            for part in bracketed or _EMAIL_SPLIT.split(value):
+                if part.strip():
+                    self.emails.append((slot, self._order, part.strip(), target.label))
+        elif f == "phone":
+            for part in _PHONE_SPLIT.split(value):
+                if part.strip():
+                    self.phones.append((slot, self._order, part.strip(), target.label))
+        elif f in ("email_label", "phone_label"):
+            kind = f.split("_")[0]
+            # One label for all the values of a slot ("* Work" for "a@x ::: b@y").
+            self.labels[(kind, slot)] = _MULTI.split(value.strip())[0]
+        elif f == "tags":
+            if google:
+                parts = _MULTI.split(value)
+            elif not split:
+                parts = [value]
+            else:  # "crime; courts" or "crime | courts"; commas only when nothing else splits
+                parts = (
+                    split_multi(value, ";|") if ";" in value or "|" in value else split_multi(value)
+                )
+            # Google's system groups ("* myContacts", "* starred") are not tags.
+            self.tags += [p for p in (clean(x) for x in parts) if p and not p.startswith("*")]
+        elif f == "notes":
+            self.notes.append(value)
+        elif f == "middle_name":
+            self.middle.append(clean(value))
+        elif f == "social":
+            self.social.setdefault(target.label or "other", clean(value))
+        elif f == "social_links":
+            for pair in split_multi(value, ";|"):
+                network, sep, handle = pair.partition("=")
+                if not sep:
+                    network, sep, handle = pair.partition(":")
+                if sep and handle.strip():
+                    self.social.setdefault(clean(network).casefold(), clean(handle))
+                else:
+                    self.social.setdefault("other", clean(pair))
+        elif f != "ignore":
+            self.scalars.setdefault(f, value)
+
+    def build(self, options: ImportOptions, default_source: str) -> Record:
+        s = self.scalars
+        given = clean(s.get("given_name", ""))
+        if self.middle:
+            given = " ".join([given, *self.middle]).strip()
+        family = clean(s.get("family_name", ""))
+        full = clean(s.get("full_name", ""))
+        if full and not (given or family):
+            given, family = split_name(full)
+        display = full if full and full != f"{given} {family}".strip() else ""
+        if not display and given and family and _is_cjk(given + family):
+            display = family + given  # 王小明: family name first, no space
+
+        kind = options.default_kind
+        if "kind" in s:
+            try:
+                kind = parse_kind(s["kind"])  # type: ignore[assignment]
+            except ValueError as exc:
+                self.problems.append(str(exc))
+        dnc = False
+        if "do_not_contact" in s:
+            try:
+                dnc = parse_flag(s["do_not_contact"])
+            except ValueError as exc:
+                self.problems.append(f"do-not-contact {exc}")
+        collected: date | None = options.date_collected or date.today()
+        if "date_collected" in s:
+            try:
+                collected = parse_date(s["date_collected"])
+            except ValueError as exc:
+                self.problems.append(str(exc))
+
+        emails = [
+            Email(value, label or self.labels.get(("email", slot), ""))
+            for slot, _, value, label in sorted(self.emails)
+        ]
+        phones = [
+            Phone(value, label or self.labels.get(("phone", slot), ""))
+            for slot, _, value, label in sorted(self.phones)
+        ]
+        contact = Contact(
+            given_name=given,
+            family_name=family,
+            display_name=display,
+            organisation=s.get("organisation", ""),
+            job_title=s.get("job_title", ""),
+            kind=kind,
+            emails=emails,
+            phones=phones,
+            social=self.social,
+            tags=self.tags,
+            notes=clean_multiline("\n".join(self.notes)),
+            lawful_basis=s.get("lawful_basis") or options.lawful_basis,
+            source=s.get("source") or options.source or default_source,
+            date_collected=collected,
+            do_not_contact=dnc,
+        )
+        explicit = set(s) | ({"full_name"} if given or family or display else set())
+        return Record(self.line, contact, explicit, self.problems, self.warnings)
+
+
+def _is_cjk(text: str) -> bool:
+    """Chinese, Japanese or Korean script throughout."""
+    return all(
+        "\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff"
+        for ch in text
+    )

@@ -1,0 +1,232 @@
+"""The contact search index: SQLite FTS5, and the only SQLite-specific SQL for contacts.
+
+``contact_fts`` (made by migration 0002) holds one row per contact, its rowid
+being the contact id. The services call :func:`reindex` / :func:`unindex` in
+the same session as every change, so the index commits or rolls back with the
+data it describes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import TextClause
+
+from .models import ContactEmailRow, ContactPhoneRow, ContactRow, ContactTagRow
+from .normalise import phone_search_text
+
+# bm25 weights, in column order: names, organisation, title, emails, phones, tags, notes.
+_WEIGHTS = "10.0, 4.0, 2.0, 5.0, 3.0, 3.0, 1.0"
+_CHUNK = 500
+
+IndexRow = tuple[int, str, str, str, str, str, str, str]
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 query for what a user typed: every word, as a prefix, must match.
+
+    Words are quoted, so FTS5 syntax in the input ("AND", "*", quotes, "NEAR(")
+    is taken literally; a word of punctuation only is dropped. None = no words.
+    """
+    terms = []
+    for word in query.split():
+        if not any(ch.isalnum() for ch in word):
+            continue
+        terms.append('"' + word.replace('"', '""') + '"*')
+    return " ".join(terms) if terms else None
+
+
+def matching_ids(query: str) -> TextClause | None:
+    """A ``SELECT rowid`` for use in ``ContactRow.id.in_(...)``; None when nothing to match."""
+    expr = match_expression(query)
+    if expr is None:
+        return None
+    return text("SELECT rowid FROM contact_fts WHERE contact_fts MATCH :fts_q").bindparams(
+        fts_q=expr
+    )
+
+
+def ranked_ids(session: Session, query: str, limit: int) -> list[int]:
+    """Contact ids for a search, best match first (bm25), at most ``limit``."""
+    expr = match_expression(query)
+    if expr is None:
+        return []
+    sql = text(
+        f"SELECT rowid FROM contact_fts WHERE contact_fts MATCH :q "
+        f"ORDER BY bm25(contact_fts, {_WEIGHTS}) LIMIT :n"
+    )
+    return [r[0] for r in session.execute(sql, {"q": expr, "n": limit})]
+
+
+# Ranking by bm25 costs per matching row; past this many matches the query is
+# still being typed ("c", "jo") and results are shown by name instead.
+RANK_LIMIT = 2500
+
+
+def count_matches(session: Session, query: str) -> int:
+    """How many contacts match (FTS only: a few ms even when everyone matches)."""
+    expr = match_expression(query)
+    if expr is None:
+        return 0
+    sql = text("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH :q")
+    return int(session.execute(sql, {"q": expr}).scalar_one())
+
+
+def quick_ids(session: Session, query: str, limit: int) -> tuple[list[int], int]:
+    """Ids for search-as-you-type and the number of matches, within a keystroke's budget.
+
+    Few matches: best first (bm25). Many: the first ``limit`` by name, walking
+    the name index and probing the index per row when most contacts match, or
+    sorting the matches when a minority do.
+    """
+    expr = match_expression(query)
+    if expr is None:
+        return [], 0
+    total = count_matches(session, query)
+    if total == 0:
+        return [], 0
+    if total <= RANK_LIMIT:
+        return ranked_ids(session, query, limit), total
+    everyone = session.execute(text("SELECT max(id) FROM contact")).scalar() or 1
+    if total * 5 >= everyone:
+        sql = text(
+            "SELECT id FROM contact WHERE EXISTS (SELECT 1 FROM contact_fts "
+            "WHERE contact_fts MATCH :q AND rowid = contact.id) ORDER BY sort_name, id LIMIT :n"
+        )
+    else:
+        sql = text(
+            "SELECT id FROM contact WHERE id IN (SELECT rowid FROM contact_fts "
+            "WHERE contact_fts MATCH :q) ORDER BY sort_name, id LIMIT :n"
+        )
+    return [r[0] for r in session.execute(sql, {"q": expr, "n": limit})], total
+
+
+def index_rows(session: Session, rows: Sequence[IndexRow]) -> None:
+    """Write index rows for contacts not yet in the index (fast path for imports)."""
+    if rows:
+        session.connection().exec_driver_sql(
+            "INSERT INTO contact_fts(rowid, names, organisation, title, emails, phones, tags, "
+            "notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            list(rows),
+        )
+
+
+def build_row(
+    contact_id: int,
+    names: tuple[str, str, str],
+    organisation: str,
+    title: str,
+    emails: Iterable[str],
+    phones: Iterable[str],
+    tags: Iterable[str],
+    notes: str,
+) -> IndexRow:
+    """One index row. ``names`` is (given, family, display); the tokenizer splits
+    e-mails into their parts, so "jane", "doe" and "bbc" all find jane.doe@bbc.co.uk."""
+    given, family, display = names
+    name_parts = [display] + [n for n in (given, family) if n.casefold() not in display.casefold()]
+    return (
+        contact_id,
+        " ".join(n for n in name_parts if n),
+        organisation,
+        title,
+        " ".join(emails),
+        " ".join(phone_search_text(p) for p in phones),
+        " ".join(tags),
+        notes,
+    )
+
+
+def reindex(session: Session, ids: Iterable[int]) -> None:
+    """Rebuild the index rows of these contacts from the tables (after any change)."""
+    id_list = sorted(set(ids))
+    for start in range(0, len(id_list), _CHUNK):
+        chunk = id_list[start : start + _CHUNK]
+        unindex(session, chunk)
+        session.flush()
+        index_rows(session, _rows_for(session, chunk))
+
+
+def unindex(session: Session, ids: Iterable[int]) -> None:
+    """Remove these contacts from the index (erase, merge)."""
+    id_list = list(ids)
+    for start in range(0, len(id_list), _CHUNK):
+        session.execute(
+            text("DELETE FROM contact_fts WHERE rowid IN :ids").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": id_list[start : start + _CHUNK]},
+        )
+
+
+def purge(session: Session) -> None:
+    """Merge the index into one segment, so deleted rows leave no trace in the file.
+
+    FTS5 marks deletions in new segments and keeps old ones until a merge; after
+    an erasure the old segments must go, and ``secure_delete`` zeroes their pages.
+    """
+    session.execute(text("INSERT INTO contact_fts(contact_fts) VALUES ('optimize')"))
+
+
+def rebuild(session: Session) -> int:
+    """Re-create the whole index from the tables (repair tool). Returns the row count."""
+    session.execute(text("DELETE FROM contact_fts"))
+    ids = list(session.scalars(select(ContactRow.id).order_by(ContactRow.id)))
+    for start in range(0, len(ids), _CHUNK):
+        index_rows(session, _rows_for(session, ids[start : start + _CHUNK]))
+    purge(session)
+    return len(ids)
+
+
+def indexed_count(session: Session) -> int:
+    return int(session.execute(text("SELECT count(*) FROM contact_fts")).scalar_one())
+
+
+def _rows_for(session: Session, ids: list[int]) -> list[IndexRow]:
+    if not ids:
+        return []
+    emails: dict[int, list[str]] = {}
+    for cid, address in session.execute(
+        select(ContactEmailRow.contact_id, ContactEmailRow.address).where(
+            ContactEmailRow.contact_id.in_(ids)
+        )
+    ):
+        emails.setdefault(cid, []).append(address)
+    phones: dict[int, list[str]] = {}
+    for cid, number in session.execute(
+        select(ContactPhoneRow.contact_id, ContactPhoneRow.number).where(
+            ContactPhoneRow.contact_id.in_(ids)
+        )
+    ):
+        phones.setdefault(cid, []).append(number)
+    tags: dict[int, list[str]] = {}
+    for cid, tag in session.execute(
+        select(ContactTagRow.contact_id, ContactTagRow.tag).where(ContactTagRow.contact_id.in_(ids))
+    ):
+        tags.setdefault(cid, []).append(tag)
+    rows = session.execute(
+        select(
+            ContactRow.id,
+            ContactRow.given_name,
+            ContactRow.family_name,
+            ContactRow.display_name,
+            ContactRow.organisation,
+            ContactRow.job_title,
+            ContactRow.notes,
+        ).where(ContactRow.id.in_(ids))
+    )
+    return [
+        build_row(
+            cid,
+            (given, family, display),
+            org,
+            title,
+            emails.get(cid, []),
+            phones.get(cid, []),
+            tags.get(cid, []),
+            notes,
+        )
+        for cid, given, family, display, org, title, notes in rows
+    ]

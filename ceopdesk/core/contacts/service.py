@@ -1,0 +1,283 @@
+"""Creating, reading and editing contacts one at a time (the edit dialog, the CLI).
+
+Every function takes the Store explicitly, opens its own short session, returns
+plain dataclasses and records an audit event for every change. Bad input raises
+``UserError`` (one sentence); :func:`validate_contact` gives the per-field
+problems for inline validation without saving anything.
+
+Audit details never hold personal data, only field names and ids, so erasing a
+person (``privacy.erase``) only has to remove the events filed under them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..errors import UserError
+from ..models import utcnow
+from ..store import Store
+from . import search
+from .domain import Contact, FieldProblem
+from .models import ContactEmailRow, ContactPhoneRow, ContactRow, ContactTagRow
+from .normalise import clean, email_key, fold, sort_name
+from .records import entity, load_contacts, normalise_contact
+
+# Fields compared to say what an edit changed (for the audit trail).
+_TRACKED = (
+    "given_name",
+    "family_name",
+    "display_name",
+    "organisation",
+    "job_title",
+    "kind",
+    "emails",
+    "phones",
+    "social",
+    "tags",
+    "notes",
+    "lawful_basis",
+    "source",
+    "date_collected",
+    "do_not_contact",
+)
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def get_contact(store: Store, contact_id: int) -> Contact:
+    with store.session() as s:
+        found = load_contacts(s, [contact_id])
+    if not found:
+        raise UserError(f"There is no contact #{contact_id}.")
+    return found[0]
+
+
+def get_contacts(store: Store, ids: Sequence[int]) -> list[Contact]:
+    """Full contacts, in the order of ``ids``; unknown ids are left out."""
+    with store.session() as s:
+        return load_contacts(s, list(ids))
+
+
+def find_contact(store: Store, id_or_email: str) -> Contact:
+    """The contact named by an id ("12" or "#12") or one of its e-mail addresses."""
+    text = id_or_email.strip()
+    with store.session() as s:
+        if re.fullmatch(r"#?\d+", text):
+            found = load_contacts(s, [int(text.lstrip("#"))])
+        else:
+            cid = s.scalar(
+                select(ContactEmailRow.contact_id).where(
+                    ContactEmailRow.address_key == email_key(text)
+                )
+            )
+            found = load_contacts(s, [cid]) if cid is not None else []
+    if not found:
+        raise UserError(f"No contact has the id or e-mail '{text}'.")
+    return found[0]
+
+
+def all_tags(store: Store) -> list[tuple[str, int]]:
+    """Every tag in use and how many contacts carry it, alphabetically (for filters)."""
+    with store.session() as s:
+        rows = s.execute(
+            select(func.min(ContactTagRow.tag), func.count())
+            .group_by(ContactTagRow.tag_key)
+            .order_by(ContactTagRow.tag_key)
+        )
+        return [(tag, n) for tag, n in rows]
+
+
+# -- validating and writing ---------------------------------------------------------
+
+
+def validate_contact(store: Store, contact: Contact) -> list[FieldProblem]:
+    """Everything wrong with a contact as the dialog holds it, field by field. Saves nothing."""
+    cleaned, problems = normalise_contact(contact)
+    with store.session() as s:
+        problems += _email_clashes(s, cleaned)
+    return problems
+
+
+def create_contact(store: Store, contact: Contact, user: str | None = None) -> Contact:
+    """Save a new contact; returns it as stored (with id, E.164 phones, created/updated)."""
+    cleaned = _checked(contact)
+    with store.session() as s:
+        _raise_clashes(s, cleaned)
+        row = ContactRow(created=utcnow())
+        s.add(row)
+        write_row(s, row, cleaned)
+        s.flush()
+        search.reindex(s, [row.id])
+        audit.record(s, "contact.create", entity(row.id), "created", user)
+        new_id = row.id
+    return get_contact(store, new_id)
+
+
+def update_contact(store: Store, contact: Contact, user: str | None = None) -> Contact:
+    """Save an edited contact (all its fields). Refuses if it changed since it was read."""
+    if contact.id is None:
+        raise UserError("This contact has not been saved yet; create it instead.")
+    cleaned = _checked(contact)
+    with store.session() as s:
+        row = s.get(ContactRow, contact.id)
+        if row is None:
+            raise UserError(f"There is no contact #{contact.id}; it may have been erased.")
+        if contact.updated is not None and row.updated != contact.updated:
+            raise UserError(
+                f"Contact #{contact.id} was changed elsewhere since it was opened; "
+                "reopen it and make the change again."
+            )
+        before = load_contacts(s, [row.id])[0]
+        _raise_clashes(s, cleaned)
+        write_row(s, row, cleaned)
+        s.flush()
+        search.reindex(s, [row.id])
+        changed = [f for f in _TRACKED if getattr(before, f) != getattr(cleaned, f)]
+        if changed:
+            audit.record(s, "contact.update", entity(row.id), "changed " + ", ".join(changed), user)
+    return get_contact(store, contact.id)
+
+
+def set_do_not_contact(
+    store: Store, ids: Iterable[int], value: bool, user: str | None = None
+) -> int:
+    """Mark or unmark contacts as do-not-contact; returns how many changed."""
+    changed = 0
+    with store.session() as s:
+        for row in s.scalars(select(ContactRow).where(ContactRow.id.in_(list(ids)))):
+            if row.do_not_contact != value:
+                row.do_not_contact = value
+                row.updated = utcnow()
+                changed += 1
+                audit.record(
+                    s, "contact.update", entity(row.id), f"do_not_contact set to {value}", user
+                )
+    return changed
+
+
+def tag_contacts(
+    store: Store, ids: Iterable[int], tag: str, add: bool = True, user: str | None = None
+) -> int:
+    """Add (or with ``add=False`` remove) a tag on many contacts; returns how many changed."""
+    tag = clean(tag)[:100]
+    if not tag:
+        raise UserError("A tag cannot be empty.")
+    key = tag.casefold()
+    id_list = list(ids)
+    with store.session() as s:
+        has = set(
+            s.scalars(
+                select(ContactTagRow.contact_id).where(
+                    ContactTagRow.tag_key == key, ContactTagRow.contact_id.in_(id_list)
+                )
+            )
+        )
+        existing = set(s.scalars(select(ContactRow.id).where(ContactRow.id.in_(id_list))))
+        if add:
+            targets = sorted(existing - has)
+            for cid in targets:
+                s.add(ContactTagRow(contact_id=cid, tag_key=key, tag=tag))
+        else:
+            targets = sorted(has)
+            s.execute(
+                delete(ContactTagRow).where(
+                    ContactTagRow.tag_key == key, ContactTagRow.contact_id.in_(targets)
+                )
+            )
+        now = utcnow()
+        for cid in targets:
+            s.get(ContactRow, cid).updated = now  # type: ignore[union-attr]
+            audit.record(
+                s, "contact.update", entity(cid), "tag added" if add else "tag removed", user
+            )
+        s.flush()
+        search.reindex(s, targets)
+    return len(targets)
+
+
+# -- helpers shared with merge and import ----------------------------------------------
+
+
+def write_row(session: Session, row: ContactRow, c: Contact) -> None:
+    """Copy a normalised Contact onto a row, reconciling its e-mails, phones and tags."""
+    row.given_name = c.given_name
+    row.family_name = c.family_name
+    row.display_name = c.display_name
+    row.organisation = c.organisation
+    row.job_title = c.job_title
+    row.kind = c.kind
+    row.social = dict(c.social)
+    row.notes = c.notes
+    row.lawful_basis = c.lawful_basis
+    row.source = c.source
+    row.date_collected = c.date_collected
+    row.do_not_contact = c.do_not_contact
+    row.sort_name = sort_name(c.given_name, c.family_name, c.display_name)
+    row.sort_org = fold(c.organisation)
+    row.updated = utcnow()
+
+    old_emails = {e.address_key: e for e in row.emails}
+    emails = []
+    for i, e in enumerate(c.emails):
+        key = email_key(e.address)
+        r = old_emails.pop(key, None) or ContactEmailRow(address_key=key)
+        r.address, r.label, r.position = e.address, e.label, i
+        emails.append(r)
+    row.emails = emails
+
+    old_phones = {p.number: p for p in row.phones}
+    phones = []
+    for i, p in enumerate(c.phones):
+        r = old_phones.pop(p.number, None) or ContactPhoneRow(number=p.number)
+        r.label, r.position = p.label, i
+        phones.append(r)
+    row.phones = phones
+
+    old_tags = {t.tag_key: t for t in row.tags}
+    row.tags = [
+        old_tags.pop(t.casefold(), None) or ContactTagRow(tag_key=t.casefold(), tag=t)
+        for t in c.tags
+    ]
+
+
+def _checked(contact: Contact) -> Contact:
+    cleaned, problems = normalise_contact(contact)
+    if problems:
+        raise UserError(_sentence(problems[0]))
+    return cleaned
+
+
+def _sentence(problem: FieldProblem) -> str:
+    text = problem.message
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _email_clashes(session: Session, c: Contact) -> list[FieldProblem]:
+    keys = {email_key(e.address): i for i, e in enumerate(c.emails)}
+    if not keys:
+        return []
+    rows = session.execute(
+        select(ContactEmailRow.address_key, ContactEmailRow.contact_id).where(
+            ContactEmailRow.address_key.in_(list(keys))
+        )
+    )
+    return [
+        FieldProblem(
+            f"emails[{keys[key]}]",
+            f"e-mail {c.emails[keys[key]].address} already belongs to contact #{owner}",
+        )
+        for key, owner in rows
+        if owner != c.id
+    ]
+
+
+def _raise_clashes(session: Session, c: Contact) -> None:
+    clashes = _email_clashes(session, c)
+    if clashes:
+        raise UserError(_sentence(clashes[0])[:-1] + "; merge the two instead.")

@@ -1,0 +1,248 @@
+"""CSV imports from the files people really have: Outlook, Google Contacts, media databases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ceopdesk.core.contacts import importer, query, service
+from ceopdesk.core.contacts.domain import ImportOptions
+
+
+def by_email(store, address):
+    return service.find_contact(store, address)
+
+
+def test_outlook_csv_in_windows_1252(store, load):
+    report = load("outlook.csv")
+    assert (report.format, report.encoding) == ("outlook-csv", "cp1252")
+    assert [(r.line, r.status) for r in report.rows] == [(2, "added"), (4, "added"), (5, "added")]
+    # line 3 is the second physical line of Zoë's quoted notes: the next record starts on line 4
+    zoe = by_email(store, "zoe.adams@bbc.co.uk")
+    assert zoe.name == "Zoë Adams" and zoe.organisation == "BBC News"
+    assert zoe.job_title == "Home Affairs Correspondent"
+    assert [e.address for e in zoe.emails] == ["zoe.adams@bbc.co.uk", "zoe.adams@gmail.com"]
+    assert [(p.number, p.label) for p in zoe.phones] == [
+        ("+442079460018", "work"),
+        ("+447911123456", "mobile"),
+    ]
+    assert zoe.phones[0].display == "020 7946 0018"
+    assert zoe.tags == ["Crime", "Home Affairs"]
+    assert zoe.notes == "Prefers calls before 10am.\nCovers the Met and CEOP."
+    assert zoe.social == {"web": "https://www.bbc.co.uk/news"}
+    siobhan = by_email(store, "siobhan.obrien@theguardian.com")
+    assert siobhan.given_name == "Siobhán Máire" and siobhan.family_name == "O'Brien"
+    assert siobhan.job_title == "Editor – Society"
+    assert siobhan.notes == "Met at the “online safety” briefing — £5 coffee."
+    jose = by_email(store, "jose.nunez@pa.media")
+    assert jose.phones[0].number == "+441134960000"  # written "+44 (0)113 496 0000"
+    # Title (Ms), the e-mail type columns and Outlook's default "0/0/00" dates are not noise
+    assert report.ignored_columns == ["Business Street", "Business City"]
+    assert zoe.source == "import of outlook.csv" and zoe.date_collected is not None
+
+
+def test_google_csv_with_bom_multi_values_and_labels(store, load):
+    load("outlook.csv")
+    report = load("google.csv")
+    assert (report.format, report.encoding) == ("google-csv", "utf-8-sig")
+    assert [r.status for r in report.rows] == ["added", "added", "merged"]
+    wang = by_email(store, "xm.wang@example.cn")
+    assert wang.name == "王小明"  # family name first for Chinese names
+    assert [e.address for e in wang.emails] == [
+        "wang.xiaoming@xinhua.example.org",
+        "xm.wang@example.cn",
+    ]
+    assert {e.label for e in wang.emails} == {"work"}  # "* Work"
+    assert wang.tags == ["Crime", "International"]  # "* myContacts" dropped
+    fatima = by_email(store, "fatima.alzahra@aljazeera.example.net")
+    assert fatima.name == "فاطمة الزهراء"
+    assert [(p.number, p.label) for p in fatima.phones] == [
+        ("+442079460999", "work"),
+        ("+447911222333", "mobile"),
+    ]
+    assert fatima.tags == ["International"]  # "* starred" is a Google group, not a tag
+    assert report.ignored_columns == []
+
+
+def test_same_email_any_case_merges_and_reports_conflicts(store, load):
+    load("outlook.csv")
+    report = load("google.csv")
+    row = report.rows[2]
+    assert row.status == "merged" and row.line == 4
+    assert "same e-mail as contact #" in row.reason and "tags" in row.reason
+    assert {(c.field, c.kept, c.offered) for c in row.conflicts} == {
+        ("organisation", "BBC News", "BBC"),
+        ("social web", "https://www.bbc.co.uk/news", "https://x.com/zoeadams"),
+    }
+    zoe = by_email(store, "ZOE.ADAMS@bbc.co.uk")
+    assert zoe.organisation == "BBC News"  # never overwritten
+    assert zoe.tags == ["Courts", "Crime", "Home Affairs"]  # union
+    assert query.count_contacts(store) == 5
+
+
+def test_reimporting_the_same_files_adds_nobody(store, load):
+    for name in ("outlook.csv", "google.csv", "media.csv", "vcard21.vcf", "vcard30.vcf"):
+        load(name)
+    before = query.count_contacts(store)
+    for name in ("outlook.csv", "google.csv", "media.csv", "vcard21.vcf", "vcard30.vcf"):
+        report = load(name)
+        assert report.count("added") == 0, name
+        assert report.count("merged") == 0, name
+    assert query.count_contacts(store) == before
+
+
+def test_media_database_aliases_unknown_column_and_mapping(store, load):
+    report = load("media.csv")
+    assert report.format == "csv"
+    assert report.ignored_columns == ["Circulation"]
+    priya = by_email(store, "priya.patel@men.example.co.uk")
+    assert (priya.given_name, priya.family_name) == ("Priya", "Patel")
+    assert priya.organisation == "Manchester Evening News"
+    assert priya.social == {"x": "@priyap_men"}
+    assert priya.tags == ["courts", "crime"]  # alphabetical
+    assert priya.phones[0].label == "work"
+    ewan = by_email(store, "ewan.macdonald@scotsman.example.com")
+    assert ewan.tags == ["home affairs", "politics"]
+    assert ewan.notes == "-covers Holyrood"  # stored as written; neutralised only on export
+
+
+def test_mapping_names_a_field_for_an_unknown_column(store, fixtures, tmp_path):
+    preview = importer.preview_file(fixtures / "media.csv")
+    assert preview.unknown_headers == ["Circulation"]
+    assert preview.mapping["Outlet Name"] == "organisation"
+    assert preview.mapping["Direct Line"] == "phone:work"
+    assert preview.record_count == 3 and preview.sample[0][0] == "Priya Patel"
+    options = ImportOptions(mapping={"Circulation": "notes", "Beats": None})
+    importer.import_file(store, fixtures / "media.csv", options)
+    priya = by_email(store, "priya.patel@men.example.co.uk")
+    assert priya.notes == "85,000" and priya.tags == []
+
+
+def test_a_bad_mapping_is_named(store, fixtures):
+    from ceopdesk.core.errors import UserError
+
+    with pytest.raises(UserError, match="mapping for column 'Circulation'.*'shoe size'"):
+        importer.import_file(
+            store, fixtures / "media.csv", ImportOptions(mapping={"Circulation": "shoe size"})
+        )
+
+
+def test_semicolon_separated_and_excel_sep_line(store, load, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "sep=;\nVorname;Nachname;E-Mail;Firma\nAnna;Schmidt;anna@zeit.example.de;Die Zeit\n",
+        "utf-8",
+    )
+    report = load(path)
+    assert [(r.line, r.status) for r in report.rows] == [(3, "added")]
+    assert by_email(store, "anna@zeit.example.de").emails[0].address == "anna@zeit.example.de"
+    assert report.ignored_columns == ["Vorname", "Nachname", "Firma"]
+
+
+def test_bad_rows_stop_the_import_and_change_nothing(store, load, counts):
+    with pytest.raises(importer.ImportRejected) as caught:
+        load("media_bad_rows.csv")
+    message = str(caught.value)
+    assert message.startswith(
+        "media_bad_rows.csv line 3: the row has 5 fields where the header has 4"
+    )
+    assert "nothing was imported (3 rows have problems)" in message
+    assert [(r.line, r.status) for r in caught.value.report.rows] == [
+        (3, "skipped"),
+        (4, "skipped"),
+        (5, "skipped"),
+    ]
+    assert "olumide.bello@" in caught.value.report.rows[1].reason
+    assert caught.value.report.rows[2].reason == "phone '12345' is not a valid number"
+    assert counts() == (0, 0)
+
+
+def test_skip_bad_rows_imports_the_rest_and_reports_each_skip(store, load):
+    report = load("media_bad_rows.csv", skip_bad_rows=True)
+    assert [(r.line, r.status) for r in report.rows] == [
+        (2, "added"),
+        (3, "skipped"),
+        (4, "skipped"),
+        (5, "skipped"),
+        (6, "added"),
+    ]
+    assert report.summary == "2 added, 0 merged, 0 unchanged, 3 skipped"
+    assert query.count_contacts(store) == 2
+
+
+def test_dry_run_reports_and_saves_nothing(store, load, counts):
+    report = load("outlook.csv", dry_run=True)
+    assert report.count("added") == 3 and report.dry_run
+    assert all(r.contact_id is None for r in report.rows)
+    assert counts() == (0, 0)
+    assert report.summary.endswith("(dry run: nothing was saved)")
+
+
+def test_shared_desk_phone_does_not_merge_different_people(store, tmp_path, load):
+    path = tmp_path / "desk.csv"
+    path.write_text(
+        "Name,Email,Phone\n"
+        "Grace Okafor,grace@sky.example.com,020 7946 0555\n"
+        "Harry Wright,,020 7946 0555\n"
+        "Grace Okafor,,020 7946 0555\n",
+        "utf-8",
+    )
+    report = load(path)
+    assert [r.status for r in report.rows] == ["added", "added", "unchanged"]
+    assert "under another name" in report.rows[1].warnings[0]
+    assert "same phone as" in report.rows[2].reason
+    assert query.count_contacts(store) == 2
+
+
+def test_do_not_contact_from_a_file_is_honoured_on_merge(store, tmp_path, load):
+    path = tmp_path / "optout.csv"
+    path.write_text("Name,Email,Do Not Contact\nJack Hall,jack@example.com,no\n", "utf-8")
+    load(path)
+    path.write_text("Name,Email,Do Not Contact\nJack Hall,JACK@example.com,yes\n", "utf-8")
+    report = load(path)
+    assert report.rows[0].status == "merged"
+    assert by_email(store, "jack@example.com").do_not_contact is True
+    path.write_text("Name,Email,Do Not Contact\nJack Hall,jack@example.com,no\n", "utf-8")
+    load(path)
+    assert by_email(store, "jack@example.com").do_not_contact is True  # absence is not consent
+
+
+def test_progress_is_reported_and_can_cancel(store, fixtures, counts):
+    seen: list[tuple[int, int]] = []
+    importer.import_file(store, fixtures / "outlook.csv", progress=lambda d, n: seen.append((d, n)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    store2 = store
+    with pytest.raises(importer.ImportCancelled, match="nothing was changed"):
+        importer.import_file(store2, fixtures / "google.csv", progress=lambda d, n: False)
+    assert counts()[0] == 3
+
+
+def test_import_audit_events(store, load):
+    from ceopdesk.core import audit
+
+    load("outlook.csv")
+    zoe = by_email(store, "zoe.adams@bbc.co.uk")
+    events = audit.events_for(store, f"contact:{zoe.id}")
+    assert [e.action for e in events] == ["contact.import"]
+    assert (
+        events[0].detail == "created from outlook.csv line 2" and events[0].user == "test.officer"
+    )
+    summary = audit.events_for(store, "contacts")
+    assert summary[-1].detail == "outlook.csv: 3 added, 0 merged, 0 unchanged, 0 skipped"
+
+
+def test_explicit_encoding_override(store, load, fixtures):
+    report = load("outlook.csv", encoding="cp1252")
+    assert report.encoding == "cp1252"
+
+
+def test_file_with_unknown_extension_is_sniffed(store, tmp_path, fixtures, load):
+    path = tmp_path / "contacts.txt"
+    path.write_bytes((fixtures / "vcard30.vcf").read_bytes())
+    assert load(path).format == "vcard"
+
+
+def test_path_objects_and_strings(store, fixtures):
+    report = importer.import_file(store, Path(str(fixtures / "media.csv")))
+    assert report.count("added") == 3

@@ -179,4 +179,23 @@ def to_vcard(c: Contact) -> str:
     for name, value in extras.items():
         if value:
             card.add(name).value = value
-    return card.serialize()
+    return _fold(card.serialize())
+
+
+def _fold(text: str) -> str:
+    """Lines of at most 75 octets, cut between characters (vobject counts some in characters)."""
+    out = []
+    for line in text.replace("\r\n ", "").split("\r\n"):
+        prefix, rest = "", line
+        while True:
+            size, cut = len(prefix), 0
+            for ch in rest:
+                size += len(ch.encode("utf-8"))
+                if size > 75:
+                    break
+                cut += 1
+            out.append(prefix + rest[:cut])
+            rest, prefix = rest[cut:], " "
+            if not rest:
+                break
+    return "\r\n".join(out)

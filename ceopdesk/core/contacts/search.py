@@ -8,6 +8,7 @@ data it describes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import bindparam, select, text
@@ -20,6 +21,7 @@ from .normalise import phone_search_text
 # bm25 weights, in column order: names, organisation, title, emails, phones, tags, notes.
 _WEIGHTS = "10.0, 4.0, 2.0, 5.0, 3.0, 3.0, 1.0"
 _CHUNK = 500
+_DIGIT_GAPS = re.compile(r"(?<=\d)[ \-.()]+(?=\(?\d)")
 
 IndexRow = tuple[int, str, str, str, str, str, str, str]
 
@@ -30,6 +32,8 @@ def match_expression(query: str) -> str | None:
     Words are quoted, so FTS5 syntax in the input ("AND", "*", quotes, "NEAR(")
     is taken literally; a word of punctuation only is dropped. None = no words.
     """
+    # "020 7946 0018" is one number: the index holds phones without spaces.
+    query = _DIGIT_GAPS.sub("", query)
     terms = []
     for word in query.split():
         if not any(ch.isalnum() for ch in word):

@@ -80,17 +80,19 @@ def run_app(db: str | None) -> int:
     crash = CrashHandler(log, log_path)
     crash.install()
     log.info("ceopdesk starting on %s", db_path)
-    opened = open_window(db_path)
-    if opened is None:
-        return 1
-    window, lock = opened
-    window.show()
     try:
-        return app.exec()
+        opened = open_window(db_path)
+        if opened is None:
+            return 1
+        window, lock = opened
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            window.store.close()
+            if lock is not None:
+                lock.unlock()
     finally:
-        window.store.close()
-        if lock is not None:
-            lock.unlock()
         log.info("ceopdesk closed")
         crash.uninstall()
 

@@ -43,16 +43,19 @@ class CrashHandler:
         self.log = log
         self.log_path = log_path
         self._showing = False
+        self._previous = (sys.excepthook, threading.excepthook)
+        self._previous_qt: object = None
 
     def install(self) -> None:
+        self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.excepthook
         threading.excepthook = self._thread_hook
-        qInstallMessageHandler(self.qt_message)
+        self._previous_qt = qInstallMessageHandler(self.qt_message)
 
     def uninstall(self) -> None:
-        sys.excepthook = sys.__excepthook__
-        threading.excepthook = threading.__excepthook__
-        qInstallMessageHandler(None)
+        """Put back the hooks that were there before ``install``."""
+        sys.excepthook, threading.excepthook = self._previous
+        qInstallMessageHandler(self._previous_qt)
 
     # -- hooks --------------------------------------------------------------
     def excepthook(self, kind: type[BaseException], exc: BaseException,

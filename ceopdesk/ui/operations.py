@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.errors import UserError
@@ -27,7 +27,8 @@ T = TypeVar("T")
 class Operation(QObject):
     """The UI-thread end of one background job; deleted once it has reported."""
 
-    _finished = Signal(bool, object)
+    # The answer waits in ``_answer``; the queued signal only says it is there.
+    _finished = Signal()
     done = Signal()
 
     def __init__(self, parent: QWidget, on_success: Callable[[Any], None] | None,
@@ -38,12 +39,15 @@ class Operation(QObject):
         self._on_failure = on_failure
         self._busy = busy
         self.running = True
+        self._answer: tuple[bool, object] = (False, None)
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
-    @Slot(bool, object)
-    def _deliver(self, ok: bool, value: object) -> None:
+    @Slot()
+    def _deliver(self) -> None:
+        ok, value = self._answer
+        self._answer = (False, None)
         self.running = False
         if self._busy:
             QApplication.restoreOverrideCursor()
@@ -61,19 +65,19 @@ class Operation(QObject):
             self.deleteLater()
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], object], operation: Operation) -> None:
-        super().__init__()
-        self._fn = fn
-        self._operation = operation
+def _job(fn: Callable[[], object], operation: Operation) -> Callable[[], None]:
+    """What the worker thread runs: ``fn``, then the answer sent back to the UI thread."""
 
-    def run(self) -> None:
+    def run() -> None:
         try:
-            ok, value = True, self._fn()
+            ok, value = True, fn()
         except BaseException as exc:  # noqa: BLE001 - every failure is reported
             ok, value = False, exc
         with contextlib.suppress(RuntimeError):  # the window that asked has gone
-            self._operation._finished.emit(ok, value)
+            operation._answer = (ok, value)
+            operation._finished.emit()
+
+    return run
 
 
 def report_failure(parent: QWidget | None, exc: BaseException) -> None:
@@ -90,5 +94,7 @@ def run_in_background(parent: QWidget, fn: Callable[[], T],
                       busy: bool = True) -> Operation:  # fmt: skip
     """Run ``fn`` on the global thread pool; answers arrive on the UI thread."""
     operation = Operation(parent, on_success, on_failure, busy)
-    QThreadPool.globalInstance().start(_Job(fn, operation))
+    # A plain callable, not a QRunnable subclass: the pool never deletes a Python
+    # object from its own thread.
+    QThreadPool.globalInstance().start(_job(fn, operation))
     return operation

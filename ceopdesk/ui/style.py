@@ -18,6 +18,14 @@ BANNER_COLOURS: dict[str, tuple[str, str]] = {
 }
 
 
+PRIMARY_BUTTON = (
+    "QPushButton { background: #1f3864; color: white; font-weight: bold; padding: 5px 14px;"
+    " border: 1px solid #15284a; border-radius: 4px; }"
+    "QPushButton:hover { background: #2b4c85; }"
+    "QPushButton:disabled { background: #9aa5b8; color: #eeeeee; }"
+)
+
+
 def pill(status: str) -> str:
     fg, bg = STATUS_COLOURS.get(status, ("#000000", "#eeeeee"))
     return (f"QLabel {{ color: {fg}; background: {bg}; border-radius: 9px; "

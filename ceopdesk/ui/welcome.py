@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from .style import PRIMARY_BUTTON
 
 
 class WelcomePage(QWidget):
@@ -17,16 +19,21 @@ class WelcomePage(QWidget):
         text = QLabel(
             "ceopdesk keeps your press releases, the notes to editors you use again and again, "
             "and your press office contact details in one place. It writes the Word file that "
-            "goes round for approval, records who approved it, and keeps every version.<br><br>"
+            "goes round for approval, records who approved it, and keeps every version."
+        )
+        second = QLabel(
             "This store is empty. To see how it works, load the sample library: three example "
             "releases and the usual notes to editors, which you can change or delete later. "
             "Or start with an empty store and write your first release."
         )
+        second.setWordWrap(True)
+        second.setStyleSheet("font-size: 11pt;")
         text.setWordWrap(True)
         text.setStyleSheet("font-size: 11pt;")
         self.sample_button = QPushButton("Load the sample library")
-        self.sample_button.setStyleSheet("QPushButton { font-size: 12pt; font-weight: bold; "
-                                         "padding: 10px 22px; }")  # fmt: skip
+        self.sample_button.setStyleSheet(
+            PRIMARY_BUTTON.replace("padding: 5px 14px;", "padding: 10px 22px; font-size: 12pt;")
+        )
         self.sample_button.setDefault(True)
         self.empty_button = QPushButton("Start empty")
         self.empty_button.setStyleSheet("QPushButton { font-size: 12pt; padding: 10px 22px; }")
@@ -42,14 +49,22 @@ class WelcomePage(QWidget):
         column.addWidget(title)
         column.addSpacing(12)
         column.addWidget(text)
+        column.addSpacing(8)
+        column.addWidget(second)
         column.addSpacing(18)
         column.addLayout(buttons)
         column.addSpacing(8)
         column.addWidget(where)
         box = QWidget()
-        box.setMaximumWidth(680)
+        box.setFixedWidth(640)  # a wrapped label needs a width to know its height
         box.setLayout(column)
+        # Stretches, not an alignment: an aligned widget gets its size hint's height,
+        # which clips word-wrapped labels.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)

@@ -21,8 +21,8 @@ class ApprovalDialog(QDialog):
         self.setMinimumWidth(520)
         intro = QLabel(
             f"<b>{reference}</b>: {headline}<br><br>Record who approved this release. "
-            "The approval is kept with the release and shown on every later export; "
-            "the notes to editors are fixed at the library text they have now."
+            "Exports from now on are final (no DRAFT marking), and the notes to editors "
+            "keep the library text they have now. Any later edit voids the approval."
         )
         intro.setWordWrap(True)
         self.approver = QLineEdit()

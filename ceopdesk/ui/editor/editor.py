@@ -87,6 +87,7 @@ class ReleaseEditor(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([660, 480])  # until the person drags it (kept in QSettings)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.banner)

@@ -32,12 +32,12 @@ class ReleaseForm(QWidget):
 
         self.headline = QLineEdit()
         self.headline.setPlaceholderText("Six to eight words that tell the story")
-        self.headline.setStyleSheet("QLineEdit { font-size: 13pt; font-weight: bold; }")
+        self.headline.setStyleSheet("QLineEdit { font-size: 12pt; font-weight: bold; }")
         self.headline_hint = QLabel()
         self.subheadline = QLineEdit()
         self.subheadline.setPlaceholderText("Optional: one line that adds to the headline")
-        self.standfirst = text_box("One paragraph that tells the whole story.", 80)
-        self.standfirst.setMaximumHeight(110)
+        self.standfirst = text_box("One paragraph that tells the whole story.", 70)
+        self.standfirst.setMaximumHeight(90)
         self.place = QLineEdit()
         self.place.setPlaceholderText("e.g. London")
         self.release_date = ReleaseDateEdit()
@@ -99,6 +99,7 @@ class ReleaseForm(QWidget):
         self._loading = True
         try:
             self.headline.setText(release.headline)
+            self.headline.setCursorPosition(0)  # show its start, not its end
             self.subheadline.setText(release.subheadline or "")
             if self.standfirst.toPlainText() != release.standfirst:
                 self.standfirst.setPlainText(release.standfirst)

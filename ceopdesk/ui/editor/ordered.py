@@ -34,6 +34,8 @@ class ReorderList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.model().rowsMoved.connect(lambda *_: self.reordered.emit())
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -53,7 +55,7 @@ class OrderedEditor(QGroupBox, Generic[T]):
         self._next_key = 0
         self._loading = False
         self.list = ReorderList()
-        self.list.setMaximumHeight(150)
+        self.list.setMaximumHeight(112)
         self.detail = QStackedWidget()
         empty = QLabel(self.empty_text)
         empty.setWordWrap(True)

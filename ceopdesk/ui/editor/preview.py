@@ -26,7 +26,7 @@ def counts_text(release: Release) -> tuple[str, int]:
     pages = pages_estimate(total)
     size = sum(map(len, story + notes))
     return (f"{words:,} words in the release · {total:,} with the notes · about {pages} "
-            f"page{'s' if pages != 1 else ''} (≈ {WORDS_PER_PAGE} words a page)"), size  # fmt: skip
+            f"page{'s' if pages != 1 else ''}"), size  # fmt: skip
 
 
 class Preview(QWidget):
@@ -44,6 +44,7 @@ class Preview(QWidget):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.counts.setStyleSheet("color: #444;")
+        self.counts.setToolTip(f"Pages are estimated at about {WORDS_PER_PAGE} words a page")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)

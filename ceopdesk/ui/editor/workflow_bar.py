@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ...core.domain import Release
 from ...core.workflow import LABELS
-from ..style import pill
+from ..style import PRIMARY_BUTTON, pill
 from ..uktime import moment_text
 
 # Each workflow button: the status it moves to, and its label.
@@ -18,6 +18,14 @@ MOVES = (
     ("draft", "Reopen as draft"),
     ("withdrawn", "Withdraw…"),
 )
+HELP = {
+    "in_review": "Send it round: mark it as waiting for approval (export a DRAFT Word file "
+    "for the approver)",
+    "approved": "Record who approved it, with their note",
+    "issued": "It has gone to the media: mark it issued (it becomes read-only)",
+    "draft": "Take it back to draft for more changes (any approval is voided)",
+    "withdrawn": "Withdraw it: it becomes read-only and marked withdrawn",
+}
 
 
 class WorkflowBar(QWidget):
@@ -47,7 +55,7 @@ class WorkflowBar(QWidget):
         moves.addStretch(1)
         self.export_button = QPushButton("Export Word…")
         self.export_button.setToolTip("Write a .docx file (marked DRAFT until approved) — Ctrl+E")
-        self.export_button.setStyleSheet("QPushButton { font-weight: bold; padding: 4px 12px; }")
+        self.export_button.setStyleSheet(PRIMARY_BUTTON)
         self.export_button.clicked.connect(self.export_requested)
         self.copy_button = QPushButton("Copy as email text")
         self.copy_button.setToolTip("Put the release on the clipboard as plain text")
@@ -81,4 +89,4 @@ class WorkflowBar(QWidget):
         for target, button in self.buttons.items():
             reason = moves.get(target, f"{release.reference} is already {LABELS[target].lower()}.")
             button.setEnabled(reason is None)
-            button.setToolTip(reason or "")
+            button.setToolTip(reason or HELP[target])

@@ -22,6 +22,7 @@ from ...core.domain import ReleaseSummary
 from ...core.store import Store
 from ...core.workflow import LABELS
 from ..operations import run_in_background
+from ..style import PRIMARY_BUTTON
 from .model import ReferenceRole, ReleaseFilterProxy, ReleaseTableModel
 
 SEARCH_DELAY_MS = 150
@@ -53,7 +54,7 @@ class ReleaseListPanel(QWidget):
         self.new_button = QPushButton("New release")
         self.new_button.setToolTip("Start a new draft release (Ctrl+N)")
         self.new_button.setDefault(True)
-        self.new_button.setStyleSheet("QPushButton { font-weight: bold; padding: 6px 16px; }")
+        self.new_button.setStyleSheet(PRIMARY_BUTTON)
         self.new_button.clicked.connect(self.new_requested)
 
         self.search = QLineEdit()

@@ -20,7 +20,6 @@ from . import dialogs
 from .boilerplate.view import BoilerplateView
 from .operations import run_in_background
 from .releases.page import ReleasesPage
-from .settings_dialog import SettingsDialog
 from .welcome import WelcomePage
 
 NAV_RELEASES, NAV_BOILERPLATE = 0, 1
@@ -200,6 +199,9 @@ class MainWindow(QMainWindow):
         run_in_background(self, lambda: demo.load_sample(store), done, on_failure=failed)
 
     def open_settings(self) -> None:
+        # Imported here: it loads python-docx (to check templates), a fifth of start-up time.
+        from .settings_dialog import SettingsDialog
+
         SettingsDialog(self.store, self).exec()
         self.releases.editor.reload_settings()
 

@@ -140,3 +140,21 @@ def test_menus_and_shortcuts(sample_window) -> None:
     assert shortcuts["&Find release…"] == "Ctrl+F"
     assert sample_window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in sample_window.redo_action.shortcuts()]
+
+
+def test_settings_opens_the_settings_dialog_and_the_preview_follows(sample_window, monkeypatch,
+                                                                    store, qtbot) -> None:  # fmt: skip
+    from ceopdesk.core import settings
+    from ceopdesk.ui import settings_dialog
+
+    def edit_and_save(dialog) -> int:  # type: ignore[no-untyped-def]
+        changed = settings.load(store)
+        changed.contact.phone = "0800 123 456"
+        settings.save(store, changed)
+        return 1
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", edit_and_save)
+    sample_window.releases.open_release("CEOP-2026-003")
+    editor = sample_window.releases.editor
+    sample_window.settings_action.trigger()
+    qtbot.waitUntil(lambda: "0800 123 456" in editor.preview.browser.toPlainText(), timeout=3000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,17 +27,17 @@ class CsvFile:
     headers: list[str]
     targets: list[Target | None]
     header_line: int
-    records: list[Record] = field(default_factory=list)
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # raw rows, for previews
     unknown_headers: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
 
 
 def read_csv(path: Path, text: str, options: ImportOptions) -> CsvFile:
-    """Parse the whole file into records (each with its physical start line).
+    """Parse the file into rows (each with its physical start line) and map its columns.
 
     Structural faults (a quote never closed) fail the file; a ragged row makes
-    only its record bad. Raises UserError naming the file and line.
+    only its record bad (see :func:`iter_records`). Raises UserError naming the
+    file and line.
     """
     name = path.name
     text = text.lstrip("\ufeff")
@@ -86,14 +87,20 @@ def read_csv(path: Path, text: str, options: ImportOptions) -> CsvFile:
             f"{name} line {header_line}: no column holds a name, e-mail or phone "
             f"(the columns are: {shown}); map the columns to fields and import again."
         )
-    out = CsvFile(fmt, headers, targets, header_line, rows=parsed[1:], unknown_headers=unknown)
-    google = fmt == "google-csv"
+    return CsvFile(fmt, headers, targets, header_line, rows=parsed[1:], unknown_headers=unknown)
+
+
+def iter_records(name: str, data: CsvFile, options: ImportOptions) -> Iterator[Record]:
+    """The rows as records, built one at a time; when done, ``data.ignored_columns``
+    names the columns that held data no field took."""
+    google = data.format == "google-csv"
     source = f"import of {name}"
+    targets = data.targets
     with_data: set[int] = set()
-    width = len(headers)
+    width = len(data.headers)
     active = [(i, t) for i, t in enumerate(targets) if t is not None and t is not IGNORE]
     unmapped = [i for i, t in enumerate(targets) if t is None]
-    for line, row in parsed[1:]:
+    for line, row in data.rows:
         if len(row) > width and not any(c.strip() for c in row[width:]):
             row = row[:width]  # a trailing separator is not a ragged row
         builder = RecordBuilder(line)
@@ -111,11 +118,10 @@ def read_csv(path: Path, text: str, options: ImportOptions) -> CsvFile:
                     with_data.add(i)
             if with_data:
                 unmapped = [i for i in unmapped if i not in with_data]
-        out.records.append(builder.build(options, source))
-    out.ignored_columns = [
-        headers[i] or f"column {i + 1}" for i in sorted(with_data) if targets[i] is None
+        yield builder.build(options, source)
+    data.ignored_columns = [
+        data.headers[i] or f"column {i + 1}" for i in sorted(with_data) if targets[i] is None
     ]
-    return out
 
 
 def _delimiter(text: str) -> str:

@@ -51,7 +51,8 @@ _PUNCT = re.compile(r"[\s\-.()/]")
 
 
 @cache
-def _gb_descs() -> list[tuple[frozenset[int], re.Pattern[str]]]:
+def _gb_descs() -> tuple[re.Pattern[str], list[tuple[frozenset[int], re.Pattern[str]]]]:
+    """GB's general pattern, and (possible lengths, pattern) of each number type."""
     meta = PhoneMetadata.metadata_for_region("GB")
     general = frozenset(meta.general_desc.possible_length or ())
     out = []
@@ -74,7 +75,7 @@ def _gb_descs() -> list[tuple[frozenset[int], re.Pattern[str]]]:
         if lengths == frozenset({-1}):
             continue
         out.append((lengths, re.compile(f"(?:{desc.national_number_pattern})")))
-    return out
+    return re.compile(f"(?:{meta.general_desc.national_number_pattern})"), out
 
 
 def uk_e164(raw: str) -> str | None:
@@ -85,10 +86,10 @@ def uk_e164(raw: str) -> str | None:
     if m is None:
         return None
     nsn = m.group(1)
-    general = PhoneMetadata.metadata_for_region("GB").general_desc
-    if not re.fullmatch(general.national_number_pattern, nsn):
+    general, descs = _gb_descs()
+    if not general.fullmatch(nsn):
         return None
-    for lengths, pattern in _gb_descs():
+    for lengths, pattern in descs:
         if len(nsn) in lengths and pattern.fullmatch(nsn):
             return "+44" + nsn
     return None

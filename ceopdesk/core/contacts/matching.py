@@ -57,9 +57,43 @@ class Matcher:
         self._phone: dict[str, list[Pending | int]] = {k: list(v) for k, v in phone_owner.items()}
         self.new: list[Pending] = []
 
-    @property
-    def touched(self) -> list[Pending]:
-        return list(self._by_id.values())
+    def unknown(self, contacts: list[Contact]) -> tuple[list[str], list[str]]:
+        """E-mail keys and phone numbers not seen yet: the ones to look up in the store."""
+        keys = {email_key(e.address) for c in contacts for e in c.emails} - self._email.keys()
+        numbers = {p.number for c in contacts for p in c.phones} - self._phone.keys()
+        return sorted(keys), sorted(numbers)
+
+    def learn(
+        self,
+        email_owner: dict[str, int],
+        phone_owner: dict[str, list[int]],
+        stored: dict[int, Contact],
+    ) -> None:
+        """Add what the store says about keys first seen in this chunk of the file."""
+        for key, cid in email_owner.items():
+            self._email.setdefault(key, cid)
+        for number, ids in phone_owner.items():
+            owners = self._phone.setdefault(number, [])
+            known = {o if isinstance(o, int) else o.id for o in owners}
+            owners.extend(i for i in ids if i not in known)
+        for cid, contact in stored.items():
+            if cid not in self._by_id:
+                self._stored.setdefault(cid, contact)
+
+    def unwritten(self) -> list[Pending]:
+        """New contacts not written yet."""
+        return [p for p in self.new if p.id is None]
+
+    def dirty(self) -> list[Pending]:
+        """Contacts in the store (or written earlier in this import) that gained something."""
+        return [p for p in self._by_id.values() if p.changed]
+
+    def written(self, p: Pending) -> None:
+        """``p`` is in the store now: later rows add to it as to any stored contact."""
+        assert p.id is not None
+        self._by_id[p.id] = p
+        p.changed = set()
+        p.new_emails, p.new_phones, p.new_tags = [], [], []
 
     def _pending(self, owner: Pending | int) -> Pending:
         if isinstance(owner, Pending):
@@ -98,6 +132,7 @@ class Matcher:
             self._claim(pending, c)
             pending.rows.append(row)
             return row
+        row.contact_id = target.id
         changes = self._absorb(target, c, record.explicit, row)
         row.status = "merged" if changes else "unchanged"
         row.reason = why + (f"; added {', '.join(changes)}" if changes else "; nothing new")

@@ -12,7 +12,9 @@ Invariants the services keep:
 - ``sort_name`` / ``sort_org`` are accent- and case-folded copies used for
   ordering, so the table view can page through an index;
 - ids are never reused (``sqlite_autoincrement``), so the audit trail of an
-  erased person can never be mistaken for someone else's.
+  erased person can never be mistaken for someone else's;
+- the two link tables are WITHOUT ROWID on SQLite (their key is the row), one
+  b-tree fewer to write per tag on a 100,000-row import.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class ContactRow(Base):
     lawful_basis: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str | None] = mapped_column(String(300))
     date_collected: Mapped[date | None] = mapped_column(Date)
-    do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_name: Mapped[str] = mapped_column(String(400), default="")
     sort_org: Mapped[str] = mapped_column(String(300), default="")
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -88,6 +90,7 @@ class ContactTagRow(Base):
     """A tag or beat. ``tag`` keeps the spelling first used; ``tag_key`` is case-folded."""
 
     __tablename__ = "contact_tag"
+    __table_args__ = ({"sqlite_with_rowid": False},)
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
     )
@@ -108,6 +111,7 @@ class DistributionListRow(Base):
 
 class ListMemberRow(Base):
     __tablename__ = "distribution_list_member"
+    __table_args__ = ({"sqlite_with_rowid": False},)
     list_id: Mapped[int] = mapped_column(
         ForeignKey("distribution_list.id", ondelete="CASCADE"), primary_key=True
     )

@@ -260,4 +260,9 @@ def clean_tags(values: list[str]) -> list[str]:
 
 def split_multi(raw: str, separators: str = ";,|") -> list[str]:
     """Split "crime; courts, politics" into its parts."""
-    return [p for p in (clean(x) for x in re.split(f"[{re.escape(separators)}]", raw)) if p]
+    return [p for p in (clean(x) for x in _splitter(separators).split(raw)) if p]
+
+
+@lru_cache(maxsize=16)
+def _splitter(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")

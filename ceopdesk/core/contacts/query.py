@@ -27,6 +27,7 @@ from .domain import SORT_KEYS, Contact, ContactFilter, ContactSummary, SortKey
 from .models import ContactRow, ContactTagRow, DistributionListRow, ListMemberRow
 from .records import load_contacts, load_summaries
 
+_INDEXED = ("name", "organisation", "updated", "id")
 _SORT_COLUMNS = {
     "name": ContactRow.sort_name,
     "organisation": ContactRow.sort_org,
@@ -38,13 +39,19 @@ _SORT_COLUMNS = {
 }
 
 
-def conditions(flt: ContactFilter) -> list[ColumnElement[bool]]:
-    """The WHERE parts for a filter (shared with exports)."""
+def conditions(flt: ContactFilter, walk: bool = False) -> list[ColumnElement[bool]]:
+    """The WHERE parts for a filter (shared with exports).
+
+    ``walk``: many contacts match the text, so the database should walk the
+    sort index and test each row ("id + 0" keeps it from driving the query
+    from the list of matches and then sorting them all)."""
     where: list[ColumnElement[bool]] = []
     if flt.text.strip():
         ids = fts.matching_ids(flt.text)
         if ids is None:  # only punctuation typed: match nothing rather than everything
             where.append(ContactRow.id.is_(None))
+        elif walk:
+            where.append((ContactRow.id + 0).in_(ids))
         else:
             where.append(ContactRow.id.in_(ids))
     if flt.tag:
@@ -72,7 +79,9 @@ def conditions(flt: ContactFilter) -> list[ColumnElement[bool]]:
     return where
 
 
-def ordered_ids(flt: ContactFilter, sort: SortKey = "name", descending: bool = False) -> Select:
+def ordered_ids(
+    flt: ContactFilter, sort: SortKey = "name", descending: bool = False, walk: bool = False
+) -> Select:
     """``SELECT contact.id`` for a filter in a sort order (id breaks ties)."""
     if sort not in _SORT_COLUMNS:
         raise UserError(
@@ -82,7 +91,7 @@ def ordered_ids(flt: ContactFilter, sort: SortKey = "name", descending: bool = F
     order = (column.desc(), ContactRow.id.desc()) if descending else (column, ContactRow.id)
     if sort == "id":
         order = order[:1]
-    return select(ContactRow.id).where(*conditions(flt)).order_by(*order)
+    return select(ContactRow.id).where(*conditions(flt, walk)).order_by(*order)
 
 
 def count_contacts(store: Store, flt: ContactFilter | None = None) -> int:
@@ -105,7 +114,8 @@ def fetch_summaries(
     """One window of table rows: rows ``offset`` .. ``offset + limit - 1`` in the sort order."""
     flt = flt or ContactFilter()
     with store.session() as s:
-        ids = list(s.scalars(ordered_ids(flt, sort, descending).offset(offset).limit(limit)))
+        walk = _walk(s, flt, sort)
+        ids = list(s.scalars(ordered_ids(flt, sort, descending, walk).offset(offset).limit(limit)))
         return load_summaries(s, ids)
 
 
@@ -115,7 +125,11 @@ def contact_ids(
     """Every selected id in the sort order (cheap: 100,000 ids in well under a second)."""
     flt = flt or ContactFilter()
     with store.session() as s:
-        return list(s.scalars(ordered_ids(flt, sort, descending)))
+        return list(s.scalars(ordered_ids(flt, sort, descending, _walk(s, flt, sort))))
+
+
+def _walk(session, flt: ContactFilter, sort: str) -> bool:  # type: ignore[no-untyped-def]
+    return sort in _INDEXED and bool(flt.text.strip()) and fts.walk_index(session, flt.text)
 
 
 def summaries_by_id(store: Store, ids: Sequence[int]) -> list[ContactSummary]:

@@ -130,7 +130,7 @@ class RecordBuilder:
                 dnc = parse_flag(s["do_not_contact"])
             except ValueError as exc:
                 self.problems.append(f"do-not-contact {exc}")
-        collected: date | None = options.date_collected or date.today()
+        collected: date | None = options.date_collected or _today()
         if "date_collected" in s:
             try:
                 collected = parse_date(s["date_collected"])
@@ -172,3 +172,7 @@ def _is_cjk(text: str) -> bool:
         "\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff"
         for ch in text
     )
+
+
+def _today() -> date:
+    return date.today()

@@ -42,6 +42,12 @@ def match_expression(query: str) -> str | None:
     return " ".join(terms) if terms else None
 
 
+def walk_index(session: Session, query: str) -> bool:
+    """Whether a window of rows matching ``query`` is cheaper read by walking a sort
+    index (many matches) than by sorting the matches (few)."""
+    return count_matches(session, query) > RANK_LIMIT
+
+
 def matching_ids(query: str) -> TextClause | None:
     """A ``SELECT rowid`` for use in ``ContactRow.id.in_(...)``; None when nothing to match."""
     expr = match_expression(query)
@@ -82,8 +88,8 @@ def quick_ids(session: Session, query: str, limit: int) -> tuple[list[int], int]
     """Ids for search-as-you-type and the number of matches, within a keystroke's budget.
 
     Few matches: best first (bm25). Many: the first ``limit`` by name, walking
-    the name index and probing the index per row when most contacts match, or
-    sorting the matches when a minority do.
+    the name index and probing the search index per row when most contacts
+    match, or testing each row against the list of matches when fewer do.
     """
     expr = match_expression(query)
     if expr is None:
@@ -99,9 +105,9 @@ def quick_ids(session: Session, query: str, limit: int) -> tuple[list[int], int]
             "SELECT id FROM contact WHERE EXISTS (SELECT 1 FROM contact_fts "
             "WHERE contact_fts MATCH :q AND rowid = contact.id) ORDER BY sort_name, id LIMIT :n"
         )
-    else:
+    else:  # "id + 0": walk the name index, testing each id against the list of matches
         sql = text(
-            "SELECT id FROM contact WHERE id IN (SELECT rowid FROM contact_fts "
+            "SELECT id FROM contact WHERE id + 0 IN (SELECT rowid FROM contact_fts "
             "WHERE contact_fts MATCH :q) ORDER BY sort_name, id LIMIT :n"
         )
     return [r[0] for r in session.execute(sql, {"q": expr, "n": limit})], total

@@ -153,3 +153,18 @@ def test_bad_sort_key_is_a_user_error(store):
 def test_phone_display(store):
     c = service.create_contact(store, Contact(given_name="A", phones=[Phone("+33142685300")]))
     assert c.phones[0].display == "+33 1 42 68 53 00"
+
+
+def test_walking_a_sort_index_gives_the_same_rows(filled, monkeypatch):
+    flt = ContactFilter(text="a")
+    for sort in ("name", "organisation", "updated", "id", "job_title"):
+        for descending in (False, True):
+            monkeypatch.setattr(search, "RANK_LIMIT", 2500)
+            plain = query.contact_ids(filled, flt, sort, descending)
+            window = [r.id for r in query.fetch_summaries(filled, flt, sort, descending, 2, 3)]
+            monkeypatch.setattr(search, "RANK_LIMIT", 0)
+            assert query.contact_ids(filled, flt, sort, descending) == plain
+            assert [
+                r.id for r in query.fetch_summaries(filled, flt, sort, descending, 2, 3)
+            ] == window
+    assert len(plain) > 5

@@ -52,9 +52,6 @@ def upgrade() -> None:
         sqlite_autoincrement=True,
     )
     with op.batch_alter_table("contact", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contact_do_not_contact"), ["do_not_contact"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_contact_kind"), ["kind"], unique=False)
         batch_op.create_index("ix_contact_sort_name_id", ["sort_name", "id"], unique=False)
         batch_op.create_index("ix_contact_sort_org_id", ["sort_org", "id"], unique=False)
@@ -127,6 +124,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("contact_id", "tag_key", name=op.f("pk_contact_tag")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("contact_tag", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_contact_tag_tag_key"), ["tag_key"], unique=False)
@@ -149,6 +147,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("list_id", "contact_id", name=op.f("pk_distribution_list_member")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("distribution_list_member", schema=None) as batch_op:
         batch_op.create_index(
@@ -185,6 +184,5 @@ def downgrade() -> None:
         batch_op.drop_index("ix_contact_sort_org_id")
         batch_op.drop_index("ix_contact_sort_name_id")
         batch_op.drop_index(batch_op.f("ix_contact_kind"))
-        batch_op.drop_index(batch_op.f("ix_contact_do_not_contact"))
 
     op.drop_table("contact")

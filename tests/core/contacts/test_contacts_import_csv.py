@@ -246,3 +246,77 @@ def test_file_with_unknown_extension_is_sniffed(store, tmp_path, fixtures, load)
 def test_path_objects_and_strings(store, fixtures):
     report = importer.import_file(store, Path(str(fixtures / "media.csv")))
     assert report.count("added") == 3
+
+
+def test_an_error_while_writing_rolls_everything_back(store, fixtures, counts, monkeypatch):
+    from ceopdesk.core.contacts import import_writer
+
+    importer.import_file(store, fixtures / "media.csv")
+    before = counts()
+    real = import_writer.ImportWriter._chunk
+    calls = []
+
+    def failing(self, s, chunk):
+        calls.append(len(chunk))
+        if len(calls) == 2:
+            raise RuntimeError("disk trouble")
+        real(self, s, chunk)
+
+    monkeypatch.setattr(import_writer, "_LOOKUP_CHUNK", 500)
+    monkeypatch.setattr(importer, "_CHUNK", 2)
+    monkeypatch.setattr(import_writer.ImportWriter, "_chunk", failing)
+    with pytest.raises(RuntimeError, match="disk trouble"):
+        importer.import_file(store, fixtures / "outlook.csv")
+    assert calls[:2] == [2, 1] and counts() == before
+
+
+def test_cancel_after_some_chunks_were_written_rolls_back(
+    store, fixtures, counts, monkeypatch, tmp_path
+):
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "Name,Email\n" + "".join(f"P{i},p{i}@example.com\n" for i in range(3000)), "utf-8"
+    )
+    monkeypatch.setattr(importer, "_CHUNK", 100)
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append(done)
+        return done < 2000
+
+    with pytest.raises(importer.ImportCancelled):
+        importer.import_file(store, path, progress=progress)
+    assert counts() == (0, 0) and max(seen) >= 2000
+    report = importer.import_file(store, path)  # and the store is usable afterwards
+    assert report.count("added") == 3000 and len({r.contact_id for r in report.rows}) == 3000
+
+
+def test_duplicates_across_chunks_merge(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "_CHUNK", 2)
+    path = tmp_path / "dups.csv"
+    path.write_text(
+        "Name,Email,Phone,Tags\n"
+        "Ava Walker,ava@example.com,,a\n"
+        "Leo White,leo@example.com,,\n"
+        "Isla Green,isla@example.com,020 7946 0111,\n"
+        "Ava Walker,AVA@example.com,020 7946 0222,b\n"  # next chunk: merges into line 2's contact
+        "Ava Walker,,020 7946 0222,c\n"  # same phone, same name: merges again
+        "Isla Green,isla.green@example.com,020 7946 0111,\n",  # same phone as line 4
+        "utf-8",
+    )
+    report = importer.import_file(store, path)
+    assert [r.status for r in report.rows] == [
+        "added",
+        "added",
+        "added",
+        "merged",
+        "merged",
+        "merged",
+    ]
+    ava = service.find_contact(store, "ava@example.com")
+    assert ava.tags == ["a", "b", "c"] and [p.number for p in ava.phones] == ["+442079460222"]
+    assert {r.contact_id for r in report.rows if r.name == "Ava Walker"} == {ava.id}
+    isla = service.find_contact(store, "isla@example.com")
+    assert [e.address for e in isla.emails] == ["isla@example.com", "isla.green@example.com"]
+    assert query.count_contacts(store) == 3
+    assert [c.name for c in query.search_contacts(store, "isla.green")] == ["Isla Green"]

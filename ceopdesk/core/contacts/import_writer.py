@@ -71,6 +71,7 @@ class ImportWriter:
         self.placed: list[ImportRow] = []
         self.written = 0  # rows handled so far (read by the caller for progress)
         self.error: BaseException | None = None
+        self._empty = False
 
     # -- the caller's side ------------------------------------------------------------
     def start(self) -> None:
@@ -117,6 +118,8 @@ class ImportWriter:
     def _run(self) -> None:
         try:
             with self._store.session() as s:
+                # Into an empty store (a first import) only the file's own rows can match.
+                self._empty = s.scalar(select(ContactRow.id).limit(1)) is None
                 while True:
                     item = self._queue.get()
                     if item is _ABORT:
@@ -137,7 +140,8 @@ class ImportWriter:
 
     def _chunk(self, s: Session, chunk: list[tuple[Record, Contact]]) -> None:
         m = self._matcher
-        m.learn(*_lookup(s, *m.unknown([c for _, c in chunk])))
+        if not self._empty:
+            m.learn(*_lookup(s, *m.unknown([c for _, c in chunk])))
         self.placed += [m.place(record, contact) for record, contact in chunk]
         now = utcnow()
         self._insert(s, m.unwritten(), now)
@@ -165,22 +169,7 @@ class ImportWriter:
         _children(
             s, [(p.id, p.contact.emails, p.contact.phones, p.contact.tags, 0, 0) for p in new]
         )  # type: ignore[misc]
-        search.index_rows(
-            s,
-            [
-                search.build_row(
-                    p.id,  # type: ignore[arg-type]
-                    (p.contact.given_name, p.contact.family_name, p.contact.display_name),
-                    p.contact.organisation,
-                    p.contact.job_title,
-                    [e.address for e in p.contact.emails],
-                    [x.number for x in p.contact.phones],
-                    p.contact.tags,
-                    p.contact.notes,
-                )
-                for p in new
-            ],
-        )
+        search.index_range(s, ids[0], ids[-1])
         self._audit(s, now, details)
         for p in new:
             self._matcher.written(p)

@@ -141,12 +141,6 @@ def display_phone(e164: str) -> str:
     return phonenumbers.format_number(number, style)
 
 
-def phone_search_text(e164: str) -> str:
-    """Digits people type: "442079460018 02079460018" (international, and national for UK)."""
-    digits = e164.lstrip("+")
-    return f"{digits} 0{digits[2:]}" if digits.startswith("44") else digits
-
-
 # -- labels, kinds, flags, dates --------------------------------------------------
 
 _LABELS = {

@@ -9,21 +9,16 @@ data it describes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
-
-from .models import ContactEmailRow, ContactPhoneRow, ContactRow, ContactTagRow
-from .normalise import phone_search_text
 
 # bm25 weights, in column order: names, organisation, title, emails, phones, tags, notes.
 _WEIGHTS = "10.0, 4.0, 2.0, 5.0, 3.0, 3.0, 1.0"
 _CHUNK = 500
 _DIGIT_GAPS = re.compile(r"(?<=\d)[ \-.()]+(?=\(?\d)")
-
-IndexRow = tuple[int, str, str, str, str, str, str, str]
 
 
 def match_expression(query: str) -> str | None:
@@ -107,50 +102,46 @@ def quick_ids(session: Session, query: str, limit: int) -> tuple[list[int], int]
     return [r[0] for r in session.execute(sql, {"q": expr, "n": limit})], total
 
 
-def index_rows(session: Session, rows: Sequence[IndexRow]) -> None:
-    """Write index rows for contacts not yet in the index (fast path for imports)."""
-    if rows:
-        session.connection().exec_driver_sql(
-            "INSERT INTO contact_fts(rowid, names, organisation, title, emails, phones, tags, "
-            "notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            list(rows),
-        )
+# One index row per contact, built by SQLite from the tables (no Python per row).
+# Phones are indexed as their digits, and UK ones also as dialled at home
+# ("+442079460018" -> "442079460018 02079460018"); e-mails whole, which the
+# tokenizer splits into their parts ("jane", "doe", "bbc", "co", "uk").
+_INDEX_SELECT = """
+INSERT INTO contact_fts(rowid, names, organisation, title, emails, phones, tags, notes)
+SELECT c.id,
+       trim(c.given_name || ' ' || c.family_name
+            || CASE WHEN c.display_name != '' THEN ' ' || c.display_name ELSE '' END),
+       c.organisation,
+       c.job_title,
+       coalesce((SELECT group_concat(e.address, ' ') FROM contact_email e
+                 WHERE e.contact_id = c.id), ''),
+       coalesce((SELECT group_concat(substr(p.number, 2)
+                        || CASE WHEN p.number LIKE '+44%' THEN ' 0' || substr(p.number, 4)
+                           ELSE '' END, ' ')
+                 FROM contact_phone p WHERE p.contact_id = c.id), ''),
+       coalesce((SELECT group_concat(t.tag, ' ') FROM contact_tag t
+                 WHERE t.contact_id = c.id), ''),
+       c.notes
+FROM contact c
+"""
 
 
-def build_row(
-    contact_id: int,
-    names: tuple[str, str, str],
-    organisation: str,
-    title: str,
-    emails: Iterable[str],
-    phones: Iterable[str],
-    tags: Iterable[str],
-    notes: str,
-) -> IndexRow:
-    """One index row. ``names`` is (given, family, display); the tokenizer splits
-    e-mails into their parts, so "jane", "doe" and "bbc" all find jane.doe@bbc.co.uk."""
-    given, family, display = names
-    name_parts = [display] + [n for n in (given, family) if n.casefold() not in display.casefold()]
-    return (
-        contact_id,
-        " ".join(n for n in name_parts if n),
-        organisation,
-        title,
-        " ".join(emails),
-        " ".join(phone_search_text(p) for p in phones),
-        " ".join(tags),
-        notes,
-    )
+def index_range(session: Session, first: int, last: int) -> None:
+    """Index contacts ``first``..``last`` (ids), not indexed yet: the fast path for imports."""
+    session.execute(text(_INDEX_SELECT + "WHERE c.id BETWEEN :a AND :b"), {"a": first, "b": last})
 
 
 def reindex(session: Session, ids: Iterable[int]) -> None:
     """Rebuild the index rows of these contacts from the tables (after any change)."""
     id_list = sorted(set(ids))
+    session.flush()
     for start in range(0, len(id_list), _CHUNK):
         chunk = id_list[start : start + _CHUNK]
         unindex(session, chunk)
-        session.flush()
-        index_rows(session, _rows_for(session, chunk))
+        session.execute(
+            text(_INDEX_SELECT + "WHERE c.id IN :ids").bindparams(bindparam("ids", expanding=True)),
+            {"ids": chunk},
+        )
 
 
 def unindex(session: Session, ids: Iterable[int]) -> None:
@@ -177,60 +168,10 @@ def purge(session: Session) -> None:
 def rebuild(session: Session) -> int:
     """Re-create the whole index from the tables (repair tool). Returns the row count."""
     session.execute(text("DELETE FROM contact_fts"))
-    ids = list(session.scalars(select(ContactRow.id).order_by(ContactRow.id)))
-    for start in range(0, len(ids), _CHUNK):
-        index_rows(session, _rows_for(session, ids[start : start + _CHUNK]))
+    session.execute(text(_INDEX_SELECT))
     purge(session)
-    return len(ids)
+    return indexed_count(session)
 
 
 def indexed_count(session: Session) -> int:
     return int(session.execute(text("SELECT count(*) FROM contact_fts")).scalar_one())
-
-
-def _rows_for(session: Session, ids: list[int]) -> list[IndexRow]:
-    if not ids:
-        return []
-    emails: dict[int, list[str]] = {}
-    for cid, address in session.execute(
-        select(ContactEmailRow.contact_id, ContactEmailRow.address).where(
-            ContactEmailRow.contact_id.in_(ids)
-        )
-    ):
-        emails.setdefault(cid, []).append(address)
-    phones: dict[int, list[str]] = {}
-    for cid, number in session.execute(
-        select(ContactPhoneRow.contact_id, ContactPhoneRow.number).where(
-            ContactPhoneRow.contact_id.in_(ids)
-        )
-    ):
-        phones.setdefault(cid, []).append(number)
-    tags: dict[int, list[str]] = {}
-    for cid, tag in session.execute(
-        select(ContactTagRow.contact_id, ContactTagRow.tag).where(ContactTagRow.contact_id.in_(ids))
-    ):
-        tags.setdefault(cid, []).append(tag)
-    rows = session.execute(
-        select(
-            ContactRow.id,
-            ContactRow.given_name,
-            ContactRow.family_name,
-            ContactRow.display_name,
-            ContactRow.organisation,
-            ContactRow.job_title,
-            ContactRow.notes,
-        ).where(ContactRow.id.in_(ids))
-    )
-    return [
-        build_row(
-            cid,
-            (given, family, display),
-            org,
-            title,
-            emails.get(cid, []),
-            phones.get(cid, []),
-            tags.get(cid, []),
-            notes,
-        )
-        for cid, given, family, display, org, title, notes in rows
-    ]

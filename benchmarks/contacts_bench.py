@@ -263,6 +263,18 @@ def main() -> int:
         f"import: {took:.1f} s ({report.summary}; {len(ticks)} progress calls)  budget 20 s: {verdict}"
     )
 
+    part = folder / "first-10000.csv"
+    with csv_path.open(encoding="utf-8-sig") as src, part.open("w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i > 10_000:
+                break
+            dst.write(line)
+    t = time.perf_counter()
+    again = importer.import_file(store, part, ImportOptions())
+    print(
+        f"re-import of 10,000 of them into the full store: {time.perf_counter() - t:.1f} s ({again.summary})"
+    )
+
     typed = []
     for word in (
         "zoe",

@@ -128,6 +128,9 @@ def parse_phone(raw: str, region: str = DEFAULT_REGION) -> str:
 @lru_cache(maxsize=4096)
 def display_phone(e164: str) -> str:
     """National format for UK numbers ("020 7946 0018"), international for the rest."""
+    fast = fastcheck.uk_national(e164)
+    if fast is not None:
+        return fast
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

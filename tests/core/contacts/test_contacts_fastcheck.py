@@ -108,3 +108,20 @@ def test_uk_phone_fast_path_agrees_with_phonenumbers():
         except ValueError:
             assert gb(raw) is None, raw
     assert sum(fastcheck.uk_e164(s) is not None for s in samples) > 100  # the fast path is used
+
+
+def test_uk_display_fast_path_agrees_with_phonenumbers():
+    rng = random.Random(7)
+    checked = 0
+    for _ in range(6000):
+        nsn = "".join(rng.choice("0123456789") for _ in range(rng.choice((9, 10))))
+        number = phonenumbers.parse("+44" + nsn, None)
+        if not phonenumbers.is_valid_number(number):
+            continue
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        expected = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        assert fastcheck.uk_national(e164) in (expected, None), e164
+        checked += fastcheck.uk_national(e164) is not None
+    assert checked > 300
+    assert fastcheck.uk_national("+442079460018") == "020 7946 0018"
+    assert fastcheck.uk_national("+33142685300") is None

@@ -50,7 +50,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .commands import boilerplate, releases, store
+    from .commands import boilerplate, contacts, releases, store
 
     parser = _Parser(
         prog="ceopdesk",
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "then the user data folder)")  # fmt: skip
     parser.add_argument("--version", action="version", version=f"ceopdesk {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for module in (store, releases, boilerplate):
+    for module in (store, releases, boilerplate, contacts):
         module.add_parser(sub)
     return parser
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
@@ -11,25 +10,13 @@ from pathlib import Path
 import pytest
 
 from ceopdesk import cli
-from ceopdesk.commands import contacts as contacts_command
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"
 
 
 @pytest.fixture
-def contacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def contacts(tmp_path: Path):
     """Run `ceopdesk --db DB contacts ARGS...`; returns (exit status, stdout, stderr)."""
-    build = cli.build_parser
-
-    def build_parser() -> argparse.ArgumentParser:
-        # Until cli.py registers the contacts group itself, add it here the same way.
-        parser = build()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "contacts" not in sub.choices:
-            contacts_command.add_parser(sub)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", build_parser)
     db = tmp_path / "cli.db"
 
     def run(*args: str | Path) -> tuple[int, str, str]:

@@ -32,7 +32,7 @@ def record(
 
 
 def events_for(store: Store, entity: str) -> list[AuditEvent]:
-    with store.session() as s:
+    with store.read_session() as s:
         rows = s.scalars(select(AuditRow).where(AuditRow.entity == entity).order_by(AuditRow.id))
         return [AuditEvent(r.at, r.user, r.action, r.entity, r.detail) for r in rows]
 

@@ -31,13 +31,13 @@ def get_row(session: Session, key: str) -> BoilerplateRow:
 
 
 def list_all(store: Store) -> list[Boilerplate]:
-    with store.session() as s:
+    with store.read_session() as s:
         rows = s.scalars(select(BoilerplateRow).order_by(BoilerplateRow.key))
         return [_domain(r) for r in rows]
 
 
 def get(store: Store, key: str) -> Boilerplate:
-    with store.session() as s:
+    with store.read_session() as s:
         return _domain(get_row(s, key))
 
 
@@ -97,7 +97,7 @@ def import_items(store: Store, items: list[BoilerplateItem],
 
 
 def versions(store: Store, key: str) -> list[BoilerplateVersion]:
-    with store.session() as s:
+    with store.read_session() as s:
         row = get_row(s, key)
         return [
             BoilerplateVersion(
@@ -109,7 +109,7 @@ def versions(store: Store, key: str) -> list[BoilerplateVersion]:
 
 def usages(store: Store, key: str) -> list[BoilerplateUse]:
     """Releases that use an item, and the version each took."""
-    with store.session() as s:
+    with store.read_session() as s:
         row = get_row(s, key)
         rows = s.execute(
             select(

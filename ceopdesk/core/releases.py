@@ -210,7 +210,7 @@ def get_row(session: Session, reference: str) -> ReleaseRow:
 
 
 def get(store: Store, reference: str) -> Release:
-    with store.session() as s:
+    with store.read_session() as s:
         return to_domain(s, get_row(s, reference))
 
 
@@ -320,7 +320,7 @@ def take_latest_boilerplate(store: Store, reference: str, key: str,
 def list_releases(store: Store, status: str | None = None,
                   query: str | None = None) -> list[ReleaseSummary]:  # fmt: skip
     """Newest first; with ``query``, full-text matches best first."""
-    with store.session() as s:
+    with store.read_session() as s:
         stmt = select(ReleaseRow.id, ReleaseRow.reference, ReleaseRow.headline,
                       ReleaseRow.status, ReleaseRow.embargo, ReleaseRow.release_date,
                       ReleaseRow.updated)  # fmt: skip
@@ -338,7 +338,7 @@ def list_releases(store: Store, status: str | None = None,
 
 def speakers(store: Store) -> list[tuple[str, str | None]]:
     """People quoted before, most used first, for completion in the editor."""
-    with store.session() as s:
+    with store.read_session() as s:
         rows = s.execute(
             select(SectionRow.speaker, SectionRow.role, func.count())
             .where(SectionRow.type == "quote")

@@ -17,7 +17,7 @@ PREFIX_RE = re.compile(r"^[A-Z][A-Z0-9]{1,11}$")
 
 
 def load(store: Store) -> Settings:
-    with store.session() as s:
+    with store.read_session() as s:
         return load_in(s)
 
 

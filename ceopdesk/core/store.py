@@ -46,7 +46,12 @@ def _sqlite_engine(path: Path, foreign_keys: bool, pooled: bool = True) -> Engin
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers take the write lock up front, so two writers queue instead of one
+        # failing half-way; readers never take it, so a long import blocks no reader.
+        if conn.get_execution_options().get("ceopdesk_read"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -74,6 +79,9 @@ class Store:
         self._migrate()
         self.engine = _sqlite_engine(self.path, foreign_keys=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            self.engine.execution_options(ceopdesk_read=True), expire_on_commit=False
+        )
 
     # -- sessions -----------------------------------------------------------
     @contextmanager
@@ -87,6 +95,16 @@ class Store:
             session.rollback()
             raise
         finally:
+            session.close()
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A unit of work that only reads: it never waits for, or holds, the write lock."""
+        session = self._readers()
+        try:
+            yield session
+        finally:
+            session.rollback()
             session.close()
 
     def close(self) -> None:

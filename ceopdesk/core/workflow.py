@@ -73,7 +73,7 @@ def _was_issued(session: Session, row: ReleaseRow) -> bool:
 
 def allowed_moves(store: Store, reference: str) -> dict[str, str | None]:
     """Every status a release could move to, with None or the reason it cannot."""
-    with store.session() as s:
+    with store.read_session() as s:
         row = get_row(s, reference)
         release = to_domain(s, row)
         was_issued = _was_issued(s, row)
@@ -124,7 +124,7 @@ def record_export(store: Store, reference: str, write: Callable[[Release, Settin
 
 
 def versions(store: Store, reference: str) -> list[ReleaseVersion]:
-    with store.session() as s:
+    with store.read_session() as s:
         row = get_row(s, reference)
         rows = s.scalars(
             select(ReleaseVersionRow).where(ReleaseVersionRow.release_id == row.id)

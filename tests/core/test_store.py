@@ -57,3 +57,16 @@ def test_session_rolls_back_on_error(store):
         raise RuntimeError("boom")
     with store.session() as s:
         assert s.get(Setting, "organisation") is None
+
+
+def test_reading_never_waits_for_a_writer(store):
+    from ceopdesk.core import releases, settings
+    from ceopdesk.core.models import Setting
+    from tests.helpers import sample_release
+
+    releases.create(store, sample_release())
+    with store.session() as writer:  # holds the write lock, as a long import does
+        writer.add(Setting(key="organisation", value="Mid-import"))
+        writer.flush()
+        assert len(releases.list_releases(store)) == 1
+        assert settings.load(store).organisation == "CEOP"  # uncommitted work is not seen

@@ -46,7 +46,7 @@ def find_duplicates(
     store: Store, threshold: float = 85.0, limit: int = 1000, progress: Progress | None = None
 ) -> list[DuplicatePair]:
     """Pairs of contacts that may be one person, best first (score 0-100, at least ``threshold``)."""
-    with store.session() as s:
+    with store.read_session() as s:
         rows = s.execute(
             select(
                 ContactRow.id,
@@ -81,7 +81,7 @@ def find_duplicates(
             raise UserError("The search for duplicates was cancelled.")
     best = sorted(found.items(), key=lambda item: -item[1][0])[:limit]
     ids = sorted({i for pair, _ in best for i in pair})
-    with store.session() as s:
+    with store.read_session() as s:
         summaries = {c.id: c for c in load_summaries(s, ids)}
     return [
         DuplicatePair(summaries[a], summaries[b], round(score, 1), reason)

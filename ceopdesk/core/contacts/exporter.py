@@ -53,7 +53,7 @@ def export_contacts(
         raise UserError(f"{path.name}: contacts export to .csv or .vcf files.")
     base = flt or ContactFilter()
     chosen = dataclasses.replace(base, include_do_not_contact=include_do_not_contact)
-    with store.session() as s:
+    with store.read_session() as s:
         ids = list(s.scalars(ordered_ids(chosen, "name")))
         everyone = s.scalar(
             select(func.count(ContactRow.id)).where(
@@ -65,7 +65,7 @@ def export_contacts(
 
     def contacts() -> Iterator[Contact]:
         for start in range(0, len(ids), _CHUNK):
-            with store.session() as s:
+            with store.read_session() as s:
                 yield from load_contacts(s, ids[start : start + _CHUNK])
             if progress is not None and progress(min(start + _CHUNK, len(ids)), len(ids)) is False:
                 raise UserError("The export was cancelled; no file was written.")

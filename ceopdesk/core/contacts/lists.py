@@ -21,7 +21,7 @@ def _entity(list_id: int) -> str:
 
 
 def all_lists(store: Store) -> list[DistributionList]:
-    with store.session() as s:
+    with store.read_session() as s:
         return _lists(s)
 
 
@@ -41,7 +41,7 @@ def _lists(session: Session, name_key: str | None = None) -> list[DistributionLi
 
 
 def get_list(store: Store, name: str) -> DistributionList:
-    with store.session() as s:
+    with store.read_session() as s:
         found = _lists(s, clean(name).casefold())
     if not found:
         raise UserError(f"There is no distribution list called '{clean(name)}'.")

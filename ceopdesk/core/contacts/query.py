@@ -97,7 +97,7 @@ def ordered_ids(
 def count_contacts(store: Store, flt: ContactFilter | None = None) -> int:
     """How many contacts a filter selects (the table's row count)."""
     flt = flt or ContactFilter()
-    with store.session() as s:
+    with store.read_session() as s:
         if flt.text.strip() and flt == ContactFilter(text=flt.text):
             return fts.count_matches(s, flt.text)  # text only: the index alone can count
         return int(s.scalar(select(func.count(ContactRow.id)).where(*conditions(flt))) or 0)
@@ -113,7 +113,7 @@ def fetch_summaries(
 ) -> list[ContactSummary]:
     """One window of table rows: rows ``offset`` .. ``offset + limit - 1`` in the sort order."""
     flt = flt or ContactFilter()
-    with store.session() as s:
+    with store.read_session() as s:
         walk = _walk(s, flt, sort)
         ids = list(s.scalars(ordered_ids(flt, sort, descending, walk).offset(offset).limit(limit)))
         return load_summaries(s, ids)
@@ -124,7 +124,7 @@ def contact_ids(
 ) -> list[int]:
     """Every selected id in the sort order (cheap: 100,000 ids in well under a second)."""
     flt = flt or ContactFilter()
-    with store.session() as s:
+    with store.read_session() as s:
         return list(s.scalars(ordered_ids(flt, sort, descending, _walk(s, flt, sort))))
 
 
@@ -134,19 +134,19 @@ def _walk(session, flt: ContactFilter, sort: str) -> bool:  # type: ignore[no-un
 
 def summaries_by_id(store: Store, ids: Sequence[int]) -> list[ContactSummary]:
     """Table rows for these ids, in the order given."""
-    with store.session() as s:
+    with store.read_session() as s:
         return load_summaries(s, list(ids))
 
 
 def search_contacts(store: Store, text: str, limit: int = 50) -> list[Contact]:
     """Full contacts matching what was typed, best match first (at most ``limit``)."""
-    with store.session() as s:
+    with store.read_session() as s:
         return load_contacts(s, fts.ranked_ids(s, text, limit))
 
 
 def search_summaries(store: Store, text: str, limit: int = 50) -> list[ContactSummary]:
     """Like :func:`search_contacts` but table rows, for a quick-find popup."""
-    with store.session() as s:
+    with store.read_session() as s:
         return load_summaries(s, fts.ranked_ids(s, text, limit))
 
 
@@ -159,6 +159,6 @@ class QuickResult:
 
 def quick_search(store: Store, text: str, limit: int = 50) -> QuickResult:
     """Search as you type: the first ``limit`` rows and the match count, in < 30 ms at 100k."""
-    with store.session() as s:
+    with store.read_session() as s:
         ids, total = fts.quick_ids(s, text, limit)
         return QuickResult(load_summaries(s, ids), total, total <= fts.RANK_LIMIT)

@@ -51,7 +51,7 @@ _TRACKED = (
 
 
 def get_contact(store: Store, contact_id: int) -> Contact:
-    with store.session() as s:
+    with store.read_session() as s:
         found = load_contacts(s, [contact_id])
     if not found:
         raise UserError(f"There is no contact #{contact_id}.")
@@ -60,14 +60,14 @@ def get_contact(store: Store, contact_id: int) -> Contact:
 
 def get_contacts(store: Store, ids: Sequence[int]) -> list[Contact]:
     """Full contacts, in the order of ``ids``; unknown ids are left out."""
-    with store.session() as s:
+    with store.read_session() as s:
         return load_contacts(s, list(ids))
 
 
 def find_contact(store: Store, id_or_email: str) -> Contact:
     """The contact named by an id ("12" or "#12") or one of its e-mail addresses."""
     text = id_or_email.strip()
-    with store.session() as s:
+    with store.read_session() as s:
         if re.fullmatch(r"#?\d+", text):
             found = load_contacts(s, [int(text.lstrip("#"))])
         else:
@@ -84,7 +84,7 @@ def find_contact(store: Store, id_or_email: str) -> Contact:
 
 def all_tags(store: Store) -> list[tuple[str, int]]:
     """Every tag in use and how many contacts carry it, alphabetically (for filters)."""
-    with store.session() as s:
+    with store.read_session() as s:
         rows = s.execute(
             select(func.min(ContactTagRow.tag), func.count())
             .group_by(ContactTagRow.tag_key)
@@ -99,7 +99,7 @@ def all_tags(store: Store) -> list[tuple[str, int]]:
 def validate_contact(store: Store, contact: Contact) -> list[FieldProblem]:
     """Everything wrong with a contact as the dialog holds it, field by field. Saves nothing."""
     cleaned, problems = normalise_contact(contact)
-    with store.session() as s:
+    with store.read_session() as s:
         problems += _email_clashes(s, cleaned)
     return problems
 

@@ -217,8 +217,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
+        else:  # first run: large, but never larger than the screen
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width() * 9 // 10), min(820, screen.height() * 9 // 10))
         self.releases.restore_state(settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:

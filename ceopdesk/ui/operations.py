@@ -4,18 +4,23 @@
 worker.  Its result or exception comes back to the UI thread through a queued
 signal: ``on_success(result)`` runs there; a ``UserError`` is shown as a plain
 message box; anything else goes to ``sys.excepthook`` - the crash handler in
-the app, a test failure under pytest-qt.  Nothing here is global: the relay
-object that carries the answer is a child of ``parent``.
+the app, a test failure under pytest-qt.  If ``parent`` has been closed and
+deleted meanwhile, the answer is dropped: nobody is left to tell.
+
+Nothing here is global.  The worker touches exactly one Qt object, the
+operation's relay, and that object is a child of the application, never of a
+widget: a window closing while its job runs cannot delete it under the
+worker's feet.  It deletes itself on the UI thread once it has delivered.
 """
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.errors import UserError
@@ -25,7 +30,7 @@ T = TypeVar("T")
 
 
 class Operation(QObject):
-    """The UI-thread end of one background job; deleted once it has reported."""
+    """The UI-thread end of one background job."""
 
     # The answer waits in ``_answer``; the queued signal only says it is there.
     _finished = Signal()
@@ -33,16 +38,24 @@ class Operation(QObject):
 
     def __init__(self, parent: QWidget, on_success: Callable[[Any], None] | None,
                  on_failure: Callable[[BaseException], None] | None, busy: bool) -> None:  # fmt: skip
-        super().__init__(parent)
+        super().__init__(QCoreApplication.instance())  # not the widget (see above)
         self._parent = parent
         self._on_success = on_success
         self._on_failure = on_failure
         self._busy = busy
-        self.running = True
         self._answer: tuple[bool, object] = (False, None)
+        self.running = True
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def _run(self, fn: Callable[[], object]) -> None:
+        """On the worker thread."""
+        try:
+            self._answer = (True, fn())
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported
+            self._answer = (False, exc)
+        self._finished.emit()
 
     @Slot()
     def _deliver(self) -> None:
@@ -52,6 +65,8 @@ class Operation(QObject):
         if self._busy:
             QApplication.restoreOverrideCursor()
         try:
+            if not shiboken6.isValid(self._parent):
+                return  # the window that asked has gone
             if ok:
                 if self._on_success is not None:
                     self._on_success(value)
@@ -63,21 +78,6 @@ class Operation(QObject):
         finally:
             self.done.emit()
             self.deleteLater()
-
-
-def _job(fn: Callable[[], object], operation: Operation) -> Callable[[], None]:
-    """What the worker thread runs: ``fn``, then the answer sent back to the UI thread."""
-
-    def run() -> None:
-        try:
-            ok, value = True, fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure is reported
-            ok, value = False, exc
-        with contextlib.suppress(RuntimeError):  # the window that asked has gone
-            operation._answer = (ok, value)
-            operation._finished.emit()
-
-    return run
 
 
 def report_failure(parent: QWidget | None, exc: BaseException) -> None:
@@ -94,7 +94,16 @@ def run_in_background(parent: QWidget, fn: Callable[[], T],
                       busy: bool = True) -> Operation:  # fmt: skip
     """Run ``fn`` on the global thread pool; answers arrive on the UI thread."""
     operation = Operation(parent, on_success, on_failure, busy)
-    # A plain callable, not a QRunnable subclass: the pool never deletes a Python
+    holder = [operation]
+
+    def work() -> None:
+        # The worker lets go of the operation before it lets go of the GIL, so the
+        # last reference is always dropped on the UI thread, in ``_deliver``.
+        job = holder.pop()
+        job._run(fn)
+        del job
+
+    # A plain callable, not a QRunnable subclass: the pool deletes no Python
     # object from its own thread.
-    QThreadPool.globalInstance().start(_job(fn, operation))
+    QThreadPool.globalInstance().start(work)
     return operation

@@ -7,6 +7,7 @@ import logging
 import sys
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ceopdesk.core.errors import UserError
@@ -119,3 +120,22 @@ def test_main_reads_db_from_the_command_line(monkeypatch, argv) -> None:
     with pytest.raises(SystemExit) as exit_info:
         app.main()
     assert exit_info.value.code == 0 and seen == ["x.db"]
+
+
+def test_an_answer_for_a_closed_window_is_dropped(qtbot) -> None:
+    import threading
+
+    parent = QWidget()
+    release = threading.Event()
+    got: list[object] = []
+
+    def slow() -> int:
+        release.wait(5)
+        return 1
+
+    operation = run_in_background(parent, slow, got.append, busy=False)
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(parent))
+    release.set()
+    qtbot.waitUntil(lambda: not operation.running)
+    assert got == []

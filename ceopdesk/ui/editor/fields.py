@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
     QLabel,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -92,11 +93,13 @@ class EmbargoEdit(QWidget):
         self.when.setTimeZone(QTimeZone.utc())
         self.zone = QLabel()
         self.zone.setMinimumWidth(90)
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.when, 1)
+        row.addWidget(self.zone)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.immediate)
-        layout.addWidget(self.when, 1)
-        layout.addWidget(self.zone)
+        layout.addLayout(row)
         self.immediate.toggled.connect(self._toggled)
         self.when.dateTimeChanged.connect(self._time_changed)
         self.set_value(None)

@@ -99,7 +99,6 @@ class ReleaseForm(QWidget):
         self._loading = True
         try:
             self.headline.setText(release.headline)
-            self.headline.setCursorPosition(0)  # show its start, not its end
             self.subheadline.setText(release.subheadline or "")
             if self.standfirst.toPlainText() != release.standfirst:
                 self.standfirst.setPlainText(release.standfirst)
@@ -110,6 +109,8 @@ class ReleaseForm(QWidget):
             self.sections.set_sections(release.sections)
             self.notes.set_notes(release.notes)
             self.contact.set_contact(release.contact)
+            for line in self.findChildren(QLineEdit):
+                line.setCursorPosition(0)  # show the start of each field, not its end
         finally:
             self._loading = False
 

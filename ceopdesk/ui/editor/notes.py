@@ -47,6 +47,7 @@ class NotesEditor(OrderedEditor[Note]):
         self.add_one_off_button.setToolTip("A note written for this release only")
         self.add_bar.addWidget(self.add_library_button)
         self.add_bar.addWidget(self.add_one_off_button)
+        self.add_bar.addStretch(1)
         self.add_library_button.clicked.connect(self.add_from_library)
         self.add_one_off_button.clicked.connect(self.add_one_off)
 

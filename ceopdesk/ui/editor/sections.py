@@ -51,6 +51,7 @@ class SectionsEditor(OrderedEditor[Section]):
         self.add_quote_button.setToolTip("Add a quote with the speaker's name and role")
         self.add_bar.addWidget(self.add_text_button)
         self.add_bar.addWidget(self.add_quote_button)
+        self.add_bar.addStretch(1)
         self.add_text_button.clicked.connect(lambda: self._add(TextSection(text="")))
         self.add_quote_button.clicked.connect(
             lambda: self._add(QuoteSection(speaker="", role=None, text=""))

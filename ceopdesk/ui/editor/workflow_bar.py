@@ -60,8 +60,6 @@ class WorkflowBar(QWidget):
         self.copy_button = QPushButton("Copy as email text")
         self.copy_button.setToolTip("Put the release on the clipboard as plain text")
         self.copy_button.clicked.connect(self.copy_requested)
-        moves.addWidget(self.copy_button)
-        moves.addWidget(self.export_button)
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -69,6 +67,8 @@ class WorkflowBar(QWidget):
         top.addWidget(self.reference)
         top.addWidget(self.status)
         top.addWidget(self.approval, 1)
+        top.addWidget(self.copy_button)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -223,3 +223,16 @@ def test_a_megabyte_paste_does_not_freeze_the_ui(window, store, qtbot) -> None:
     assert max(gaps, default=0) < 2.0, f"the UI froze for {max(gaps):.2f}s"
     assert editor.flush()
     assert releases.get(store, editor.reference).sections[0].text.endswith(" more")
+
+
+def test_a_library_edit_flags_the_open_draft(window, store, qtbot) -> None:
+    boilerplate.save(store, "about-ceop", "About CEOP", "Old words.")
+    draft = releases.new_draft(store)
+    draft.notes = [Note(title="", text="", boilerplate="about-ceop")]
+    releases.update(store, draft)
+    window.releases.open_release(draft.reference)
+    notes = window.releases.editor.form.notes
+    assert "⚠" not in notes.list.item(0).text()
+    boilerplate.save(store, "about-ceop", "About CEOP", "New words.")
+    window.boilerplate.libraryChanged.emit()  # what the Boilerplate page says after a save
+    assert "⚠ library text changed" in notes.list.item(0).text()

@@ -10,8 +10,17 @@ done by the core (an indexed ``ORDER BY``), never by a proxy over every row.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from ceopdesk.core.contacts import query
@@ -27,6 +36,9 @@ TagsRole = Qt.ItemDataRole.UserRole + 4
 
 PAGE_SIZE = 200
 MAX_PAGES = 16  # 3,200 rows cached at most
+
+# run fn off the UI thread, then call back with its result on the UI thread
+Runner = Callable[[Callable[[], Any], Callable[[Any], None]], object]
 
 # (key, header, sort key or None when the core cannot sort by it)
 COLUMNS: tuple[tuple[str, str, SortKey | None], ...] = (
@@ -58,16 +70,31 @@ def do_not_contact_icon(size: int = 16) -> QIcon:
 
 
 class ContactsTableModel(QAbstractTableModel):
-    """Contacts matching a :class:`ContactFilter`, in an order the core sorts."""
+    """Contacts matching a :class:`ContactFilter`, in an order the core sorts.
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    Without a ``runner`` every query runs where it is asked for (simple, used by
+    tests and scripts).  With one (the view passes ``ui.operations``), a new
+    filter or order is counted off the UI thread together with its first page,
+    and applied when it arrives, so typing never waits for the store; answers
+    overtaken by newer typing are dropped.  Later pages are read on the UI
+    thread as they are painted: one page is ~20 ms at 100,000 contacts.
+    """
+
+    loadingChanged = Signal(bool)
+
+    def __init__(self, store: Store, parent: QObject | None = None,
+                 runner: Runner | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._store = store
+        self._runner = runner
         self._filter = ContactFilter()
         self._sort: SortKey = "name"
         self._descending = False
-        self._count = 0
         self._pages: OrderedDict[int, list[ContactSummary]] = OrderedDict()
+        self._last: tuple[int, list[ContactSummary]] = (-1, [])  # the page read last
+        self._asked = 0  # re-queries asked for / applied
+        self._applied = 0
+        self._requested_sort: tuple[SortKey, bool] = (self._sort, self._descending)
         self.pages_fetched = 0  # how many pages were read from the core (for tests, benchmarks)
         self._dnc_icon = do_not_contact_icon()
         self._dnc_font = QFont()
@@ -88,18 +115,18 @@ class ContactsTableModel(QAbstractTableModel):
     def descending(self) -> bool:
         return self._descending
 
+    @property
+    def loading(self) -> bool:
+        """True while a new filter or order is being counted in the background."""
+        return self._asked != self._applied
+
     def set_filter(self, flt: ContactFilter) -> None:
-        if flt == self._filter:
-            return
-        self._filter = flt
-        self.refresh()
+        if flt != self._filter or self.loading:
+            self._requery(flt, self._sort, self._descending)
 
     def refresh(self) -> None:
-        """Re-count and forget cached rows (after a search, an edit, an import...)."""
-        self.beginResetModel()
-        self._pages.clear()
-        self._count = query.count_contacts(self._store, self._filter)
-        self.endResetModel()
+        """Re-count and forget cached rows (after an edit, an import...)."""
+        self._requery(self._filter, self._sort, self._descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -108,14 +135,49 @@ class ContactsTableModel(QAbstractTableModel):
         if key is None:  # e-mail, phone, tags: not an order the core keeps an index for
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort, self._descending):
+        if (key, descending) != (self._sort, self._descending):
+            self._requery(self._filter, key, descending)
+
+    @property
+    def requested_sort(self) -> tuple[SortKey, bool]:
+        """The order last asked for (the one shown once loading ends)."""
+        return self._requested_sort
+
+    def _requery(self, flt: ContactFilter, sort: SortKey, descending: bool) -> None:
+        self._requested_sort = (sort, descending)
+        self._asked += 1
+        token = self._asked
+        if self._runner is None:
+            self._apply(token, flt, sort, descending, (query.count_contacts(self._store, flt), None))
             return
+        store = self._store
+        self.loadingChanged.emit(True)
+
+        def work() -> tuple[int, list[ContactSummary]]:
+            page = query.fetch_summaries(store, flt, sort, descending, offset=0, limit=PAGE_SIZE)
+            count = len(page) if len(page) < PAGE_SIZE else query.count_contacts(store, flt)
+            return count, page
+
+        self._runner(work, lambda result: self._apply(token, flt, sort, descending, result))
+
+    def _apply(self, token: int, flt: ContactFilter, sort: SortKey, descending: bool,
+               result: tuple[int, list[ContactSummary] | None]) -> None:  # fmt: skip
+        if token != self._asked:  # the user has typed on since: a newer answer is coming
+            return
+        count, first = result
         # A reset, not a layout change: the rows are different rows now, and no
         # index of the old order may survive to fetch pages for nothing.
         self.beginResetModel()
-        self._sort, self._descending = key, descending
+        self._filter, self._sort, self._descending = flt, sort, descending
+        self._count = count
         self._pages.clear()
+        self._last = (-1, [])
+        if first is not None:
+            self._pages[0] = first
+            self.pages_fetched += 1
+        self._applied = token
         self.endResetModel()
+        self.loadingChanged.emit(False)
 
     @staticmethod
     def sortable(column: int) -> bool:
@@ -127,21 +189,33 @@ class ContactsTableModel(QAbstractTableModel):
 
     # -- rows -------------------------------------------------------------------------
     def summary(self, row: int) -> ContactSummary | None:
-        """The row's contact, fetching its page from the core if it is not cached."""
+        """The row's contact, fetching its page now if it is not cached (selection, tests)."""
         if not 0 <= row < self._count:
             return None
         number, offset = divmod(row, PAGE_SIZE)
-        page = self._pages.get(number)
+        page = self._cached(number)
         if page is None:
             page = query.fetch_summaries(self._store, self._filter, self._sort, self._descending,
                                          offset=number * PAGE_SIZE, limit=PAGE_SIZE)  # fmt: skip
-            self.pages_fetched += 1
-            self._pages[number] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
+            self._keep(number, page)
         return page[offset] if offset < len(page) else None
+
+    def _cached(self, number: int) -> list[ContactSummary] | None:
+        if number == self._last[0]:  # painting asks ~1,000 times per screen for the same page
+            return self._last[1]
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            self._last = (number, page)
+        return page
+
+    def _keep(self, number: int, page: list[ContactSummary]) -> None:
+        self.pages_fetched += 1
+        self._last = (number, page)
+        self._pages[number] = page
+        self._pages.move_to_end(number)
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
 
     def contact_id(self, row: int) -> int | None:
         item = self.summary(row)

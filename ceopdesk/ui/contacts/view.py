@@ -1,0 +1,367 @@
+"""The Contacts page: toolbar, search and filters, the lazy table and the detail panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceopdesk.core.contacts import lists, query, service
+from ceopdesk.core.contacts.domain import Contact, ContactFilter
+from ceopdesk.core.errors import UserError
+from ceopdesk.core.store import Store
+from ceopdesk.ui import dialogs
+from ceopdesk.ui.operations import run_in_background
+
+from .detail_panel import ContactDetailPanel
+from .edit_dialog import ContactEditDialog
+from .filter_bar import FilterBar
+from .table_model import PAGE_SIZE, ContactsTableModel
+
+SEARCH_DELAY_MS = 120
+COLUMN_WIDTHS = (190, 170, 150, 90, 210, 120, 160)
+
+
+class ContactsView(QWidget):
+    """Everything about the contact list on one page. ``statusMessage`` carries short news
+    ("Saved Zoë Ball.") for a main window's status bar; the page shows it too."""
+
+    statusMessage = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model = ContactsTableModel(store, self, runner=self._run)
+        self.model.modelReset.connect(self._rows_replaced)
+        self.model.loadingChanged.connect(lambda _on: self._show_counts())
+        self._total = 0
+        self._reselect: int | None = None
+        self._to_top = False
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._build()
+        self.reload()
+
+    def _run(self, fn, done) -> object:  # type: ignore[no-untyped-def]
+        """The model's background runner: the app's one way of working off the UI thread."""
+        return run_in_background(self, fn, done, busy=False)
+
+    # -- layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.toolbar = QToolBar("Contacts")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        def action(text: str, slot, tip: str) -> QAction:  # type: ignore[no-untyped-def]
+            act = QAction(text, self)
+            act.setToolTip(tip)
+            act.triggered.connect(slot)
+            self.toolbar.addAction(act)
+            return act
+
+        self.new_action = action("New contact", self.new_contact, "Add a person by hand")
+        self.edit_action = action("Edit…", self.edit_selected, "Edit the selected contact")
+        self.toolbar.addSeparator()
+        self.import_action = action("Import…", self.open_import,
+                                    "Import an Outlook, Google, media-database CSV or vCard file")
+        self.export_action = action("Export…", self.open_export,
+                                    "Save contacts as CSV (for mail merge) or vCard")
+        self.toolbar.addSeparator()
+        self.lists_action = action("Lists…", self.open_lists,
+                                   "Create distribution lists and add or remove the selected people")
+        self.duplicates_action = action("Find duplicates…", self.open_duplicates,
+                                        "Find people entered twice and merge them")
+        self.toolbar.addSeparator()
+        self.subject_access_action = action("Subject access export…", self.subject_access,
+                                            "Save everything held on the selected person as JSON")
+        self.erase_action = action("Erase person…", self.erase_selected,
+                                   "Delete the selected person for good, with their history")
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search names, outlets, job titles, e-mails, phones, tags, notes "
+                                       "(accents ignored)")  # fmt: skip
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.filters = FilterBar(self)
+        self.filters.changed.connect(self.apply_filter)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("contactCount")
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("color: #135c1f;")
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measures 100k rows
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = ContactDetailPanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 300])
+
+        counts = QHBoxLayout()
+        counts.addWidget(self.count_label)
+        counts.addStretch(1)
+        counts.addWidget(self.status_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.search)
+        layout.addWidget(self.filters)
+        layout.addLayout(counts)
+        layout.addWidget(self.splitter, 1)
+
+    # -- filtering and counts ---------------------------------------------------------
+    def current_filter(self) -> ContactFilter:
+        return ContactFilter(
+            text=self.search.text().strip(),
+            tag=self.filters.tag(),
+            list_name=self.filters.list_name(),
+            kind=self.filters.kind(),
+            include_do_not_contact=not self.filters.hide_do_not_contact(),
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt != self.model.contact_filter or self.model.loading:
+            self._to_top = True
+            self.model.set_filter(flt)
+
+    def reload(self, keep_id: int | None = None) -> None:
+        """After anything changed the store: recount, refill the filters, refetch rows."""
+        self.filters.reload(service.all_tags(self.store), lists.all_lists(self.store))
+        self._total = query.count_contacts(self.store)
+        self._reselect = keep_id
+        flt = self.current_filter()
+        if flt != self.model.contact_filter:
+            self._to_top = True
+            self.model.set_filter(flt)
+        else:
+            self.model.refresh()
+        self._show_counts()
+
+    def _rows_replaced(self) -> None:
+        if self._to_top:
+            self._to_top = False
+            self.table.scrollToTop()
+        if self._reselect is not None:
+            keep, self._reselect = self._reselect, None
+            self.select_contact(keep)
+        self._show_counts()
+        self._selection_changed()
+
+    def wait_idle(self) -> bool:
+        """True when no search is pending (tests and scripts poll this)."""
+        return not self._search_timer.isActive() and not self.model.loading
+
+    def _show_counts(self) -> None:
+        shown = self.model.rowCount()
+        if self.model.loading:
+            self.count_label.setText(f"{self._total:,} contacts · searching…")
+            return
+        if self._total == 0:
+            text = "No contacts yet. Import an address book or media-database export, or add a person."
+        elif self.model.contact_filter == ContactFilter():
+            text = f"{self._total:,} contact{'s' if self._total != 1 else ''}"
+        else:
+            text = f"{self._total:,} contacts · {shown:,} shown"
+        self.count_label.setText(text)
+
+    def say(self, message: str) -> None:
+        """A short confirmation under the search box ("Saved Zoë Ball.")."""
+        self.status_label.setText(message)
+        self.statusMessage.emit(message)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.model.sortable(column):  # put the arrow back where the order really is
+            key, descending = self.model.requested_sort
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self.model.column_of(key),
+                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+
+    # -- selection --------------------------------------------------------------------
+    def selected_rows(self) -> list[int]:
+        rows: list[int] = []
+        for r in self.table.selectionModel().selection():
+            rows.extend(range(r.top(), r.bottom() + 1))
+        return sorted(set(rows))
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected rows; a big selection reads ids in one query, not page by page."""
+        rows = self.selected_rows()
+        if len(rows) > 2 * PAGE_SIZE:
+            ids = query.contact_ids(self.store, self.model.contact_filter, self.model.sort_key,
+                                    self.model.descending)  # fmt: skip
+            return [ids[r] for r in rows if r < len(ids)]
+        return [cid for cid in (self.model.contact_id(r) for r in rows) if cid is not None]
+
+    def selected_contact(self) -> Contact | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        try:
+            return service.get_contact(self.store, ids[0])
+        except UserError:
+            return None
+
+    def select_contact(self, contact_id: int) -> bool:
+        """Select a contact if it is among the rows fetched so far (visible rows first)."""
+        top = max(0, self.table.rowAt(0))
+        self.model.summary(top)
+        row = self.model.row_of(contact_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _selection_changed(self, *_args: object) -> None:
+        count = len(self.selected_rows())
+        one = self.selected_contact() if count == 1 else None
+        self.detail.show_contact(one, count)
+        for act in (self.edit_action, self.erase_action, self.subject_access_action):
+            act.setEnabled(one is not None)
+
+    # -- actions ----------------------------------------------------------------------
+    def new_contact(self) -> None:
+        dialog = ContactEditDialog(self.store, None, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.reload(dialog.saved.id)
+            self.say(f"Added {dialog.saved.name or dialog.saved.primary_email}.")
+
+    def edit_selected(self) -> None:
+        contact = self.selected_contact()
+        if contact is None:
+            return
+        dialog = ContactEditDialog(self.store, contact, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.reload(dialog.saved.id)
+            self.say(f"Saved {dialog.saved.name or dialog.saved.primary_email}.")
+
+    def open_import(self) -> None:
+        from .import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.store, self)
+        wizard.exec()
+        if wizard.report is not None and not wizard.report.dry_run:
+            self.reload()
+            self.say(wizard.report.summary[:1].upper() + wizard.report.summary[1:] + ".")
+
+    def open_export(self) -> None:
+        from .export_dialog import ExportDialog
+
+        ExportDialog(self.store, self.current_filter(), self.filters.tags(),
+                     self.filters.list_names(), self).exec()  # fmt: skip
+
+    def open_lists(self) -> None:
+        from .lists_panel import ListsDialog
+
+        ListsDialog(self.store, self.selected_ids, self).exec()
+        self.reload()
+
+    def open_duplicates(self) -> None:
+        from .duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.store, self)
+        dialog.exec()
+        if dialog.merged:
+            self.reload()
+
+    def erase_selected(self) -> None:
+        from .privacy_actions import erase_contact
+
+        contact = self.selected_contact()
+        if contact is not None and erase_contact(self, self.store, contact):
+            self.reload()
+            self.say(f"Erased {contact.name or 'the contact'}.")
+
+    def subject_access(self) -> None:
+        from .privacy_actions import export_subject_access
+
+        contact = self.selected_contact()
+        if contact is not None:
+            export_subject_access(self, self.store, contact)
+
+    def add_selected_to_list(self, name: str) -> None:
+        ids = self.selected_ids()
+        try:
+            added = lists.add_members(self.store, name, ids)
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.reload()
+        self.say(f"Added {added:,} to {name}." if added else f"Already on {name}.")
+
+    def remove_selected_from_list(self, name: str) -> None:
+        removed = lists.remove_members(self.store, name, self.selected_ids())
+        self.reload()
+        self.say(f"Removed {removed:,} from {name}.")
+
+    def set_do_not_contact(self, value: bool) -> None:
+        keep = self.selected_ids()
+        service.set_do_not_contact(self.store, keep, value)
+        self.reload(keep[0] if len(keep) == 1 else None)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if not self.selected_rows():
+            return
+        menu = QMenu(self)
+        if self.edit_action.isEnabled():
+            menu.addAction(self.edit_action)
+        add = menu.addMenu("Add to list")
+        for item in lists.all_lists(self.store):
+            add.addAction(item.name, lambda n=item.name: self.add_selected_to_list(n))
+        add.addSeparator()
+        add.addAction("Manage lists…", self.open_lists)
+        current = self.filters.list_name()
+        if current:
+            menu.addAction(f"Remove from “{current}”", lambda: self.remove_selected_from_list(current))
+        menu.addSeparator()
+        menu.addAction("Mark do not contact", lambda: self.set_do_not_contact(True))
+        menu.addAction("Clear do not contact", lambda: self.set_do_not_contact(False))
+        if self.erase_action.isEnabled():
+            menu.addSeparator()
+            menu.addAction(self.subject_access_action)
+            menu.addAction(self.erase_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))

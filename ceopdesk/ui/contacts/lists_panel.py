@@ -1,0 +1,188 @@
+"""Distribution lists: create, rename, delete, and put the selected people on or off a list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceopdesk.core.contacts import lists, query
+from ceopdesk.core.contacts.domain import ContactFilter, DistributionList
+from ceopdesk.core.errors import UserError
+from ceopdesk.core.store import Store
+from ceopdesk.ui import dialogs
+
+MEMBERS_SHOWN = 500
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ListsPanel(QWidget):
+    """The lists on the left, the chosen list's members on the right, buttons under them."""
+
+    def __init__(self, store: Store, selected_ids: Callable[[], list[int]],
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._store = store
+        self._selected_ids = selected_ids
+        self.lists = QListWidget()
+        self.lists.currentItemChanged.connect(lambda *_: self._show_members())
+        self.members = QListWidget()
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.members.itemSelectionChanged.connect(self._update_buttons)
+        self.members_label = QLabel("Members")
+        self.new_button = QPushButton("New list…")
+        self.rename_button = QPushButton("Rename…")
+        self.delete_button = QPushButton("Delete…")
+        n = len(selected_ids())
+        self.add_button = QPushButton(f"Add the {n:,} selected contact{'s' if n != 1 else ''}")
+        self.add_button.setToolTip("Select people in the contacts table first, then add them here.")
+        self.remove_button = QPushButton("Remove from list")
+        self.remove_button.setToolTip("Take the members selected above off this list "
+                                      "(they stay in the contact list).")  # fmt: skip
+        self.new_button.clicked.connect(self.create)
+        self.rename_button.clicked.connect(self.rename)
+        self.delete_button.clicked.connect(self.delete)
+        self.add_button.clicked.connect(self.add_selected)
+        self.remove_button.clicked.connect(self.remove_chosen)
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("Distribution lists"), 0, 0)
+        grid.addWidget(self.members_label, 0, 1)
+        grid.addWidget(self.lists, 1, 0)
+        grid.addWidget(self.members, 1, 1)
+        left = QVBoxLayout()
+        for b in (self.new_button, self.rename_button, self.delete_button):
+            left.addWidget(b)
+        right = QVBoxLayout()
+        for b in (self.add_button, self.remove_button):
+            right.addWidget(b)
+        right.addStretch(1)
+        grid.addLayout(left, 2, 0)
+        grid.addLayout(right, 2, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        self.reload()
+
+    # -- state ------------------------------------------------------------------------
+    def reload(self, select: str | None = None) -> None:
+        current = select or self.current_name()
+        self.lists.clear()
+        for item in lists.all_lists(self._store):
+            row = QListWidgetItem(f"{item.name}  ({item.member_count:,})")
+            row.setData(ID_ROLE, item.name)
+            row.setToolTip(item.description or item.name)
+            self.lists.addItem(row)
+            if item.name == current:
+                self.lists.setCurrentItem(row)
+        if self.lists.currentItem() is None and self.lists.count():
+            self.lists.setCurrentRow(0)
+        self._show_members()
+
+    def current_name(self) -> str | None:
+        item = self.lists.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+    def current_list(self) -> DistributionList | None:
+        name = self.current_name()
+        return next((x for x in lists.all_lists(self._store) if x.name == name), None)
+
+    def _show_members(self) -> None:
+        self.members.clear()
+        name = self.current_name()
+        if name is None:
+            self.members_label.setText("Members (create a list first)")
+        else:
+            flt = ContactFilter(list_name=name)
+            total = query.count_contacts(self._store, flt)
+            for s in query.fetch_summaries(self._store, flt, limit=MEMBERS_SHOWN):
+                text = s.name or s.email or f"#{s.id}"
+                if s.organisation:
+                    text += f" — {s.organisation}"
+                row = QListWidgetItem(text + ("  (do not contact)" if s.do_not_contact else ""))
+                row.setData(ID_ROLE, s.id)
+                self.members.addItem(row)
+            more = f", first {MEMBERS_SHOWN} shown" if total > MEMBERS_SHOWN else ""
+            self.members_label.setText(f"Members of {name}: {total:,}{more}")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.current_name() is not None
+        for b in (self.rename_button, self.delete_button):
+            b.setEnabled(has)
+        self.add_button.setEnabled(has and bool(self._selected_ids()))
+        self.remove_button.setEnabled(has and bool(self.members.selectedItems()))
+
+    # -- actions ----------------------------------------------------------------------
+    def _ask(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value.strip() if ok and value.strip() else None
+
+    def _try(self, fn: Callable[[], object]) -> bool:
+        try:
+            fn()
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        return True
+
+    def create(self) -> None:
+        name = self._ask("New distribution list", "Name of the list:")
+        if name and self._try(lambda: lists.create_list(self._store, name)):
+            self.reload(select=name)
+
+    def rename(self) -> None:
+        old = self.current_name()
+        if old is None:
+            return
+        name = self._ask("Rename list", f"New name for “{old}”:", old)
+        if name and name != old and self._try(lambda: lists.rename_list(self._store, old, name)):
+            self.reload(select=name)
+
+    def delete(self) -> None:
+        item = self.current_list()
+        if item is None:
+            return
+        message = (f"Delete the list “{item.name}”? Its {item.member_count:,} members stay in "
+                   "the contact list; only the list goes.")  # fmt: skip
+        if dialogs.confirm(self, "Delete list", message, "Delete list") and self._try(
+            lambda: lists.delete_list(self._store, item.name)
+        ):
+            self.reload()
+
+    def add_selected(self) -> None:
+        name = self.current_name()
+        ids = self._selected_ids()
+        if name and ids and self._try(lambda: lists.add_members(self._store, name, ids)):
+            self.reload(select=name)
+
+    def remove_chosen(self) -> None:
+        name = self.current_name()
+        ids = [item.data(ID_ROLE) for item in self.members.selectedItems()]
+        if name and ids and self._try(lambda: lists.remove_members(self._store, name, ids)):
+            self.reload(select=name)
+
+
+class ListsDialog(QDialog):
+    def __init__(self, store: Store, selected_ids: Callable[[], list[int]],
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle("Distribution lists")
+        self.resize(720, 460)
+        self.panel = ListsPanel(store, selected_ids, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(buttons)

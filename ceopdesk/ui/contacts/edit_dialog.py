@@ -119,12 +119,13 @@ class ContactEditDialog(QDialog):
         form.addRow("", self.lawful_basis_error)
         self.source = QLineEdit(placeholderText="Where the details came from")
         form.addRow("Source", self.source)
-        self.has_date = QCheckBox("Recorded:")
         self.date_collected = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
-        self.has_date.toggled.connect(self.date_collected.setEnabled)
+        self.no_date = QCheckBox("Not recorded")
+        self.no_date.toggled.connect(lambda off: self.date_collected.setEnabled(not off))
         collected = QHBoxLayout()
-        collected.addWidget(self.has_date)
-        collected.addWidget(self.date_collected, 1)
+        collected.addWidget(self.date_collected)
+        collected.addWidget(self.no_date)
+        collected.addStretch(1)
         form.addRow("Date collected", collected)
         self.do_not_contact = QCheckBox("Do not contact (left out of distribution exports)")
         form.addRow("", self.do_not_contact)
@@ -160,7 +161,7 @@ class ContactEditDialog(QDialog):
             group.changed.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._changed)
         self.lawful_basis.currentIndexChanged.connect(self._changed)
-        self.has_date.toggled.connect(self._changed)
+        self.no_date.toggled.connect(self._changed)
         self.date_collected.dateChanged.connect(self._changed)
         self.do_not_contact.toggled.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
@@ -179,7 +180,7 @@ class ContactEditDialog(QDialog):
         self.lawful_basis.setCurrentIndex(max(0, self.lawful_basis.findData(c.lawful_basis)))
         self.source.setText(c.source or "")
         day = c.date_collected if c.id is not None else (c.date_collected or date.today())
-        self.has_date.setChecked(day is not None)
+        self.no_date.setChecked(day is None)
         self.date_collected.setEnabled(day is not None)
         self.date_collected.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
         self.do_not_contact.setChecked(c.do_not_contact)
@@ -204,7 +205,7 @@ class ContactEditDialog(QDialog):
             notes=self.notes.toPlainText(),
             lawful_basis=self.lawful_basis.currentData(),
             source=self.source.text() or None,
-            date_collected=self.date_collected.date().toPython() if self.has_date.isChecked() else None,
+            date_collected=None if self.no_date.isChecked() else self.date_collected.date().toPython(),
             do_not_contact=self.do_not_contact.isChecked(),
         )
 

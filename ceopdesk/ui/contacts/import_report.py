@@ -152,6 +152,9 @@ class ImportReportWidget(QWidget):
         notes = []
         if report.dry_run:
             notes.append("This was a dry run: nothing was saved.")
+        elif report.count("skipped"):
+            notes.append("To bring in the skipped rows, correct them in the file and import it "
+                         "again: people already imported are recognised and not added twice.")
         if report.ignored_columns:
             notes.append("Columns not imported: " + ", ".join(report.ignored_columns) + ".")
         self.note.setText(" ".join(notes))
@@ -163,12 +166,14 @@ class ImportReportWidget(QWidget):
 
 
 def summary_sentence(report: ImportReport) -> str:
-    """"Dry run of contacts.csv: 12 would be added, ..." or "contacts.csv: 12 added, ..."."""
+    """"contacts.csv: 12 added, 3 merged into people already here, 2 skipped." (zeros left out)."""
     name = Path(report.path).name
-    if report.dry_run:
-        return (f"Dry run of {name}: {report.count('added'):,} would be added, "
-                f"{report.count('merged'):,} merged into people already here, "
-                f"{report.count('unchanged'):,} already here, {report.count('skipped'):,} skipped.")  # fmt: skip
-    return (f"{name}: {report.count('added'):,} added, {report.count('merged'):,} merged into "
-            f"people already here, {report.count('unchanged'):,} already here, "
-            f"{report.count('skipped'):,} skipped.")  # fmt: skip
+    words = {
+        "added": "would be added" if report.dry_run else "added",
+        "merged": "merged into people already here",
+        "unchanged": "already here, nothing new",
+        "skipped": "skipped",
+    }
+    parts = [f"{report.count(k):,} {w}" for k, w in words.items() if report.count(k)]  # type: ignore[arg-type]
+    body = ", ".join(parts) if parts else "nothing to import"
+    return f"Dry run of {name}: {body}." if report.dry_run else f"{name}: {body}."

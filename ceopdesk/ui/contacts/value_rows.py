@@ -6,7 +6,7 @@ for the core's sentence about that value right under it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -58,7 +58,7 @@ class ValueRows(QWidget):
         self.add_button = QPushButton(f"Add {noun}")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
-        outer.addWidget(self.add_button, 0)
+        outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     # -- rows -------------------------------------------------------------------------
     def add_row(self, value: str = "", label: str = "", focus: bool = False) -> QLineEdit:

@@ -31,7 +31,7 @@ from .filter_bar import FilterBar
 from .table_model import PAGE_SIZE, ContactsTableModel
 
 SEARCH_DELAY_MS = 120
-COLUMN_WIDTHS = (190, 170, 150, 90, 210, 120, 160)
+COLUMN_WIDTHS = (165, 150, 140, 100, 200, 115, 120)
 
 
 class ContactsView(QWidget):
@@ -134,7 +134,7 @@ class ContactsView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 300])
+        self.splitter.setSizes([990, 290])
 
         counts = QHBoxLayout()
         counts.addWidget(self.count_label)
@@ -280,13 +280,14 @@ class ContactsView(QWidget):
             self.say(f"Saved {dialog.saved.name or dialog.saved.primary_email}.")
 
     def open_import(self) -> None:
+        from .import_report import summary_sentence
         from .import_wizard import ImportWizard
 
         wizard = ImportWizard(self.store, self)
         wizard.exec()
         if wizard.report is not None and not wizard.report.dry_run:
             self.reload()
-            self.say(wizard.report.summary[:1].upper() + wizard.report.summary[1:] + ".")
+            self.say("Imported " + summary_sentence(wizard.report))
 
     def open_export(self) -> None:
         from .export_dialog import ExportDialog
@@ -312,16 +313,24 @@ class ContactsView(QWidget):
         from .privacy_actions import erase_contact
 
         contact = self.selected_contact()
-        if contact is not None and erase_contact(self, self.store, contact):
+        if contact is None:
+            return
+        name = contact.name or contact.primary_email or "the contact"
+
+        def erased(_report: object) -> None:
             self.reload()
-            self.say(f"Erased {contact.name or 'the contact'}.")
+            self.say(f"Erased {name}.")
+
+        erase_contact(self, self.store, contact, erased)
 
     def subject_access(self) -> None:
         from .privacy_actions import export_subject_access
 
         contact = self.selected_contact()
         if contact is not None:
-            export_subject_access(self, self.store, contact)
+            name = contact.name or "the contact"
+            export_subject_access(self, self.store, contact,
+                                  lambda path: self.say(f"Saved what is held on {name} to {path.name}."))  # fmt: skip
 
     def add_selected_to_list(self, name: str) -> None:
         ids = self.selected_ids()

@@ -1,0 +1,82 @@
+"""Screenshots of the contacts page, the edit dialog and the import report.
+
+Saved to the test's tmp folder and, when $CEOPDESK_SCREENSHOTS is set, there too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog
+from test_contacts_support import assert_sane, save_screenshot, seed_people
+
+from ceopdesk.core.contacts import lists, service
+from ceopdesk.ui.contacts.edit_dialog import ContactEditDialog
+from ceopdesk.ui.contacts.import_wizard import RUN_PAGE, ImportWizard
+from ceopdesk.ui.contacts.view import ContactsView
+
+REPORT_CSV = (
+    "First Name,Last Name,Outlet,Email,Mobile,Beats,Desk\n"
+    "Zoë,Ball,BBC News,zoe.ball@bbc.co.uk,07911 123456,crime,Newsroom\n"
+    "Chloé,Dubois,AFP,chloe.dubois@afp.com,,courts,\n"
+    "محمد,الأحمد,Al Jazeera,m.alahmad@aljazeera.net,,security,\n"
+    "山田,花子,NHK World,hanako.yamada@nhk.example.org,,technology,\n"
+    "No,Address,Nowhere,not-an-email,,,\n"
+    "Seán,Ó Súilleabháin,The Irish News,sean@irishnews.example.org,12,,\n"
+)
+
+
+def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
+    ids = seed_people(store)
+    lists.create_list(store, "Crime desk")
+    lists.add_members(store, "Crime desk", [ids["Zoë Ball"], ids["Priya Patel"], ids["Tom Wright"]])
+    view = ContactsView(store)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(view.wait_idle, timeout=3000)
+    row = next(r for r in range(view.model.rowCount()) if view.model.contact_id(r) == ids["Zoë Ball"])
+    view.table.selectRow(row)
+    view.table.scrollTo(view.model.index(row, 0))
+    qtbot.wait(200)
+    assert_sane(save_screenshot(view, "contacts", tmp_path), 1000, 600)
+
+    view.search.setText("bbc")
+    qtbot.waitUntil(view.wait_idle, timeout=3000)
+    view.table.selectRow(0)
+    qtbot.wait(100)
+    assert_sane(save_screenshot(view, "contacts-search", tmp_path), 1000, 600)
+
+    zoe = service.get_contact(store, ids["Zoë Ball"])
+    dialog = ContactEditDialog(store, zoe, view)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.emails.add_row("zoe@", "home")
+    dialog.phones.value_edit(0).setText("020 7946 00")
+    qtbot.waitUntil(lambda: dialog.error_for("emails[1]") != "", timeout=2000)
+    assert not dialog.save_button.isEnabled()
+    qtbot.wait(100)
+    assert_sane(save_screenshot(dialog, "contacts-edit", tmp_path), 500, 500)
+    dialog.reject()
+
+    path = tmp_path / "media-database.csv"
+    path.write_text(REPORT_CSV, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    wizard = ImportWizard(store, view)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.choose()
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=5000)
+    assert_sane(save_screenshot(wizard, "contacts-import-preview", tmp_path), 600, 400)
+    wizard.next()
+    wizard.mapping_page.set_choice("Desk", "notes")
+    qtbot.wait(50)
+    assert_sane(save_screenshot(wizard, "contacts-import-mapping", tmp_path), 600, 400)
+    wizard.next()
+    wizard.options_page.skip_bad.setChecked(True)
+    wizard.next()
+    assert wizard.currentId() == RUN_PAGE
+    qtbot.waitUntil(lambda: not wizard.run_page.running, timeout=10000)
+    qtbot.wait(100)
+    assert wizard.report is not None and wizard.report.count("skipped") == 2
+    assert_sane(save_screenshot(wizard, "contacts-import-report", tmp_path), 600, 400)

@@ -30,13 +30,14 @@ def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
     lists.add_members(store, "Crime desk", [ids["Zoë Ball"], ids["Priya Patel"], ids["Tom Wright"]])
     view = ContactsView(store)
     qtbot.addWidget(view)
-    view.resize(1280, 800)
+    view.resize(1280, 860)
     view.show()
     qtbot.waitExposed(view)
     qtbot.waitUntil(view.wait_idle, timeout=3000)
-    row = next(r for r in range(view.model.rowCount()) if view.model.contact_id(r) == ids["Zoë Ball"])
+    # The end of the list, where the Arabic, Chinese, Japanese and Korean names sort.
+    row = next(r for r in range(view.model.rowCount()) if view.model.contact_id(r) == ids["王伟"])
+    view.table.scrollToBottom()
     view.table.selectRow(row)
-    view.table.scrollTo(view.model.index(row, 0))
     qtbot.wait(200)
     assert_sane(save_screenshot(view, "contacts", tmp_path), 1000, 600)
 
@@ -79,4 +80,7 @@ def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
     qtbot.waitUntil(lambda: not wizard.run_page.running, timeout=10000)
     qtbot.wait(100)
     assert wizard.report is not None and wizard.report.count("skipped") == 2
+    report = wizard.run_page.report_view
+    report.table.setCurrentIndex(report.proxy.index(4, 0))
+    assert report.detail.text().startswith("Line 6, No Address: e-mail 'not-an-email' is not valid")
     assert_sane(save_screenshot(wizard, "contacts-import-report", tmp_path), 600, 400)

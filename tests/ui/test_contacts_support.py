@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtGui import QImage
@@ -70,10 +71,16 @@ PEOPLE: list[tuple[str, str, str, str, str, str]] = [
 DO_NOT_CONTACT = {"Jack Taylor", "Hannah Green", "Ava Thompson"}
 
 
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in folded if ch.isascii() and ch.isalnum())
+
+
 def email_for(name: str, outlet: str, i: int) -> str:
-    local = "".join(ch for ch in name.lower() if ch.isascii() and ch.isalnum()) or f"person{i}"
-    domain = "".join(ch for ch in outlet.lower() if ch.isascii() and ch.isalnum())[:16] or "example"
-    return f"{local}.{i}@{domain}.example.org"
+    """"zoe.ball@bbcnews.example.org"; "person3@..." for names in other scripts."""
+    local = ".".join(p for p in (_ascii(w) for w in name.split()) if p) or f"person{i}"
+    domain = _ascii(outlet)[:16] or "example"
+    return f"{local}@{domain}.example.org"
 
 
 def seed_people(store: Store) -> dict[str, int]:

@@ -23,7 +23,8 @@ _STYLE = """
  h2 { margin: 0 0 2px 0; }
  .sub { color: #555; margin: 0 0 8px 0; }
  .dnc { color: #8a1111; background: #fbe0e0; border: 1px solid #8a1111; padding: 4px; }
- td.k { color: #666; padding-right: 10px; vertical-align: top; white-space: nowrap; }
+ .k { color: #666; font-size: small; margin: 6px 0 0 0; }
+ .v { margin: 0; }
  .lbl { color: #777; }
  .tag { background: #e3eefc; color: #0b3f7a; }
 </style>
@@ -57,8 +58,8 @@ def contact_html(c: Contact) -> str:
     rows.append(("Collected", date_text(c.date_collected) or "<i>not recorded</i>"))
     rows.append(("Added", moment_text(c.created)))
     rows.append(("Changed", moment_text(c.updated)))
-    parts.append("<table>" + "".join(
-        f"<tr><td class='k'>{k}</td><td>{v}</td></tr>" for k, v in rows) + "</table>")  # fmt: skip
+    # Label above value: long e-mail addresses keep a whole line in a narrow panel.
+    parts.append("".join(f"<p class='k'>{k}</p><p class='v'>{v}</p>" for k, v in rows))
     if c.notes:
         parts.append("<p><b>Notes</b><br>" + escape(c.notes).replace("\n", "<br>") + "</p>")
     return "".join(parts)

@@ -230,6 +230,10 @@ class ContactEditDialog(QDialog):
             for problem in self.problems:
                 if not self._place(problem):
                     general.append(sentence(problem.message))
+        if self._touched and self.problems:
+            n = len(self.problems) - len(general)
+            if n:
+                general.insert(0, f"Fix the {'field' if n == 1 else f'{n} fields'} marked in red to save.")
         self.summary.setText(" ".join(general))
         self.summary.setVisible(bool(general))
         ok = not self.problems

@@ -136,6 +136,10 @@ class ImportReportWidget(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((60, 110, 200)):
             self.table.setColumnWidth(col, width)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Show"))
         bar.addWidget(self.show_combo)
@@ -146,6 +150,7 @@ class ImportReportWidget(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
 
     def show_report(self, report: ImportReport, headline: str | None = None) -> None:
         self.summary.setText(headline or summary_sentence(report))
@@ -160,6 +165,16 @@ class ImportReportWidget(QWidget):
         self.note.setText(" ".join(notes))
         self.note.setVisible(bool(notes))
         self.model.set_rows(report.rows)
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The whole reason for the chosen row (the column shows only its start)."""
+        if not current.isValid():
+            self.detail.clear()
+            return
+        line = current.siblingAtColumn(0).data()
+        name = current.siblingAtColumn(2).data()
+        text = current.siblingAtColumn(3).data()
+        self.detail.setText(f"Line {line}, {name}: {text}" if text else "")
 
     def visible_rows(self) -> int:
         return self.proxy.rowCount()

@@ -31,7 +31,7 @@ from .filter_bar import FilterBar
 from .table_model import PAGE_SIZE, ContactsTableModel
 
 SEARCH_DELAY_MS = 120
-COLUMN_WIDTHS = (165, 150, 140, 100, 200, 115, 120)
+COLUMN_WIDTHS = (160, 150, 140, 95, 180, 115, 110)
 
 
 class ContactsView(QWidget):

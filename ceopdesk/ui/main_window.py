@@ -18,11 +18,12 @@ from ..core import boilerplate, demo, releases
 from ..core.store import Store
 from . import dialogs
 from .boilerplate.view import BoilerplateView
+from .contacts.view import ContactsView
 from .operations import run_in_background
 from .releases.page import ReleasesPage
 from .welcome import WelcomePage
 
-NAV_RELEASES, NAV_BOILERPLATE = 0, 1
+NAV_RELEASES, NAV_BOILERPLATE, NAV_CONTACTS = 0, 1, 2
 
 
 def store_is_empty(store: Store) -> bool:
@@ -39,12 +40,12 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.releases = ReleasesPage(store)
         self.boilerplate = BoilerplateView(store)
+        self.contacts = ContactsView(store)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.releases)
-        self.pages.addWidget(self.boilerplate)
-        self.pages.addWidget(self.welcome)
+        for page in (self.releases, self.boilerplate, self.contacts, self.welcome):
+            self.pages.addWidget(page)
         self.nav = QListWidget()
-        self.nav.addItems(["Releases", "Boilerplate"])  # Contacts joins when its page lands
+        self.nav.addItems(["Releases", "Boilerplate", "Contacts"])
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 12pt; border: none; background: #eef1f5; padding-top: 8px; }"
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.boilerplate.statusMessage.connect(self.say)
         self.boilerplate.releaseActivated.connect(self.open_release)
         self.boilerplate.libraryChanged.connect(self.releases.editor.refresh_notes)
+        self.contacts.statusMessage.connect(self.say)
 
         self._restore_state()
         if store_is_empty(store):
@@ -150,7 +152,8 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if self.pages.currentWidget() is self.releases:
             self.releases.editor.flush()  # if it cannot be saved, the editor says why
-        page = {NAV_RELEASES: self.releases, NAV_BOILERPLATE: self.boilerplate}.get(row)
+        page = {NAV_RELEASES: self.releases, NAV_BOILERPLATE: self.boilerplate,
+                NAV_CONTACTS: self.contacts}.get(row)  # fmt: skip
         if page is None:
             return
         if self.nav.currentRow() != row:

@@ -123,6 +123,15 @@ def test_navigation_to_the_boilerplate_page(sample_window) -> None:
     assert sample_window.pages.currentWidget() is sample_window.releases
 
 
+def test_navigation_to_the_contacts_page(sample_window) -> None:
+    assert sample_window.nav.item(2).text() == "Contacts"
+    sample_window.nav.setCurrentRow(2)
+    assert sample_window.pages.currentWidget() is sample_window.contacts
+    assert not sample_window.export_action.isEnabled()
+    sample_window.contacts.statusMessage.emit("Saved Zoë Ball.")
+    assert sample_window.statusBar().currentMessage() == "Saved Zoë Ball."
+
+
 def test_the_boilerplate_page_can_open_a_release(sample_window) -> None:
     sample_window.nav.setCurrentRow(1)
     sample_window.boilerplate.releaseActivated.emit("CEOP-2026-002")

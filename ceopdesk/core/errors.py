@@ -14,3 +14,7 @@ class UserError(Exception):
 
 class StoreError(UserError):
     """The store cannot be opened or used as it is (newer version, damaged file)."""
+
+
+class StoreBusy(UserError):
+    """Another writer holds the store; the same action can simply be tried again."""

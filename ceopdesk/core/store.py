@@ -22,12 +22,14 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from .errors import StoreError
+from .errors import StoreBusy, StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def _sqlite_engine(path: Path, foreign_keys: bool, pooled: bool = True) -> Engine:
+def _sqlite_engine(
+    path: Path, foreign_keys: bool, pooled: bool = True, busy_ms: int = 5000
+) -> Engine:
     kwargs = {} if pooled else {"poolclass": NullPool}
     engine = create_engine(f"sqlite:///{path}", **kwargs)
 
@@ -37,7 +39,7 @@ def _sqlite_engine(path: Path, foreign_keys: bool, pooled: bool = True) -> Engin
         # over so that every SQLAlchemy transaction is a real SQLite one.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout = 5000")
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = FULL")
         cur.execute("PRAGMA secure_delete = ON")
@@ -67,7 +69,7 @@ def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
 class Store:
     """An open ceopdesk store file, migrated to the current schema."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, busy_timeout_ms: int = 5000) -> None:
         self.path = Path(path)
         if not self.path.parent.exists():
             try:
@@ -77,7 +79,7 @@ class Store:
                     f"Cannot create the folder for the store {self.path.parent}: {exc.strerror}."
                 ) from exc
         self._migrate()
-        self.engine = _sqlite_engine(self.path, foreign_keys=True)
+        self.engine = _sqlite_engine(self.path, foreign_keys=True, busy_ms=busy_timeout_ms)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readers = sessionmaker(
             self.engine.execution_options(ceopdesk_read=True), expire_on_commit=False
@@ -91,6 +93,14 @@ class Store:
         try:
             yield session
             session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                raise StoreBusy(
+                    "The store is busy with another task (an import or a second copy of "
+                    "ceopdesk); nothing was changed — try again in a moment."
+                ) from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -188,4 +198,4 @@ def _reason(exc: Exception) -> str:
     return str(orig or exc).strip().rstrip(".")
 
 
-__all__ = ["Store", "StoreError", "OperationalError"]
+__all__ = ["Store", "StoreBusy", "StoreError"]

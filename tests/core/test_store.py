@@ -70,3 +70,24 @@ def test_reading_never_waits_for_a_writer(store):
         writer.flush()
         assert len(releases.list_releases(store)) == 1
         assert settings.load(store).organisation == "CEOP"  # uncommitted work is not seen
+
+
+def test_a_busy_store_gives_a_sentence_and_changes_nothing(tmp_path):
+    from ceopdesk.core import releases
+    from ceopdesk.core.errors import StoreBusy
+    from tests.helpers import sample_release
+
+    path = tmp_path / "s.db"
+    store = Store(path)
+    other = Store(path, busy_timeout_ms=50)  # a second copy of the app
+    release = releases.create(store, sample_release())
+    try:
+        with store.session() as writer:
+            writer.execute(__import__("sqlalchemy").text("UPDATE release SET place = 'X'"))
+            release.headline = "Changed while busy"
+            with pytest.raises(StoreBusy, match="busy with another task"):
+                releases.update(other, release)
+        assert releases.get(other, release.reference).headline != "Changed while busy"
+    finally:
+        other.close()
+        store.close()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...core import audit, releases, workflow
 from ...core import settings as core_settings
 from ...core.domain import Release
-from ...core.errors import UserError
+from ...core.errors import StoreBusy, UserError
 from ...core.store import Store
 from ...documents.text import render_text
 from .. import dialogs
@@ -49,6 +49,9 @@ BANNERS = {
                "be withdrawn."),
     "withdrawn": ("info", "Withdrawn: read-only. Reopen it as a draft to edit it again."),
 }  # fmt: skip
+
+
+BUSY_RETRY_MS = 5000
 
 
 class ReleaseEditor(QWidget):
@@ -164,7 +167,7 @@ class ReleaseEditor(QWidget):
     # -- autosave -----------------------------------------------------------
     def _edited(self) -> None:
         self._dirty = True
-        self._save_timer.start()
+        self._save_timer.start(SAVE_DELAY_MS)
         if self._release is not None:
             self.preview.schedule_from(lambda: self.form.read(self._release))  # type: ignore[arg-type]
         self.undo_state_changed.emit()
@@ -190,6 +193,10 @@ class ReleaseEditor(QWidget):
         except UserError as exc:
             self.unsaved.setText(f"Not saved yet: {exc}")
             self.unsaved.show()
+            if isinstance(exc, StoreBusy):
+                # Keep trying while the form holds the words; not at once, since each
+                # try waits for the lock.
+                self._save_timer.start(BUSY_RETRY_MS)
             return False
         self.undo_stack.push(FormSnapshot(self._restore, self._saved, current))
         self._saved = current

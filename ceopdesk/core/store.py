@@ -6,16 +6,13 @@ nothing keeps a session between calls.
 
 from __future__ import annotations
 
+import functools
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -58,12 +55,34 @@ def _sqlite_engine(
     return engine
 
 
-def alembic_config(connection=None) -> Config:  # type: ignore[no-untyped-def]
+# Alembic is imported only where a schema is read or changed: a normal start never needs it.
+
+
+def alembic_config(connection=None):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+|None)['\"]?", re.M)
+
+
+@functools.cache
+def head_revision() -> str | None:
+    """The newest migration's id, read from the migration files without importing Alembic."""
+    revisions: dict[str, str | None] = {}
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((k, v) for k, v in _REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            down = found.get("down_revision")
+            revisions[found["revision"]] = None if down in (None, "None") else down
+    parents = set(revisions.values())
+    heads = [rev for rev in revisions if rev not in parents]
+    return heads[0] if len(heads) == 1 else None
 
 
 class Store:
@@ -122,6 +141,34 @@ class Store:
 
     # -- schema -------------------------------------------------------------
     def _migrate(self) -> None:
+        if self._is_current():
+            return
+        self._upgrade()
+
+    def _is_current(self) -> bool:
+        """True when the file is already at the newest schema.
+
+        Checked with plain sqlite3 so that a normal start never imports Alembic
+        (a third of start-up time); anything unusual goes the full way.
+        """
+        if not self.path.exists():
+            return False
+        try:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return False
+        return row is not None and row[0] == head_revision()
+
+    def _upgrade(self) -> None:
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+        from alembic.util.exc import CommandError
+
         # Foreign keys must be off while tables are rebuilt in batch mode; they
         # are checked as a whole afterwards instead.
         engine = _sqlite_engine(self.path, foreign_keys=False, pooled=False)
@@ -157,7 +204,7 @@ class Store:
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
     # -- maintenance --------------------------------------------------------
     def integrity_problems(self) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,11 +19,13 @@ from .. import __version__
 from ..core import boilerplate, demo, releases
 from ..core.store import Store
 from . import dialogs
-from .boilerplate.view import BoilerplateView
-from .contacts.view import ContactsView
 from .operations import run_in_background
 from .releases.page import ReleasesPage
 from .welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from .boilerplate.view import BoilerplateView
+    from .contacts.view import ContactsView
 
 NAV_RELEASES, NAV_BOILERPLATE, NAV_CONTACTS = 0, 1, 2
 
@@ -39,10 +43,12 @@ class MainWindow(QMainWindow):
 
         self.welcome = WelcomePage()
         self.releases = ReleasesPage(store)
-        self.boilerplate = BoilerplateView(store)
-        self.contacts = ContactsView(store)
+        # Boilerplate and Contacts are built on their first visit: their libraries
+        # (Markdown, phone numbers, e-mail checks) would otherwise slow every start.
+        self._boilerplate: BoilerplateView | None = None
+        self._contacts: ContactsView | None = None
         self.pages = QStackedWidget()
-        for page in (self.releases, self.boilerplate, self.contacts, self.welcome):
+        for page in (self.releases, self.welcome):
             self.pages.addWidget(page)
         self.nav = QListWidget()
         self.nav.addItems(["Releases", "Boilerplate", "Contacts"])
@@ -67,10 +73,6 @@ class MainWindow(QMainWindow):
         self.releases.message.connect(self.say)
         self.releases.editor_shown.connect(self._update_actions)
         self.releases.editor.undo_state_changed.connect(self._update_actions)
-        self.boilerplate.statusMessage.connect(self.say)
-        self.boilerplate.releaseActivated.connect(self.open_release)
-        self.boilerplate.libraryChanged.connect(self.releases.editor.refresh_notes)
-        self.contacts.statusMessage.connect(self.say)
 
         self._restore_state()
         if store_is_empty(store):
@@ -82,6 +84,30 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(NAV_RELEASES)
         self.releases.refresh()
         self._update_actions()
+
+    @property
+    def boilerplate(self) -> BoilerplateView:
+        if self._boilerplate is None:
+            from .boilerplate.view import BoilerplateView
+
+            view = BoilerplateView(self.store)
+            view.statusMessage.connect(self.say)
+            view.releaseActivated.connect(self.open_release)
+            view.libraryChanged.connect(self.releases.editor.refresh_notes)
+            self.pages.addWidget(view)
+            self._boilerplate = view
+        return self._boilerplate
+
+    @property
+    def contacts(self) -> ContactsView:
+        if self._contacts is None:
+            from .contacts.view import ContactsView
+
+            view = ContactsView(self.store)
+            view.statusMessage.connect(self.say)
+            self.pages.addWidget(view)
+            self._contacts = view
+        return self._contacts
 
     # -- menus --------------------------------------------------------------
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
@@ -152,10 +178,11 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if self.pages.currentWidget() is self.releases:
             self.releases.editor.flush()  # if it cannot be saved, the editor says why
-        page = {NAV_RELEASES: self.releases, NAV_BOILERPLATE: self.boilerplate,
-                NAV_CONTACTS: self.contacts}.get(row)  # fmt: skip
-        if page is None:
+        pages = {NAV_RELEASES: lambda: self.releases, NAV_BOILERPLATE: lambda: self.boilerplate,
+                 NAV_CONTACTS: lambda: self.contacts}  # fmt: skip
+        if row not in pages:
             return
+        page = pages[row]()
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
@@ -193,7 +220,8 @@ class MainWindow(QMainWindow):
             self._navigate(NAV_RELEASES)
             self.releases.show_list()
             self.releases.refresh()
-            self.boilerplate.reload()
+            if self._boilerplate is not None:
+                self._boilerplate.reload()
 
         def failed(_exc: BaseException) -> None:
             self.sample_action.setEnabled(True)
@@ -234,6 +262,9 @@ class MainWindow(QMainWindow):
             "Close anyway and lose that change?",
             "Close and lose it",
         ):  # fmt: skip
+            event.ignore()
+            return
+        if self._boilerplate is not None and not self._boilerplate.resolve_unsaved_changes():
             event.ignore()
             return
         settings = QSettings()

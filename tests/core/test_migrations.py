@@ -32,3 +32,11 @@ def test_sample_store_upgrades_to_head(sample, tmp_path):
 
 def test_there_is_a_sample_for_the_first_schema():
     assert any(p.stem == "v0001" for p in SAMPLES)
+
+
+def test_the_fast_start_check_knows_the_newest_migration():
+    from alembic.script import ScriptDirectory
+
+    from ceopdesk.core.store import alembic_config, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()

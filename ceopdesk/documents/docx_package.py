@@ -7,9 +7,6 @@ reaches the disk.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -17,8 +14,8 @@ from xml.sax.saxutils import escape
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from ceopdesk.core.atomic import atomic_write
 from ceopdesk.core.domain import Release, Settings
-from ceopdesk.core.errors import UserError
 
 # Relationship types a template may carry that must not reach a release:
 # thumbnails and custom properties are the template's, not the release's;
@@ -83,44 +80,5 @@ def _app_xml(settings: Settings) -> bytes:
 
 
 def save_atomically(document: Document, target: Path) -> None:
-    try:
-        # Not a with-block: the file must outlive the handle to be renamed.
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
-            dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp", delete=False
-        )
-    except PermissionError as exc:
-        raise UserError(
-            f"You do not have permission to write to the folder {target.parent}."
-        ) from exc
-    temp = Path(handle.name)
-    try:
-        with handle:
-            document.save(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException as exc:
-        with suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, PermissionError):
-            raise UserError(
-                f"The file {target} could not be replaced; close it if it is open in Word and try again."
-            ) from exc
-        if isinstance(exc, OSError):
-            raise UserError(
-                f"The file {target} could not be written: {exc.strerror or exc}."
-            ) from exc
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not Windows)."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    with atomic_write(target, binary=True) as handle:
+        document.save(handle)

@@ -14,9 +14,10 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
 
+from ceopdesk.core import atomic
 from ceopdesk.core.domain import Note, Settings, TextSection
 from ceopdesk.core.errors import UserError
-from ceopdesk.documents import docx_package, docx_writer
+from ceopdesk.documents import docx_writer
 from ceopdesk.documents.docx_writer import check_template, default_template, write_docx
 from tests.documents.doc_samples import body_styles, compress, make_release, zip_text
 
@@ -287,7 +288,7 @@ def test_no_permission_for_the_folder(tmp_path, release, settings, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(docx_package.tempfile, "NamedTemporaryFile", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(UserError) as error:
         write_docx(release, settings, tmp_path / "r.docx", 1)
     assert str(error.value) == f"You do not have permission to write to the folder {tmp_path}."
@@ -297,8 +298,8 @@ def test_file_open_elsewhere_cannot_be_replaced(tmp_path, release, settings, mon
     def locked(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(docx_package.os, "replace", locked)
-    with pytest.raises(UserError, match="close it if it is open in Word"):
+    monkeypatch.setattr(atomic.os, "replace", locked)
+    with pytest.raises(UserError, match="close it if another program has it open"):
         write_docx(release, settings, tmp_path / "r.docx", 1)
     assert os.listdir(tmp_path) == []
 
@@ -317,3 +318,11 @@ def test_very_long_headline_and_tags_fit_the_properties(tmp_path, settings):
     path = write_docx(release, settings, tmp_path / "r.docx", 1)
     props = docx.Document(str(path)).core_properties
     assert len(props.title) == 255 and len(props.keywords) == 255
+
+
+def test_exported_file_is_readable_like_any_new_file(tmp_path, release, settings):
+    target = tmp_path / "r.docx"
+    write_docx(release, settings, target, 1)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

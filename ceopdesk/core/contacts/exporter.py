@@ -17,10 +17,10 @@ import vobject
 from sqlalchemy import func, select
 
 from .. import audit
+from ..atomic import atomic_write
 from ..errors import UserError
 from ..store import Store
 from .domain import Contact, ContactFilter, ExportResult, Progress
-from .fileio import atomic_write
 from .models import ContactEmailRow, ContactPhoneRow, ContactRow
 from .normalise import display_phone
 from .query import conditions, ordered_ids

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 from charset_normalizer import from_bytes
 
@@ -113,29 +108,3 @@ def _refuse_binary(name: str, text: str | None, data: bytes) -> None:
 
 def _line_at(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
-
-
-@contextlib.contextmanager
-def atomic_write(target: Path, encoding: str = "utf-8", newline: str = "") -> Iterator[IO[str]]:
-    """Write to a temporary file beside ``target`` and rename it into place on success.
-
-    A crash or error never leaves half a file, and never destroys the old one.
-    """
-    target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist.")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UserError(f"Cannot write in {folder} ({exc.strerror}).") from None
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -16,12 +16,12 @@ from typing import Any
 from sqlalchemy import select
 
 from .. import audit
+from ..atomic import atomic_write
 from ..errors import UserError
 from ..models import AuditRow
 from ..store import Store
 from . import search
 from .domain import Contact, ErasureReport
-from .fileio import atomic_write
 from .models import ContactRow
 from .normalise import display_phone
 from .records import entity, load_contacts

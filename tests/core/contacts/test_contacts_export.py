@@ -143,7 +143,7 @@ def test_failed_export_keeps_the_old_file(filled, tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(exporter, "_write_csv", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="list.csv could not be written: disk full"):
         exporter.export_contacts(filled, target)
     assert target.read_text("utf-8") == "the previous export"
     assert [p.name for p in target.parent.iterdir()] == ["list.csv"]  # no temporary file left

@@ -50,6 +50,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def read_release_file(path: Path) -> Release:
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a file.")
     if suffix != ".json":
         raise UserError(
             f"{path}: ceopdesk reads releases from .json files (ceopdesk.release/1); "

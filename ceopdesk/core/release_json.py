@@ -21,6 +21,7 @@ from .errors import UserError
 RELEASE_FORMAT = "ceopdesk.release/1"
 BOILERPLATE_FORMAT = "ceopdesk.boilerplate/1"
 LONDON = ZoneInfo("Europe/London")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 RELEASE_KEYS = (
@@ -68,6 +69,12 @@ class _Reader:
         value = d[key]
         if not isinstance(value, str):
             raise self.fail(path, f"expected text, found {_kind(value)}")
+        broken = _SURROGATE.search(value)
+        if broken:
+            raise self.fail(
+                path, f"has a broken character (a lone \\u{ord(broken.group()):04x}) at "
+                f"position {broken.start() + 1}"
+            )
         if required and not value.strip():
             raise self.fail(path, "must not be empty")
         return value

@@ -160,3 +160,26 @@ def test_console_entry_point_has_no_traceback_on_user_error(tmp_path):
     )  # fmt: skip
     assert result.returncode == 1
     assert result.stderr.strip() == 'ceopdesk: There is no release with the reference "X".'
+
+
+def test_broken_characters_are_named_and_folders_refused(run, tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text('{"format": "ceopdesk.release/1", "headline": "Bad \\ud800 one"}', "utf-8")
+    code, _, err = run("release", "import", str(path))
+    assert code == 1 and "field 'headline': has a broken character" in err
+    code, _, err = run("release", "import", str(tmp_path))
+    assert code == 1 and "is a folder, not a file" in err
+
+
+def test_emoji_right_to_left_and_control_characters_survive_export(run, write_json, tmp_path):
+    release = {**RELEASE, "notes": [], "headline": "Arrests 🚨 in operation عملية",
+               "sections": [{"type": "quote", "speaker": "زينب علي", "role": None,
+                             "text": "Bell \u0007 character 👍"}]}  # fmt: skip
+    code, out, err = run("release", "import", str(write_json("e.json", release)))
+    assert code == 0, err
+    target = tmp_path / "e.docx"
+    assert run("release", "export", out.strip(), "-o", str(target))[0] == 0
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "زينب علي said:" in text and "🚨" in text and "\u0007" not in text

@@ -7,8 +7,9 @@ report of every bad row) unless ``skip_bad_rows`` is set; a dry run does all
 the work in a transaction and rolls it back. Everything is written in one
 session, so a failure of any kind leaves the store as it was.
 
-This thread reads and checks the rows; an ``ImportWriter`` thread matches
-and writes them as they come, so the Python and the SQLite work overlap.
+Rows are read and checked a chunk at a time and handed to an ``ImportWriter``,
+which matches and writes them. The write lock is taken with the first chunk
+written, so a file rejected in its first rows never holds it.
 """
 
 from __future__ import annotations
@@ -113,15 +114,15 @@ def import_file(
     parsed = _parse(path, options)
     report = ImportReport(str(path), parsed.format, parsed.encoding, options.dry_run)
     total = parsed.count * 2
-    writer = ImportWriter(store, path.name, options)
     bad: list[ImportRow] = []
 
-    def step(read: int) -> None:
-        if progress is not None and progress(read + writer.written, total) is False:
-            raise ImportCancelled()
+    with store.session() as session:
+        writer = ImportWriter(session, path.name, options)
 
-    writer.start()
-    try:
+        def step(read: int) -> None:
+            if progress is not None and progress(read + writer.written, total) is False:
+                raise ImportCancelled()
+
         chunk: list[tuple[Record, Contact]] = []
         for i, record in enumerate(parsed.records):
             contact, problems = normalise_contact(record.contact, copy=False)
@@ -138,13 +139,12 @@ def import_file(
             elif options.skip_bad_rows or not bad:
                 chunk.append((record, contact))
             if len(chunk) >= _CHUNK:
-                writer.put(chunk)
+                writer.write(chunk)
                 chunk = []
             if i % 500 == 0:
                 step(i)
         report.ignored_columns = parsed.ignored_columns
         if bad and not options.skip_bad_rows:
-            writer.abort()
             report.rows = bad
             first = bad[0]
             more = f" ({len(bad)} rows have problems)" if len(bad) > 1 else ""
@@ -152,18 +152,12 @@ def import_file(
                 f"{path.name} line {first.line}: {first.reason}; nothing was imported{more}.",
                 report,
             )
-        writer.put(chunk)
+        writer.write(chunk)
+        step(parsed.count)
         report.rows = sorted(writer.placed + bad, key=lambda r: r.line)
-
-        def summary() -> str:
-            report.rows = sorted(writer.placed + bad, key=lambda r: r.line)
-            return report.summary
-
-        writer.finish(summary, lambda: step(parsed.count))
-    except BaseException:
-        writer.abort()
-        raise
-    report.rows = sorted(writer.placed + bad, key=lambda r: r.line)
+        writer.finish(report.summary)
+        if options.dry_run:
+            session.rollback()
     if options.dry_run:
         for r in report.rows:
             if r.status == "added":

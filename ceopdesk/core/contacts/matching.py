@@ -53,9 +53,12 @@ class Matcher:
     ) -> None:
         self._stored = stored
         self._by_id: dict[int, Pending] = {}
+        self._rank: dict[int, int] = {}  # id -> when it entered ``_by_id``
         self._email: dict[str, Pending | int] = dict(email_owner)
         self._phone: dict[str, list[Pending | int]] = {k: list(v) for k, v in phone_owner.items()}
-        self.new: list[Pending] = []
+        self._new: list[Pending] = []  # not written yet
+        # Contacts with an id that may have gained something since the last ``dirty()``.
+        self._touched: dict[int, Pending] = {}
 
     def unknown(self, contacts: list[Contact]) -> tuple[list[str], list[str]]:
         """E-mail keys and phone numbers not seen yet: the ones to look up in the store."""
@@ -81,17 +84,21 @@ class Matcher:
                 self._stored.setdefault(cid, contact)
 
     def unwritten(self) -> list[Pending]:
-        """New contacts not written yet."""
-        return [p for p in self.new if p.id is None]
+        """New contacts not written yet (the caller writes them now)."""
+        new, self._new = self._new, []
+        return new
 
     def dirty(self) -> list[Pending]:
         """Contacts in the store (or written earlier in this import) that gained something."""
-        return [p for p in self._by_id.values() if p.changed]
+        touched = sorted(self._touched.values(), key=lambda p: self._rank[p.id])  # type: ignore[index]
+        self._touched = {}
+        return [p for p in touched if p.changed]
 
     def written(self, p: Pending) -> None:
         """``p`` is in the store now: later rows add to it as to any stored contact."""
         assert p.id is not None
         self._by_id[p.id] = p
+        self._rank.setdefault(p.id, len(self._rank))
         p.changed = set()
         p.new_emails, p.new_phones, p.new_tags = [], [], []
 
@@ -100,6 +107,7 @@ class Matcher:
             return owner
         if owner not in self._by_id:
             self._by_id[owner] = Pending(self._stored[owner], id=owner)
+            self._rank[owner] = len(self._rank)
         return self._by_id[owner]
 
     def place(self, record: Record, c: Contact) -> ImportRow:
@@ -128,7 +136,7 @@ class Matcher:
                     break
         if target is None:
             pending = Pending(c, first_line=record.line)
-            self.new.append(pending)
+            self._new.append(pending)
             self._claim(pending, c)
             pending.rows.append(row)
             return row
@@ -154,6 +162,8 @@ class Matcher:
             if name not in changes:
                 changes.append(name)
             p.changed.add(name)
+            if stored:
+                self._touched[p.id] = p  # type: ignore[index]
 
         def conflict(name: str, kept: str, offered: str) -> None:
             row.conflicts.append(MergeConflict(name, kept, offered))

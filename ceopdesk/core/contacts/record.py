@@ -36,6 +36,11 @@ _MULTI = re.compile(r"\s+:::\s+")  # Google's separator for several values in on
 _EMAIL_SPLIT = re.compile(r"\s+:::\s+|[;,]|\s+")
 _BRACKETED = re.compile(r"<([^<>]+)>")
 _PHONE_SPLIT = re.compile(r"\s+:::\s+|;|\s+/\s+")
+# A value without any of these is one item as it stands (no split can apply; a
+# value with surrounding spaces contains whitespace, so it takes the full path).
+_EMAIL_SEPARATOR = re.compile(r"[\s;,<]")
+_PHONE_SEPARATOR = re.compile(r"[;/:]")
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 class RecordBuilder:
@@ -64,12 +69,16 @@ class RecordBuilder:
         self._order += 1
         slot = target.slot if target.slot is not None else 1000
         if f == "email":
+            if _EMAIL_SEPARATOR.search(value) is None:  # one plain address: nothing to split
+                self.emails.append((slot, self._order, value, target.label))
+                return
             bracketed = _BRACKETED.findall(value)  # "Jane Smith <jane@bbc.co.uk>"
             for part in bracketed or _EMAIL_SPLIT.split(value):
                 if part.strip():
                     self.emails.append((slot, self._order, part.strip(), target.label))
         elif f == "phone":
-            for part in _PHONE_SPLIT.split(value):
+            parts = _PHONE_SPLIT.split(value) if _PHONE_SEPARATOR.search(value) else (value,)
+            for part in parts:
                 if part.strip():
                     self.phones.append((slot, self._order, part.strip(), target.label))
         elif f in ("email_label", "phone_label"):
@@ -168,10 +177,7 @@ class RecordBuilder:
 
 def _is_cjk(text: str) -> bool:
     """Chinese, Japanese or Korean script throughout."""
-    return all(
-        "\u2e80" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff"
-        for ch in text
-    )
+    return text == "" or _CJK.fullmatch(text) is not None
 
 
 def _today() -> date:

@@ -1,0 +1,158 @@
+"""The contacts page over 100,000 contacts: memory while scrolling, page and search latency.
+
+Budget (DESIGN §8): the model fetches lazily; memory < 400 MB. Not a test: run
+it and read the numbers. Builds the store with ``contacts_bench.generate`` and
+the core's import unless ``--store`` names one already filled (e.g. the one
+``contacts_bench.py --keep DIR`` leaves as DIR/bench.db).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/contacts_table_memory.py [--store DB]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ceopdesk.core.contacts import importer, query  # noqa: E402
+from ceopdesk.core.contacts.domain import ImportOptions  # noqa: E402
+from ceopdesk.core.store import Store  # noqa: E402
+from ceopdesk.ui.contacts.view import ContactsView  # noqa: E402
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1_048_576
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def wait(model, done, timeout: float = 10.0) -> float:  # type: ignore[no-untyped-def]
+    """Run the event loop, as the app does, until ``done()``; woken by the model's signals."""
+    start = time.perf_counter()
+    if done():
+        return 0.0
+    loop = QEventLoop()
+
+    def check(*_args: object) -> None:
+        if done():
+            loop.quit()
+
+    signals = (model.dataChanged, model.modelReset, model.loadingChanged)
+    for signal in signals:
+        signal.connect(check)
+    QTimer.singleShot(int(timeout * 1000), loop.quit)
+    loop.exec()
+    for signal in signals:
+        signal.disconnect(check)
+    if not done():
+        raise TimeoutError
+    return (time.perf_counter() - start) * 1000
+
+
+def build_store(n: int) -> Path:
+    from contacts_bench import generate
+
+    folder = Path(tempfile.mkdtemp(prefix="ceopdesk-table-"))
+    generate(folder / "contacts.csv", n)
+    store = Store(folder / "bench.db")
+    t = time.perf_counter()
+    importer.import_file(store, folder / "contacts.csv", ImportOptions())
+    print(f"imported {n:,} contacts in {time.perf_counter() - t:.1f} s -> {folder / 'bench.db'}")
+    store.close()
+    return folder / "bench.db"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", type=Path, help="an existing store with many contacts")
+    ap.add_argument("--contacts", type=int, default=100_000)
+    ap.add_argument("--tracemalloc", action="store_true",
+                    help="also trace Python allocations (slows every timing several-fold)")
+    args = ap.parse_args()
+    path = args.store or build_store(args.contacts)
+
+    app = QApplication.instance() or QApplication([])
+    base = rss_mb()
+    store = Store(path)
+    total = query.count_contacts(store)
+    cpu = time.process_time()
+    if args.tracemalloc:
+        tracemalloc.start()
+    view = ContactsView(store)
+    view.resize(1280, 800)
+    view.show()
+    wait(view.model, view.wait_idle)
+    model, bar = view.model, view.table.verticalScrollBar()
+    print(f"{total:,} contacts; process {base:.0f} MB before the page, {rss_mb():.0f} MB with it shown")
+
+    # Scroll the whole table a screen at a time; time the page reads and the whole screens.
+    reads: list[float] = []
+    real_fetch = query.fetch_summaries
+
+    def timed_fetch(*a, **k):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        try:
+            return real_fetch(*a, **k)
+        finally:
+            reads.append((time.perf_counter() - t) * 1000)
+
+    query.fetch_summaries = timed_fetch  # type: ignore[assignment]
+    screens, latencies = 0, []
+    step = max(1, bar.pageStep())
+    for value in range(0, bar.maximum() + step, step):
+        bar.setValue(min(value, bar.maximum()))
+        t = time.perf_counter()
+        view.table.viewport().repaint()  # paint the new screen now, reading any page it lacks
+        latencies.append((time.perf_counter() - t) * 1000)
+        screens += 1
+    query.fetch_summaries = real_fetch  # type: ignore[assignment]
+    print(f"scrolled {screens:,} screens top to bottom: {model.pages_fetched:,} pages fetched, "
+          f"{model.cached_pages} kept in the cache")  # fmt: skip
+    for label, samples in (("reading one page of 200 rows", reads), ("painting one screen", latencies)):
+        ordered = sorted(samples)
+        print(f"  {label}: median {statistics.median(ordered):.1f} ms, "
+              f"p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, max {ordered[-1]:.1f} ms")  # fmt: skip
+    if args.tracemalloc:
+        current, peak_py = tracemalloc.get_traced_memory()
+        print(f"  Python heap now {current / 1_048_576:.1f} MB, peak {peak_py / 1_048_576:.1f} MB")
+    print(f"  process RSS now {rss_mb():.0f} MB, peak {peak_mb():.0f} MB  (budget 400 MB: "
+          f"{'ok' if peak_mb() < 400 else 'OVER BUDGET'})")  # fmt: skip
+
+    # Typing in the search box: keystroke to rows shown (debounce excluded).
+    typed = [w[:k] for w in ("chen", "zoe", "smith", "guardian", "siobhan") for k in range(1, len(w) + 1)]
+    shown = []
+    for text in typed:
+        view.search.setText(text)
+        t = time.perf_counter()
+        view.apply_filter()  # what the debounce timer calls
+        wait(view.model, view.wait_idle)
+        app.processEvents()  # paint the first rows
+        shown.append((time.perf_counter() - t) * 1000)
+    ordered = sorted(shown)
+    print(f"search as you type through the page ({len(typed)} prefixes): median "
+          f"{statistics.median(ordered):.1f} ms, p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, "
+          f"max {ordered[-1]:.1f} ms (the UI thread never waits: the count runs in the background)")  # fmt: skip
+    print(f"(CPU time of this process: {time.process_time() - cpu:.1f} s; the machine may be shared)")
+    view.close()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -82,8 +82,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", type=Path, help="an existing store with many contacts")
     ap.add_argument("--contacts", type=int, default=100_000)
-    ap.add_argument("--tracemalloc", action="store_true",
-                    help="also trace Python allocations (slows every timing several-fold)")
+    ap.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="also trace Python allocations (slows every timing several-fold)",
+    )
     args = ap.parse_args()
     path = args.store or build_store(args.contacts)
 
@@ -99,7 +102,9 @@ def main() -> int:
     view.show()
     wait(view.model, view.wait_idle)
     model, bar = view.model, view.table.verticalScrollBar()
-    print(f"{total:,} contacts; process {base:.0f} MB before the page, {rss_mb():.0f} MB with it shown")
+    print(
+        f"{total:,} contacts; process {base:.0f} MB before the page, {rss_mb():.0f} MB with it shown"
+    )
 
     # Scroll the whole table a screen at a time; time the page reads and the whole screens.
     reads: list[float] = []
@@ -124,7 +129,10 @@ def main() -> int:
     query.fetch_summaries = real_fetch  # type: ignore[assignment]
     print(f"scrolled {screens:,} screens top to bottom: {model.pages_fetched:,} pages fetched, "
           f"{model.cached_pages} kept in the cache")  # fmt: skip
-    for label, samples in (("reading one page of 200 rows", reads), ("painting one screen", latencies)):
+    for label, samples in (
+        ("reading one page of 200 rows", reads),
+        ("painting one screen", latencies),
+    ):
         ordered = sorted(samples)
         print(f"  {label}: median {statistics.median(ordered):.1f} ms, "
               f"p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, max {ordered[-1]:.1f} ms")  # fmt: skip
@@ -135,7 +143,9 @@ def main() -> int:
           f"{'ok' if peak_mb() < 400 else 'OVER BUDGET'})")  # fmt: skip
 
     # Typing in the search box: keystroke to rows shown (debounce excluded).
-    typed = [w[:k] for w in ("chen", "zoe", "smith", "guardian", "siobhan") for k in range(1, len(w) + 1)]
+    typed = [
+        w[:k] for w in ("chen", "zoe", "smith", "guardian", "siobhan") for k in range(1, len(w) + 1)
+    ]
     shown = []
     for text in typed:
         view.search.setText(text)
@@ -148,7 +158,9 @@ def main() -> int:
     print(f"search as you type through the page ({len(typed)} prefixes): median "
           f"{statistics.median(ordered):.1f} ms, p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, "
           f"max {ordered[-1]:.1f} ms (the UI thread never waits: the count runs in the background)")  # fmt: skip
-    print(f"(CPU time of this process: {time.process_time() - cpu:.1f} s; the machine may be shared)")
+    print(
+        f"(CPU time of this process: {time.process_time() - cpu:.1f} s; the machine may be shared)"
+    )
     view.close()
     store.close()
     return 0

@@ -59,7 +59,9 @@ def test_a_bad_email_is_named_with_the_cores_sentence_and_blocks_save(qtbot, sto
     stored = service.get_contact(store, dialog.saved.id)  # type: ignore[arg-type]
     assert stored.name == "Zoë Ball"
     assert [(e.address, e.label) for e in stored.emails] == [
-        ("zoe.ball@bbc.co.uk", "work"), ("zoe@home.example.org", "home")]
+        ("zoe.ball@bbc.co.uk", "work"),
+        ("zoe@home.example.org", "home"),
+    ]
     assert stored.phones[0].number == "+442079460018"
     assert sorted(stored.tags) == ["courts", "crime"]
     assert stored.lawful_basis == "legitimate_interests"

@@ -36,7 +36,10 @@ def test_export_leaves_do_not_contact_out_unless_asked(qtbot, store, tmp_path, m
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=5000)
     rows = read_csv(tmp_path / "everyone.csv")
     assert len(rows) == 47 and dialog.result_.left_out_do_not_contact == 3  # type: ignore[union-attr]
-    assert dialog.outcome.text() == "Saved 47 contacts to everyone.csv. 3 marked do not contact were left out."
+    assert (
+        dialog.outcome.text()
+        == "Saved 47 contacts to everyone.csv. 3 marked do not contact were left out."
+    )
 
     dialog.include_dnc.setChecked(True)
     dialog.by_tag.setChecked(True)

@@ -50,10 +50,15 @@ def run(qtbot, wizard: ImportWizard) -> None:
     qtbot.waitUntil(lambda: not wizard.run_page.running, timeout=10000)
 
 
-def test_the_wizard_previews_maps_imports_and_reports_every_row(qtbot, store, monkeypatch, csv_file):
+def test_the_wizard_previews_maps_imports_and_reports_every_row(
+    qtbot, store, monkeypatch, csv_file
+):
     wizard = open_wizard(qtbot, store, monkeypatch, csv_file)
     page = wizard.file_page
-    assert page.status.text() == "CSV (spreadsheet or media database) · UTF-8 with byte-order mark · 4 records"
+    assert (
+        page.status.text()
+        == "CSV (spreadsheet or media database) · UTF-8 with byte-order mark · 4 records"
+    )
     assert page.table.horizontalHeaderItem(0).text() == "Name"
     assert page.table.item(0, 0).text() == "Zoë Ball"
     assert page.preview is not None and page.preview.unknown_headers == ["Desk notes"]
@@ -71,7 +76,11 @@ def test_the_wizard_previews_maps_imports_and_reports_every_row(qtbot, store, mo
     report = wizard.report
     assert report is not None and not report.dry_run
     assert [(r.line, r.status) for r in report.rows] == [
-        (2, "added"), (3, "added"), (4, "added"), (6, "skipped")]
+        (2, "added"),
+        (3, "added"),
+        (4, "added"),
+        (6, "skipped"),
+    ]
     view = wizard.run_page.report_view
     assert view.isVisible() and view.visible_rows() == 4
     assert view.summary.text().startswith("media list.csv: 3 added")

@@ -48,7 +48,9 @@ def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, mon
     assert errors and "already a distribution list" in errors[0]
 
     asked: list[str] = []
-    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, message, _a: asked.append(message) or True)
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda _p, _t, message, _a: asked.append(message) or True
+    )
     panel.delete()
     assert "members stay in the contact list" in asked[0]
     assert lists.all_lists(store) == [] and panel.lists.count() == 0

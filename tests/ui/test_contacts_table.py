@@ -18,7 +18,9 @@ from ceopdesk.ui.contacts.table_model import (
 )
 
 
-def test_row_count_comes_from_the_core_and_rows_are_fetched_a_page_at_a_time(qtbot, store, tmp_path):
+def test_row_count_comes_from_the_core_and_rows_are_fetched_a_page_at_a_time(
+    qtbot, store, tmp_path
+):
     seed_many(store, tmp_path, 1000)
     model = ContactsTableModel(store)
     assert model.rowCount() == 1000

@@ -42,14 +42,18 @@ def contact_html(c: Contact) -> str:
     rows: list[tuple[str, str]] = []
     for e in c.emails:
         label = f" <span class='lbl'>({escape(e.label)})</span>" if e.label else ""
-        rows.append(("E-mail", f"<a href='mailto:{escape(e.address)}'>{escape(e.address)}</a>{label}"))
+        rows.append(
+            ("E-mail", f"<a href='mailto:{escape(e.address)}'>{escape(e.address)}</a>{label}")
+        )
     for p in c.phones:
         label = f" <span class='lbl'>({escape(p.label)})</span>" if p.label else ""
         rows.append(("Phone", f"{escape(p.display)}{label}"))
     for network, handle in sorted(c.social.items()):
         rows.append((escape(network.capitalize()), escape(handle)))
     if c.tags:
-        rows.append(("Tags", ", ".join(f"<span class='tag'>&nbsp;{escape(t)}&nbsp;</span>" for t in c.tags)))
+        rows.append(
+            ("Tags", ", ".join(f"<span class='tag'>&nbsp;{escape(t)}&nbsp;</span>" for t in c.tags))
+        )
     if c.lists:
         rows.append(("Lists", escape(", ".join(c.lists))))
     basis = LAWFUL_BASIS_LABELS.get(c.lawful_basis or "", c.lawful_basis or "")

@@ -48,7 +48,9 @@ def _value(c: Contact, field: str) -> str:
 
 
 def _who(c: Contact) -> str:
-    return f"{c.name or c.primary_email or '#' + str(c.id)}" + (f" — {c.organisation}" if c.organisation else "")
+    return f"{c.name or c.primary_email or '#' + str(c.id)}" + (
+        f" — {c.organisation}" if c.organisation else ""
+    )
 
 
 class MergePanel(QWidget):
@@ -196,7 +198,9 @@ class DuplicatesDialog(QDialog):
                                         pair.reason)):  # fmt: skip
                 item = QTableWidgetItem(text)
                 if col == 0:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, col, item)
         n = len(self.pairs)
         done = f" {self.merged} merged so far." if self.merged else ""

@@ -182,7 +182,9 @@ class ContactEditDialog(QDialog):
         day = c.date_collected if c.id is not None else (c.date_collected or date.today())
         self.no_date.setChecked(day is None)
         self.date_collected.setEnabled(day is not None)
-        self.date_collected.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
+        self.date_collected.setDate(
+            QDate(day.year, day.month, day.day) if day else QDate.currentDate()
+        )
         self.do_not_contact.setChecked(c.do_not_contact)
         self.notes.setPlainText(c.notes)
 
@@ -205,7 +207,9 @@ class ContactEditDialog(QDialog):
             notes=self.notes.toPlainText(),
             lawful_basis=self.lawful_basis.currentData(),
             source=self.source.text() or None,
-            date_collected=None if self.no_date.isChecked() else self.date_collected.date().toPython(),
+            date_collected=None
+            if self.no_date.isChecked()
+            else self.date_collected.date().toPython(),
             do_not_contact=self.do_not_contact.isChecked(),
         )
 
@@ -233,7 +237,9 @@ class ContactEditDialog(QDialog):
         if self._touched and self.problems:
             n = len(self.problems) - len(general)
             if n:
-                general.insert(0, f"Fix the {'field' if n == 1 else f'{n} fields'} marked in red to save.")
+                general.insert(
+                    0, f"Fix the {'field' if n == 1 else f'{n} fields'} marked in red to save."
+                )
         self.summary.setText(" ".join(general))
         self.summary.setVisible(bool(general))
         ok = not self.problems

@@ -94,7 +94,9 @@ class ExportDialog(QDialog):
         self.outcome.setWordWrap(True)
         self.outcome.setStyleSheet("color: #135c1f;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("Export…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(
+            "Export…", QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

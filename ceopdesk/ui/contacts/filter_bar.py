@@ -22,10 +22,14 @@ class FilterBar(QWidget):
             self.kind_combo.addItem(kind.capitalize(), kind)
         self.tag_combo = QComboBox()
         self.tag_combo.setMinimumContentsLength(14)
-        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.list_combo = QComboBox()
         self.list_combo.setMinimumContentsLength(14)
-        self.list_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.list_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.hide_dnc = QCheckBox("Hide do-not-contact")
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setAutoDefault(False)

@@ -105,7 +105,9 @@ class FilePage(QWizardPage):
         for value, text in ENCODING_CHOICES:
             self.encoding.addItem(text, value)
         self.encoding.setToolTip("Change this only if names look garbled in the preview.")
-        self.encoding.currentIndexChanged.connect(lambda: self.load(self.path_edit.text(), force=True))
+        self.encoding.currentIndexChanged.connect(
+            lambda: self.load(self.path_edit.text(), force=True)
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.table = QTableWidget()
@@ -125,7 +127,9 @@ class FilePage(QWizardPage):
         layout.addWidget(self.table, 1)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import contacts", self.path_edit.text(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import contacts", self.path_edit.text(), FILE_FILTER
+        )
         if path:
             self.path_edit.setText(path)
             self.load(path)

@@ -158,8 +158,10 @@ class ImportReportWidget(QWidget):
         if report.dry_run:
             notes.append("This was a dry run: nothing was saved.")
         elif report.count("skipped"):
-            notes.append("To bring in the skipped rows, correct them in the file and import it "
-                         "again: people already imported are recognised and not added twice.")
+            notes.append(
+                "To bring in the skipped rows, correct them in the file and import it "
+                "again: people already imported are recognised and not added twice."
+            )
         if report.ignored_columns:
             notes.append("Columns not imported: " + ", ".join(report.ignored_columns) + ".")
         self.note.setText(" ".join(notes))
@@ -181,7 +183,7 @@ class ImportReportWidget(QWidget):
 
 
 def summary_sentence(report: ImportReport) -> str:
-    """"contacts.csv: 12 added, 3 merged into people already here, 2 skipped." (zeros left out)."""
+    """ "contacts.csv: 12 added, 3 merged into people already here, 2 skipped." (zeros left out)."""
     name = Path(report.path).name
     words = {
         "added": "would be added" if report.dry_run else "added",

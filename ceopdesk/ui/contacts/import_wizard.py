@@ -202,8 +202,9 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
         self.setButtonText(QWizard.WizardButton.FinishButton, "Close")
         self.options_page.dry_run.toggled.connect(
-            lambda on: self.setButtonText(QWizard.WizardButton.CommitButton,
-                                          "Dry run" if on else "Import")  # fmt: skip
+            lambda on: self.setButtonText(
+                QWizard.WizardButton.CommitButton, "Dry run" if on else "Import"
+            )  # fmt: skip
         )
         self.currentIdChanged.connect(self._entered)
 

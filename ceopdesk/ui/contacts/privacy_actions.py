@@ -16,7 +16,7 @@ from ceopdesk.ui.operations import run_in_background
 
 
 def describe(contact: Contact) -> str:
-    """"Zoë Ball (BBC News, zoe@bbc.co.uk)": enough to be sure who is meant."""
+    """ "Zoë Ball (BBC News, zoe@bbc.co.uk)": enough to be sure who is meant."""
     detail = ", ".join(x for x in (contact.organisation, contact.primary_email or "") if x)
     name = contact.name or contact.primary_email or f"contact #{contact.id}"
     return f"{name} ({detail})" if detail and detail != name else name

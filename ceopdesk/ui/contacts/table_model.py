@@ -148,7 +148,9 @@ class ContactsTableModel(QAbstractTableModel):
         self._asked += 1
         token = self._asked
         if self._runner is None:
-            self._apply(token, flt, sort, descending, (query.count_contacts(self._store, flt), None))
+            self._apply(
+                token, flt, sort, descending, (query.count_contacts(self._store, flt), None)
+            )
             return
         store = self._store
         self.loadingChanged.emit(True)

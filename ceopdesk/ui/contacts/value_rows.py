@@ -23,7 +23,9 @@ BAD_FIELD_STYLE = "QLineEdit { border: 1px solid #b00020; border-radius: 2px; pa
 
 
 class _Row:
-    def __init__(self, value: QLineEdit, label: QComboBox, remove: QToolButton, error: QLabel) -> None:
+    def __init__(
+        self, value: QLineEdit, label: QComboBox, remove: QToolButton, error: QLabel
+    ) -> None:
         self.value = value
         self.label = label
         self.remove = remove
@@ -143,4 +145,6 @@ class ValueRows(QWidget):
     def row_with_value(self, text: str) -> int:
         """The first row whose value is ``text`` ignoring case and spaces, or -1."""
         key = text.strip().casefold()
-        return next((i for i, r in enumerate(self._rows) if r.value.text().strip().casefold() == key), -1)
+        return next(
+            (i for i, r in enumerate(self._rows) if r.value.text().strip().casefold() == key), -1
+        )

@@ -73,20 +73,34 @@ class ContactsView(QWidget):
         self.new_action = action("New contact", self.new_contact, "Add a person by hand")
         self.edit_action = action("Edit…", self.edit_selected, "Edit the selected contact")
         self.toolbar.addSeparator()
-        self.import_action = action("Import…", self.open_import,
-                                    "Import an Outlook, Google, media-database CSV or vCard file")
-        self.export_action = action("Export…", self.open_export,
-                                    "Save contacts as CSV (for mail merge) or vCard")
+        self.import_action = action(
+            "Import…",
+            self.open_import,
+            "Import an Outlook, Google, media-database CSV or vCard file",
+        )
+        self.export_action = action(
+            "Export…", self.open_export, "Save contacts as CSV (for mail merge) or vCard"
+        )
         self.toolbar.addSeparator()
-        self.lists_action = action("Lists…", self.open_lists,
-                                   "Create distribution lists and add or remove the selected people")
-        self.duplicates_action = action("Find duplicates…", self.open_duplicates,
-                                        "Find people entered twice and merge them")
+        self.lists_action = action(
+            "Lists…",
+            self.open_lists,
+            "Create distribution lists and add or remove the selected people",
+        )
+        self.duplicates_action = action(
+            "Find duplicates…", self.open_duplicates, "Find people entered twice and merge them"
+        )
         self.toolbar.addSeparator()
-        self.subject_access_action = action("Subject access export…", self.subject_access,
-                                            "Save everything held on the selected person as JSON")
-        self.erase_action = action("Erase person…", self.erase_selected,
-                                   "Delete the selected person for good, with their history")
+        self.subject_access_action = action(
+            "Subject access export…",
+            self.subject_access,
+            "Save everything held on the selected person as JSON",
+        )
+        self.erase_action = action(
+            "Erase person…",
+            self.erase_selected,
+            "Delete the selected person for good, with their history",
+        )
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search names, outlets, job titles, e-mails, phones, tags, notes "
@@ -197,7 +211,9 @@ class ContactsView(QWidget):
             self.count_label.setText(f"{self._total:,} contacts · searching…")
             return
         if self._total == 0:
-            text = "No contacts yet. Import an address book or media-database export, or add a person."
+            text = (
+                "No contacts yet. Import an address book or media-database export, or add a person."
+            )
         elif self.model.contact_filter == ContactFilter():
             text = f"{self._total:,} contact{'s' if self._total != 1 else ''}"
         else:
@@ -365,7 +381,9 @@ class ContactsView(QWidget):
         add.addAction("Manage lists…", self.open_lists)
         current = self.filters.list_name()
         if current:
-            menu.addAction(f"Remove from “{current}”", lambda: self.remove_selected_from_list(current))
+            menu.addAction(
+                f"Remove from “{current}”", lambda: self.remove_selected_from_list(current)
+            )
         menu.addSeparator()
         menu.addAction("Mark do not contact", lambda: self.set_do_not_contact(True))
         menu.addAction("Clear do not contact", lambda: self.set_do_not_contact(False))

@@ -101,8 +101,7 @@ class RunPage(QWizardPage):
                 relay.progress.emit(done, total)
             except RuntimeError:  # the wizard has gone: stop
                 return False
-            # Once everything is written, a late cancel could only lie about the result.
-            return False if cancel.is_set() and done < total else None
+            return False if cancel.is_set() else None
 
         def work() -> Outcome:
             try:
@@ -119,14 +118,12 @@ class RunPage(QWizardPage):
     def _progress(self, done: int, total: int) -> None:
         if total <= 0:
             return
+        # The core counts each record twice (read and checked, then written).
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        half = total // 2
-        if self._options is not None and done < half:
-            self.status.setText(f"Checking records… {done:,} of {half:,}")
-        elif self._options is not None:
-            verb = "Comparing" if self._options.dry_run else "Saving"
-            self.status.setText(f"{verb}… {done - half:,} of {half:,}")
+        verb = "Checking" if self._options is not None and self._options.dry_run else "Importing"
+        if not self._cancel.is_set():
+            self.status.setText(f"{verb} {total // 2:,} records…")
 
     def _finished(self, outcome: Outcome) -> None:
         self.running = False

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QWizard
-from test_contacts_support import write_csv
+from test_contacts_gui_support import write_csv
 
 from ceopdesk.core.contacts import query, service
 from ceopdesk.core.contacts.domain import ContactFilter

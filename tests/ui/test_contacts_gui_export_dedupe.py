@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from PySide6.QtWidgets import QFileDialog
-from test_contacts_support import DO_NOT_CONTACT, seed_people
+from test_contacts_gui_support import DO_NOT_CONTACT, seed_people
 
 from ceopdesk.core.contacts import lists, query, service
 from ceopdesk.core.contacts.domain import Contact, ContactFilter, Email

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
-from test_contacts_support import seed_people
+from test_contacts_gui_support import seed_people
 
 from ceopdesk.core.contacts import lists
 from ceopdesk.ui import dialogs

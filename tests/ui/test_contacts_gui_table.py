@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QTableView
-from test_contacts_support import DO_NOT_CONTACT, seed_many, seed_people
+from test_contacts_gui_support import DO_NOT_CONTACT, seed_many, seed_people
 
 from ceopdesk.core.contacts.domain import ContactFilter
 from ceopdesk.ui.contacts.table_model import (

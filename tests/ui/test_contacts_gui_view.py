@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_contacts_support import DO_NOT_CONTACT, PEOPLE, seed_many, seed_people
+from test_contacts_gui_support import DO_NOT_CONTACT, PEOPLE, seed_many, seed_people
 
 from ceopdesk.core.contacts import lists
 from ceopdesk.ui.contacts.view import ContactsView

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from test_contacts_support import seed_people
+from test_contacts_gui_support import seed_people
 
 from ceopdesk.core.contacts import query, service
 from ceopdesk.core.contacts.domain import ContactFilter

@@ -6,7 +6,7 @@ Saved to the test's tmp folder and, when $CEOPDESK_SCREENSHOTS is set, there too
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog
-from test_contacts_support import assert_sane, save_screenshot, seed_people
+from test_contacts_gui_support import assert_sane, save_screenshot, seed_people
 
 from ceopdesk.core.contacts import lists, service
 from ceopdesk.ui.contacts.edit_dialog import ContactEditDialog

@@ -149,3 +149,14 @@ def test_selected_ids_for_a_big_selection_come_from_one_query(qtbot, view):
     view.table.selectAll()
     ids = view.selected_ids()
     assert len(ids) == 50 and len(set(ids)) == 50
+
+
+def test_columns_share_the_width_until_the_user_drags_one(qtbot, view):
+    table = view.table
+    widths = [table.columnWidth(c) for c in range(view.model.columnCount())]
+    assert sum(widths) <= table.viewport().width() + 1
+    assert not table.horizontalScrollBar().isVisible()
+    table.horizontalHeader().resizeSection(0, 300)  # as a drag does
+    assert table.user_sized
+    view.resize(1000, 700)
+    assert table.columnWidth(0) == 300

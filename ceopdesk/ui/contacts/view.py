@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -29,9 +26,9 @@ from .detail_panel import ContactDetailPanel
 from .edit_dialog import ContactEditDialog
 from .filter_bar import FilterBar
 from .table_model import PAGE_SIZE, ContactsTableModel
+from .table_view import ContactsTableView
 
 SEARCH_DELAY_MS = 120
-COLUMN_WIDTHS = (160, 150, 140, 95, 180, 115, 110)
 
 
 class ContactsView(QWidget):
@@ -116,26 +113,8 @@ class ContactsView(QWidget):
         self.status_label = QLabel()
         self.status_label.setStyleSheet("color: #135c1f;")
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        vertical = self.table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measures 100k rows
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.sortIndicatorChanged.connect(self._sort_changed)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table = ContactsTableView(self.model)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -148,7 +127,7 @@ class ContactsView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([990, 290])
+        self.splitter.setSizes([1000, 280])
 
         counts = QHBoxLayout()
         counts.addWidget(self.count_label)
@@ -238,10 +217,7 @@ class ContactsView(QWidget):
 
     # -- selection --------------------------------------------------------------------
     def selected_rows(self) -> list[int]:
-        rows: list[int] = []
-        for r in self.table.selectionModel().selection():
-            rows.extend(range(r.top(), r.bottom() + 1))
-        return sorted(set(rows))
+        return self.table.selected_rows()
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows; a big selection reads ids in one query, not page by page."""

@@ -17,13 +17,13 @@ def embargo_text(embargo: datetime | None) -> str:
 
 
 def moment_text(moment: datetime | None) -> str:
-    """ "12 Jun 2026 14:03" in UK time (naive values are taken as UTC)."""
+    """ "12 Jun 2026 14:03 BST" in UK time (naive values are taken as UTC)."""
     if moment is None:
         return ""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo("UTC"))
     local = moment.astimezone(LONDON)
-    return f"{local.day} {local:%b %Y %H:%M}"
+    return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"
 
 
 def date_text(day: date | None) -> str:

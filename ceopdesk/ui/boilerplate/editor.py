@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ceopdesk.core.domain import Boilerplate
 from ceopdesk.core.release_json import KEY_RE
 
-from .models import uk_time
+from ..uktime import moment_text as uk_time
 from .rendering import markdown_html, note_parser
 
 HINT_STYLE = "color:#595959;"

@@ -25,7 +25,7 @@ from ceopdesk.core.domain import BoilerplateVersion
 from ceopdesk.core.store import Store
 from ceopdesk.core.textdiff import diff_words
 
-from .models import uk_time
+from ..uktime import moment_text as uk_time
 from .rendering import comparison_html, markdown_html, note_parser
 
 

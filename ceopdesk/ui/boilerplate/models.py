@@ -2,78 +2,44 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ceopdesk.core.domain import Boilerplate, BoilerplateUse
+from ceopdesk.core.workflow import LABELS
+
+from ..rows_model import Index, RowsTableModel
+from ..uktime import moment_text as uk_time
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 3
 BEHIND_ROLE = Qt.ItemDataRole.UserRole + 4
 
-STATUS_LABELS = {
-    "draft": "Draft",
-    "in_review": "In review",
-    "approved": "Approved",
-    "issued": "Issued",
-    "withdrawn": "Withdrawn",
-}
 # Releases not yet approved follow the latest text; the others keep what they took.
 FOLLOWING = ("draft", "in_review")
 BEHIND_COLOUR = QColor("#9c5700")
 KEPT_COLOUR = QColor("#595959")
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-def uk_time(moment: datetime | None) -> str:
-    """An instant as UK wall-clock time with BST/GMT, e.g. "21 Jun 2026, 14:05 BST"."""
-    if moment is None:
-        return ""
-    local = moment.astimezone(ZoneInfo("Europe/London"))
-    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
-
-
-class BoilerplateListModel(QAbstractTableModel):
+class BoilerplateListModel(RowsTableModel[Boilerplate]):
     """The library: one row per note, columns title, key and latest version."""
 
     HEADERS = ("Title", "Key", "Version")
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self._items: list[Boilerplate] = []
-
     def set_items(self, items: list[Boilerplate]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
     def items(self) -> list[Boilerplate]:
-        return list(self._items)
+        return self.rows()
 
     def row_of(self, key: str) -> int:
-        return next((i for i, item in enumerate(self._items) if item.key == key), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return next((i for i, item in enumerate(self._rows) if item.key == key), -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._items):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (item.title, item.key, f"v{item.version}")[column]
@@ -88,57 +54,42 @@ class BoilerplateListModel(QAbstractTableModel):
         return None
 
 
-class UsageModel(QAbstractTableModel):
+class UsageModel(RowsTableModel[BoilerplateUse]):
     """The releases using one note, and the version each took."""
 
     HEADERS = ("Reference", "Headline", "Status", "Version taken")
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self._uses: list[BoilerplateUse] = []
         self._latest = 0
 
     def set_uses(self, uses: list[BoilerplateUse], latest: int) -> None:
-        self.beginResetModel()
-        self._uses = list(uses)
         self._latest = latest
-        self.endResetModel()
+        self.set_rows(uses)
 
     def uses(self) -> list[BoilerplateUse]:
-        return list(self._uses)
+        return self.rows()
 
     def stale_drafts(self) -> int:
         """Releases not yet approved that took an older version (they show it has changed)."""
         return sum(
-            1 for i, u in enumerate(self._uses) if self.is_behind(i) and u.status in FOLLOWING
+            1 for i, u in enumerate(self._rows) if self.is_behind(i) and u.status in FOLLOWING
         )
 
     def kept_older(self) -> int:
         """Approved, issued or withdrawn releases keeping an older version's text."""
         return sum(
-            1 for i, u in enumerate(self._uses) if self.is_behind(i) and u.status not in FOLLOWING
+            1 for i, u in enumerate(self._rows) if self.is_behind(i) and u.status not in FOLLOWING
         )
 
     def is_behind(self, row: int) -> bool:
-        version = self._uses[row].version
+        version = self._rows[row].version
         return version is not None and version < self._latest
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._uses)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._uses):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        use = self._uses[index.row()]
+        use = self._rows[index.row()]
         behind = self.is_behind(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -147,7 +98,7 @@ class UsageModel(QAbstractTableModel):
             if column == 1:
                 return use.headline
             if column == 2:
-                return STATUS_LABELS.get(use.status, use.status)
+                return LABELS.get(use.status, use.status)
             return self._version_text(use, behind)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._explain(use, behind) + "\nDouble-click to open the release."
@@ -183,5 +134,5 @@ class UsageModel(QAbstractTableModel):
             )
         return (
             f"{use.reference} keeps the text of version {use.version}, "
-            f"the text it was {STATUS_LABELS.get(use.status, use.status).lower()} with."
+            f"the text it was {LABELS.get(use.status, use.status).lower()} with."
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -15,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from ...core.domain import ReleaseSummary
 from ...core.workflow import LABELS
+from ..rows_model import RowsTableModel
 from ..style import STATUS_COLOURS
 from ..uktime import embargo_text, moment_text
 
@@ -28,30 +28,11 @@ _Index = QModelIndex | QPersistentModelIndex
 _NO_EMBARGO = datetime.min.replace(tzinfo=UTC)
 
 
-class ReleaseTableModel(QAbstractTableModel):
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
-        self._rows: list[ReleaseSummary] = []
-
-    def set_rows(self, rows: list[ReleaseSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class ReleaseTableModel(RowsTableModel[ReleaseSummary]):
+    HEADERS = COLUMNS
 
     def summary(self, row: int) -> ReleaseSummary:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

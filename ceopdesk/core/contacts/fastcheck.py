@@ -54,11 +54,12 @@ _PUNCT = re.compile(r"[\s\-.()/]")
 
 
 @cache
-def _gb_descs() -> tuple[re.Pattern[str], list[tuple[frozenset[int], re.Pattern[str]]]]:
-    """GB's general pattern, and (possible lengths, pattern) of each number type."""
+def _gb_patterns() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
+    """GB's general pattern, and for each length the patterns of every number type that
+    allows it, as one alternation (a number is valid if any type matches)."""
     meta = PhoneMetadata.metadata_for_region("GB")
     general = frozenset(meta.general_desc.possible_length or ())
-    out = []
+    by_length: dict[int, list[str]] = {}
     for name in (
         "fixed_line",
         "mobile",
@@ -77,8 +78,11 @@ def _gb_descs() -> tuple[re.Pattern[str], list[tuple[frozenset[int], re.Pattern[
         lengths = frozenset(desc.possible_length or ()) or general
         if lengths == frozenset({-1}):
             continue
-        out.append((lengths, re.compile(f"(?:{desc.national_number_pattern})")))
-    return re.compile(f"(?:{meta.general_desc.national_number_pattern})"), out
+        for length in lengths:
+            by_length.setdefault(length, []).append(f"(?:{desc.national_number_pattern})")
+    return re.compile(f"(?:{meta.general_desc.national_number_pattern})"), {
+        length: re.compile("|".join(patterns)) for length, patterns in by_length.items()
+    }
 
 
 def uk_e164(raw: str) -> str | None:
@@ -89,12 +93,10 @@ def uk_e164(raw: str) -> str | None:
     if m is None:
         return None
     nsn = m.group(1)
-    general, descs = _gb_descs()
-    if not general.fullmatch(nsn):
-        return None
-    for lengths, pattern in descs:
-        if len(nsn) in lengths and pattern.fullmatch(nsn):
-            return "+44" + nsn
+    general, by_length = _gb_patterns()
+    typed = by_length.get(len(nsn))
+    if typed is not None and general.fullmatch(nsn) and typed.fullmatch(nsn):
+        return "+44" + nsn
     return None
 
 

@@ -10,6 +10,7 @@ differently is reported as a conflict and the stored value kept.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -18,7 +19,7 @@ from .normalise import email_key, fold
 from .record import Record
 
 
-@dataclass
+@dataclass(slots=True)
 class Pending:
     """A contact the import will write: a new one, or a stored one it adds to."""
 
@@ -38,10 +39,14 @@ class Pending:
 
 def names_agree(a: Contact, b: Contact) -> bool:
     """True when either name is missing or they plainly name the same person."""
-    x, y = fold(a.name), fold(b.name)
+    x, y = _folded(a.name), _folded(b.name)
     if not x or not y or x == y:
         return True
     return fuzz.token_sort_ratio(x, y) >= 88
+
+
+# Everyone sharing a switchboard number is compared with each newcomer to it.
+_folded = lru_cache(maxsize=4096)(fold)
 
 
 class Matcher:

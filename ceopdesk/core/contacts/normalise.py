@@ -38,6 +38,8 @@ def clean_multiline(value: str | None) -> str:
     """Like ``clean`` but keeps line breaks (for notes)."""
     if not value:
         return ""
+    if "\n" not in value and "\r" not in value:  # one line
+        return clean(value)
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     lines = [clean(line) for line in value.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
@@ -48,8 +50,19 @@ def fold(value: str) -> str:
     if value.isascii():
         return _SPACES.sub(" ", value.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", value.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped).strip()
+    return _SPACES.sub(" ", decomposed.translate(_MARKS)).strip()
+
+
+class _CombiningMarks(dict):
+    """A ``str.translate`` table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _CombiningMarks()
 
 
 def sort_name(given: str, family: str, display: str) -> str:
@@ -81,7 +94,7 @@ def split_name(display: str) -> tuple[str, str]:
 def parse_email(raw: str) -> str:
     """A valid address (domain lower-cased), checked without any network lookup."""
     raw = raw.strip().strip("<>").strip()
-    if raw.lower().startswith("mailto:"):
+    if raw[:7].lower() == "mailto:":
         raw = raw[7:]
     known = fastcheck.known_email(raw)
     if known is not None:
@@ -108,7 +121,7 @@ def email_key(address: str) -> str:
 def parse_phone(raw: str, region: str = DEFAULT_REGION) -> str:
     """E.164 form of a phone number written any usual way (UK unless it says otherwise)."""
     text = raw.strip()
-    if text.lower().startswith("tel:"):
+    if text[:4].lower() == "tel:":
         text = text[4:]
     if region == DEFAULT_REGION:
         fast = fastcheck.uk_e164(text)
@@ -170,6 +183,7 @@ _LABELS = {
 }
 
 
+@lru_cache(maxsize=1024)
 def clean_label(raw: str) -> str:
     """A short lower-case label ("Work" -> "work", "* Mobile" -> "mobile")."""
     text = clean(raw).lstrip("*").strip().casefold()

@@ -43,7 +43,29 @@ _PHONE_SEPARATOR = re.compile(r"[;/:]")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
+# Fields ``add`` does more with than keep the first value given.
+_SPECIAL = frozenset(
+    {"email", "phone", "email_label", "phone_label", "tags", "notes", "middle_name", "social"}
+    | {"social_links", "ignore"}
+)
+
+
 class RecordBuilder:
+    __slots__ = (
+        "line",
+        "scalars",
+        "middle",
+        "notes",
+        "tags",
+        "social",
+        "emails",
+        "phones",
+        "labels",
+        "problems",
+        "warnings",
+        "_order",
+    )
+
     def __init__(self, line: int) -> None:
         self.line = line
         self.scalars: dict[str, str] = {}
@@ -67,6 +89,9 @@ class RecordBuilder:
             return
         f = target.field
         self._order += 1
+        if f not in _SPECIAL:  # a name, organisation, title, kind, date...: the first one counts
+            self.scalars.setdefault(f, value)
+            return
         slot = target.slot if target.slot is not None else 1000
         if f == "email":
             if _EMAIL_SEPARATOR.search(value) is None:  # one plain address: nothing to split
@@ -111,8 +136,6 @@ class RecordBuilder:
                     self.social.setdefault(clean(network).casefold(), clean(handle))
                 else:
                     self.social.setdefault("other", clean(pair))
-        elif f != "ignore":
-            self.scalars.setdefault(f, value)
 
     def build(self, options: ImportOptions, default_source: str) -> Record:
         s = self.scalars
@@ -171,7 +194,9 @@ class RecordBuilder:
             date_collected=collected,
             do_not_contact=dnc,
         )
-        explicit = set(s) | ({"full_name"} if given or family or display else set())
+        explicit = set(s)
+        if given or family or display:
+            explicit.add("full_name")
         return Record(self.line, contact, explicit, self.problems, self.warnings)
 
 

@@ -75,8 +75,9 @@ def normalise_contact(contact: Contact, copy: bool = True) -> tuple[Contact, lis
         except ValueError as exc:
             problems.append(FieldProblem(f"emails[{i}]", str(exc)))
             continue
-        if address.casefold() not in seen:
-            seen.add(address.casefold())
+        key = address.casefold()
+        if key not in seen:
+            seen.add(key)
             emails.append(Email(address, clean_label(email.label)))
     c.emails = emails
 
@@ -96,7 +97,8 @@ def normalise_contact(contact: Contact, copy: bool = True) -> tuple[Contact, lis
     c.phones = phones
 
     c.tags = clean_tags(c.tags)
-    c.social = {clean(k).casefold()[:40]: clean(v) for k, v in c.social.items() if clean(v)}
+    handles = [(k, clean(v)) for k, v in c.social.items()] if c.social else []
+    c.social = {clean(k).casefold()[:40]: v for k, v in handles if v}
     contact_problem = any(p.field.startswith(("emails", "phones")) for p in problems)
     if not (c.name or c.emails or c.phones) and not contact_problem:
         problems.append(FieldProblem("name", "a contact needs a name, an e-mail or a phone"))

@@ -11,10 +11,12 @@ costs a few statements per thousand rows.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from functools import lru_cache
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -28,6 +30,12 @@ from .record import Record
 from .records import entity, load_contacts
 
 _LOOKUP_CHUNK = 500
+_TABLES = (
+    ContactRow.__table__,
+    ContactEmailRow.__table__,
+    ContactPhoneRow.__table__,
+    ContactTagRow.__table__,
+)
 
 _CONTACT_COLUMNS = (
     "given_name",
@@ -56,6 +64,8 @@ class ImportWriter:
         self._user = options.user or audit.current_user()
         self._matcher = Matcher({}, {}, {})
         self._empty: bool | None = None  # known at the first chunk
+        self._load: bulk.BulkLoad | None = None
+        self._reindex: set[int] = set()  # contacts that gained something: indexed at the end
         self.placed: list[ImportRow] = []
         self.written = 0  # records handled so far
 
@@ -65,16 +75,31 @@ class ImportWriter:
             self._chunk(self._session, chunk)
 
     def finish(self, summary: str) -> None:
-        """The import's own audit event, after the last chunk."""
-        audit.record(
-            self._session, "contacts.import", "contacts", f"{self._file}: {summary}", self._user
-        )
+        """After the last chunk: indexes built, changed contacts re-indexed for search, and
+        the import's own audit event."""
+        s = self._session
+        if self._load is not None:
+            self._load.end()
+        search.reindex(s, self._reindex)
+        audit.record(s, "contacts.import", "contacts", f"{self._file}: {summary}", self._user)
+
+    def __enter__(self) -> ImportWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Undo the session tuning if ``finish`` was not reached (an error, a rejected
+        file, a cancel): rolling back the transaction restores the rest."""
+        if self._load is not None:
+            with suppress(SQLAlchemyError):  # a broken connection is thrown away anyway
+                self._load.close()
 
     def _chunk(self, s: Session, chunk: list[tuple[Record, Contact]]) -> None:
         m = self._matcher
         if self._empty is None:
-            # Into an empty store (a first import) only the file's own rows can match.
+            # Into an empty store (a first import) only the file's own rows can match, so
+            # nothing is looked up and the lookup indexes can be built once at the end.
             self._empty = s.scalar(select(ContactRow.id).limit(1)) is None
+            self._load = bulk.BulkLoad(s, _TABLES, defer_indexes=self._empty)
         if not self._empty:
             m.learn(*_lookup(s, *m.unknown([c for _, c in chunk])))
         self.placed += [m.place(record, contact) for record, contact in chunk]
@@ -104,7 +129,7 @@ class ImportWriter:
         _children(
             s, [(p.id, p.contact.emails, p.contact.phones, p.contact.tags, 0, 0) for p in new]
         )  # type: ignore[misc]
-        search.index_range(s, ids[0], ids[-1])
+        search.index_new(s, [(p.id, p.contact) for p in new])  # type: ignore[misc]
         self._audit(s, now, details)
         for p in new:
             self._matcher.written(p)
@@ -130,7 +155,7 @@ class ImportWriter:
                 for p in changed
             ],
         )
-        search.reindex(s, [p.id for p in changed])  # type: ignore[misc]
+        self._reindex.update(p.id for p in changed)  # type: ignore[misc]
         self._audit(s, now, [(p.id, self._detail(p, created=False)) for p in changed])  # type: ignore[misc]
         for p in changed:
             self._matcher.written(p)

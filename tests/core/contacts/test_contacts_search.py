@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from ceopdesk.core.contacts import lists, query, search, service
 from ceopdesk.core.contacts.domain import Contact, ContactFilter, Email, Phone
@@ -168,3 +169,29 @@ def test_walking_a_sort_index_gives_the_same_rows(filled, monkeypatch):
                 r.id for r in query.fetch_summaries(filled, flt, sort, descending, 2, 3)
             ] == window
     assert len(plain) > 5
+
+
+def test_imports_index_the_same_text_as_a_rebuild(store, load, tmp_path):
+    """An import writes index rows from its own values; a rebuild makes them from the tables."""
+    for name in ("outlook.csv", "google.csv", "media.csv", "vcard21.vcf", "vcard30.vcf"):
+        load(name)
+    extra = tmp_path / "extra.csv"
+    extra.write_text(
+        "Name,Email,Phone,Tags,Notes\n"
+        "Ava Walker,ava@example.com,+33 1 42 68 53 00; 020 7946 0111,Zeta; alpha; Émile; beta,\n"
+        ",solo@example.com,,,\n"
+        "Zoë Adams,zoe.adams@bbc.co.uk,0161 496 0123,Crime,a note\n",  # merges: reindexed
+        "utf-8",
+    )
+    load(extra)
+
+    def index() -> list[tuple]:
+        with store.read_session() as s:
+            return [
+                tuple(r) for r in s.execute(text("SELECT rowid, * FROM contact_fts ORDER BY rowid"))
+            ]
+
+    imported = index()
+    with store.session() as s:
+        search.rebuild(s)
+    assert index() == imported and len(imported) > 10

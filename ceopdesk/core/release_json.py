@@ -72,8 +72,9 @@ class _Reader:
         broken = _SURROGATE.search(value)
         if broken:
             raise self.fail(
-                path, f"has a broken character (a lone \\u{ord(broken.group()):04x}) at "
-                f"position {broken.start() + 1}"
+                path,
+                f"has a broken character (a lone \\u{ord(broken.group()):04x}) at "
+                f"position {broken.start() + 1}",
             )
         if required and not value.strip():
             raise self.fail(path, "must not be empty")

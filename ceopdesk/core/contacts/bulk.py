@@ -11,7 +11,9 @@ database it does nothing).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Table
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session
 # Page cache for a bulk load, in KiB (SQLite's default is 2 MiB): a 100,000-contact
 # import touches ~130 MB of pages, and index pages evicted mid-load are read back.
 _LOAD_CACHE_KIB = 64 * 1024
+_VALUES_ROWS = 1000  # rows per INSERT statement at most
 
 
 def insert_rows(
@@ -41,10 +44,13 @@ def insert_rows(
             if proc is not None:
                 cols[i] = _converted(cols[i], proc)
         rows = list(zip(*cols, strict=True))
+    if dialect.name == "sqlite" and dialect.paramstyle == "qmark":
+        _insert_values(conn, table, columns, rows)
+        return
     if compiled.positional:
         order = [columns.index(k) for k in compiled.positiontup or []]
         if order == list(range(len(columns))):
-            params: list[Any] = [tuple(row) for row in rows]
+            params: Sequence[Any] = rows
         else:
             params = [tuple(row[i] for i in order) for row in rows]
     else:
@@ -52,26 +58,37 @@ def insert_rows(
     conn.exec_driver_sql(str(compiled), params)
 
 
+def _insert_values(
+    conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """SQLite: many rows to an ``INSERT ... VALUES (...), (...)``, so SQLite inserts them
+    in one step (a third less work than a step per row, and the driver holds the GIL
+    for a moment instead of once per row)."""
+    prep = conn.dialect.identifier_preparer
+    names = ", ".join(prep.quote(c) for c in columns)
+    head = f"INSERT INTO {prep.format_table(table)} ({names}) VALUES "
+    group = "(" + ", ".join("?" * len(columns)) + ")"
+    raw = conn.connection.driver_connection
+    limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if raw is not None else 999
+    per = max(1, min(_VALUES_ROWS, limit // len(columns)))
+    for start in range(0, len(rows), per):
+        part = rows[start : start + per]
+        conn.exec_driver_sql(
+            head + ", ".join([group] * len(part)), tuple(chain.from_iterable(part))
+        )
+
+
 def _converted(values: Sequence[Any], proc: Callable[[Any], Any]) -> list[Any]:
-    memo: dict[Any, Any] = {None: None}
-    out = []
-    for value in values:
-        try:
-            out.append(memo[value])
-        except KeyError:
-            memo[value] = converted = proc(value)
-            out.append(converted)
-        except TypeError:  # not hashable (JSON)
-            out.append(proc(value) if value else _empty(value, proc, memo))
-    return out
-
-
-def _empty(value: Any, proc: Callable[[Any], Any], memo: dict[Any, Any]) -> Any:
-    """An empty JSON object or list, converted once."""
-    key = ("empty", type(value))
-    if key not in memo:
-        memo[key] = proc(value)
-    return memo[key]
+    """``proc`` of each value (None stays None), each distinct value converted once."""
+    try:
+        memo = {v: proc(v) for v in set(values) if v is not None}
+    except TypeError:  # JSON: not hashable, but an empty object or list is the same every time
+        empty = {dict: proc({}), list: proc([])}
+        return [
+            None if v is None else empty[type(v)] if not v and type(v) in empty else proc(v)
+            for v in values
+        ]
+    return [memo.get(v) for v in values]
 
 
 class BulkLoad:

@@ -55,8 +55,11 @@ def read_csv(path: Path, text: str, options: ImportOptions) -> CsvFile:
         for row in reader:
             start = prev + first_line_no
             prev = reader.line_num
-            if any(cell.strip() for cell in row):
-                parsed.append((start, [_unneutralise(c) if c[:1] == "'" else c for c in row]))
+            joined = "".join(row)
+            if joined.strip():  # not a blank row
+                if "'" in joined:
+                    row = [_unneutralise(c) if c[:1] == "'" else c for c in row]
+                parsed.append((start, row))
     except csv.Error as exc:
         raise UserError(f"{name} line {prev + first_line_no}: {_csv_reason(exc)}.") from None
     if not parsed:

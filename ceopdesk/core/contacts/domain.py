@@ -6,6 +6,7 @@ way anything reaches the store.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -78,7 +79,10 @@ class Contact:
 
     @property
     def name(self) -> str:
-        return self.display_name or " ".join(p for p in (self.given_name, self.family_name) if p)
+        if self.display_name:
+            return self.display_name
+        given, family = self.given_name, self.family_name
+        return f"{given} {family}" if given and family else given or family
 
     @property
     def primary_email(self) -> str | None:
@@ -186,11 +190,12 @@ class ImportReport:
 
     @property
     def summary(self) -> str:
+        counts = Counter(r.status for r in self.rows)
         parts = [
-            f"{self.count('added')} added",
-            f"{self.count('merged')} merged",
-            f"{self.count('unchanged')} unchanged",
-            f"{self.count('skipped')} skipped",
+            f"{counts['added']} added",
+            f"{counts['merged']} merged",
+            f"{counts['unchanged']} unchanged",
+            f"{counts['skipped']} skipped",
         ]
         tail = " (dry run: nothing was saved)" if self.dry_run else ""
         return ", ".join(parts) + tail

@@ -15,7 +15,7 @@ from contextlib import suppress
 from datetime import datetime
 from functools import lru_cache
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -115,11 +115,13 @@ class ImportWriter:
         bulk.insert_rows(s, ContactRow.__table__, _CONTACT_COLUMNS, rows)
         # The session holds the write lock and ids only grow (AUTOINCREMENT), so the rows
         # just written are the n highest. (RETURNING in order goes one row at a time.)
-        ids = sorted(
-            s.scalars(select(ContactRow.id).order_by(ContactRow.id.desc()).limit(len(rows)))
-        )
-        if len(ids) != len(rows) or ids[-1] - ids[0] != len(rows) - 1:
+        newest = select(ContactRow.id).order_by(ContactRow.id.desc()).limit(len(rows)).subquery()
+        first, last, count = s.execute(
+            select(func.min(newest.c.id), func.max(newest.c.id), func.count())
+        ).one()
+        if count != len(rows) or last - first != len(rows) - 1:
             raise RuntimeError("new contact ids are not consecutive")
+        ids = range(first, last + 1)
         details = []
         for p, cid in zip(new, ids, strict=True):
             p.id = cid
@@ -170,7 +172,8 @@ class ImportWriter:
         )
 
     def _detail(self, p: Pending, created: bool) -> str:
-        lines = ", ".join(str(r.line) for r in p.rows[-10:])
+        rows = p.rows
+        lines = str(rows[0].line) if len(rows) == 1 else ", ".join(str(r.line) for r in rows[-10:])
         if created:
             return f"created from {self._file} line {lines}"
         return f"added {', '.join(sorted(p.changed))} from {self._file} line {lines}"

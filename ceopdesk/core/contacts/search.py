@@ -142,7 +142,7 @@ def index_new(session: Session, contacts: Iterable[tuple[int, Contact]]) -> None
             " ".join([e.address for e in c.emails]),
             " ".join([_phone_text(p.number) for p in c.phones]),
             # The tag table's key is (contact, case-folded tag): SQLite reads them in that order.
-            " ".join(sorted(c.tags, key=str.casefold)),
+            " ".join(sorted(c.tags, key=str.casefold)) if len(c.tags) > 1 else "".join(c.tags),
             c.notes,
         )
         for cid, c in contacts

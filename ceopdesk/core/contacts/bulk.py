@@ -34,19 +34,12 @@ def insert_rows(
         return
     conn = session.connection()
     dialect = conn.dialect
-    compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
-    processors = [table.c[name].type._cached_bind_processor(dialect) for name in columns]
-    if any(proc is not None for proc in processors):
-        # Column by column: most converted values (dates, flags, an empty JSON object)
-        # repeat, so each distinct one is converted once.
-        cols = list(zip(*rows, strict=True))
-        for i, proc in enumerate(processors):
-            if proc is not None:
-                cols[i] = _converted(cols[i], proc)
-        rows = list(zip(*cols, strict=True))
+    rows = driver_rows(conn, table, columns, rows)
     if dialect.name == "sqlite" and dialect.paramstyle == "qmark":
-        _insert_values(conn, table, columns, rows)
+        for sql, values in values_statements(conn, table.name, columns, rows):
+            conn.exec_driver_sql(sql, values)
         return
+    compiled = table.insert().compile(dialect=dialect, column_keys=list(columns))
     if compiled.positional:
         order = [columns.index(k) for k in compiled.positiontup or []]
         if order == list(range(len(columns))):
@@ -58,24 +51,51 @@ def insert_rows(
     conn.exec_driver_sql(str(compiled), params)
 
 
-def _insert_values(
+def variable_limit(conn: Connection) -> int:
+    """How many ``?`` one SQLite statement may hold."""
+    raw = conn.connection.driver_connection
+    return raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if raw is not None else 999
+
+
+def driver_rows(
     conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
-) -> None:
-    """SQLite: many rows to an ``INSERT ... VALUES (...), (...)``, so SQLite inserts them
-    in one step (a third less work than a step per row, and the driver holds the GIL
-    for a moment instead of once per row)."""
+) -> Sequence[Sequence[Any]]:
+    """``rows`` with each column's values converted as SQLAlchemy binds them."""
+    processors = [table.c[name].type._cached_bind_processor(conn.dialect) for name in columns]
+    if not rows or all(proc is None for proc in processors):
+        return rows
+    # Column by column: most converted values (dates, flags, an empty JSON object)
+    # repeat, so each distinct one is converted once.
+    cols = list(zip(*rows, strict=True))
+    for i, proc in enumerate(processors):
+        if proc is not None:
+            cols[i] = _converted(cols[i], proc)
+    return list(zip(*cols, strict=True))
+
+
+Statement = tuple[str, tuple[Any, ...]]
+
+
+def values_statements(
+    conn: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    max_params: int | None = None,
+) -> list[Statement]:
+    """SQLite: driver-ready ``rows`` as ``INSERT ... VALUES (...), (...)`` statements of
+    many rows each. SQLite inserts a statement's rows in one step: a third less work
+    than a step per row, and the driver holds the GIL a moment instead of once per row."""
     prep = conn.dialect.identifier_preparer
     names = ", ".join(prep.quote(c) for c in columns)
-    head = f"INSERT INTO {prep.format_table(table)} ({names}) VALUES "
+    head = f"INSERT INTO {prep.quote(table)} ({names}) VALUES "
     group = "(" + ", ".join("?" * len(columns)) + ")"
-    raw = conn.connection.driver_connection
-    limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if raw is not None else 999
+    limit = max_params or variable_limit(conn)
     per = max(1, min(_VALUES_ROWS, limit // len(columns)))
-    for start in range(0, len(rows), per):
-        part = rows[start : start + per]
-        conn.exec_driver_sql(
-            head + ", ".join([group] * len(part)), tuple(chain.from_iterable(part))
-        )
+    return [
+        (head + ", ".join([group] * len(part)), tuple(chain.from_iterable(part)))
+        for part in (rows[i : i + per] for i in range(0, len(rows), per))
+    ]
 
 
 def _converted(values: Sequence[Any], proc: Callable[[Any], Any]) -> list[Any]:

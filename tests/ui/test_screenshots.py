@@ -6,8 +6,8 @@ Saved to a temporary folder, and also to $CEOPDESK_SCREENSHOTS when it is set
 
 from __future__ import annotations
 
-from conftest import save_screenshot
 from PySide6.QtCore import Qt
+from screens import save_screenshot
 from ui_steps import wait_preview
 
 from ceopdesk.ui.editor.approval_dialog import ApprovalDialog

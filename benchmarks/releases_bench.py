@@ -24,10 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import docx  # noqa: E402
 
-from ceopdesk.core import boilerplate, releases, settings  # noqa: E402
+from ceopdesk.core import settings  # noqa: E402
 from ceopdesk.core.demo import load_sample  # noqa: E402
 from ceopdesk.core.domain import Note, QuoteSection, Release, TextSection  # noqa: E402
-from ceopdesk.core.release_json import BoilerplateItem  # noqa: E402
+from ceopdesk.core.releases import boilerplate
+from ceopdesk.core.releases import service as releases
+from ceopdesk.core.releases.interchange import BoilerplateItem  # noqa: E402
 from ceopdesk.core.store import Store  # noqa: E402
 from ceopdesk.documents.assemble import assemble  # noqa: E402
 from ceopdesk.documents.blocks import Table  # noqa: E402

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core import boilerplate
-from ..core.release_json import dumps, load_json_file, parse_boilerplate
+from ..core.releases import boilerplate
+from ..core.releases.interchange import dumps, load_json_file, parse_boilerplate
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -36,7 +36,7 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
 def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
     items = boilerplate.list_all(ctx.store)
     if args.json:
-        from ..core.release_json import BoilerplateItem, boilerplate_to_json
+        from ..core.releases.interchange import BoilerplateItem, boilerplate_to_json
 
         ctx.out.write(dumps(boilerplate_to_json(
             [BoilerplateItem(b.key, b.title, b.text) for b in items])))  # fmt: skip

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core import releases, workflow
 from ..core.domain import STATUSES, Release
 from ..core.errors import UserError
-from ..core.release_json import dumps, load_json_file, parse_release, release_to_json
+from ..core.releases import service as releases
+from ..core.releases import workflow
+from ..core.releases.interchange import dumps, load_json_file, parse_release, release_to_json
 from ..core.store import Store
 
 

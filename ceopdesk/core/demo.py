@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from . import boilerplate, releases
 from .domain import Settings
 from .models import ReleaseRow, Setting
 from .paths import resource
-from .release_json import load_json_file, parse_boilerplate, parse_release
+from .releases import boilerplate
+from .releases import service as releases
+from .releases.interchange import load_json_file, parse_boilerplate, parse_release
 from .settings import load_in as load_settings
 from .store import Store
 

@@ -1,6 +1,6 @@
 """SQLAlchemy models for releases, boilerplate, settings, versions and the audit trail.
 
-Portable SQL only: SQLite-specific parts (FTS5) live in ``search.py``.
+Portable SQL only: SQLite-specific parts (FTS5) live in ``releases/search.py``.
 Contacts have their own module (``contacts/models.py``) on the same ``Base``.
 """
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core import workflow
 from ..core.domain import Release, Settings
 from ..core.errors import UserError
+from ..core.releases import workflow
 from ..core.store import Store
 from .docx_writer import write_docx
 

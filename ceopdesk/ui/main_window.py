@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core import boilerplate, demo, releases
+from ..core import demo
+from ..core.releases import boilerplate
+from ..core.releases import service as releases
 from ..core.store import Store
 from . import dialogs
 from .operations import run_in_background

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ceopdesk.core import releases
+from ceopdesk.core.releases import service as releases
 from ceopdesk.core.store import Store
 
 SAMPLES = sorted((Path(__file__).parent.parent / "fixtures" / "stores").glob("v*.db"))

@@ -2,9 +2,10 @@ import json
 
 import pytest
 
-from ceopdesk.core import boilerplate, releases
 from ceopdesk.core.errors import UserError
-from ceopdesk.core.release_json import parse_boilerplate, parse_release, release_to_json
+from ceopdesk.core.releases import boilerplate
+from ceopdesk.core.releases import service as releases
+from ceopdesk.core.releases.interchange import parse_boilerplate, parse_release, release_to_json
 
 GOOD = {
     "format": "ceopdesk.release/1",

@@ -2,10 +2,12 @@ from datetime import date
 
 import pytest
 
-from ceopdesk.core import boilerplate, releases, settings, workflow
+from ceopdesk.core import settings
 from ceopdesk.core.audit import events_for
 from ceopdesk.core.domain import Note, QuoteSection, TextSection
 from ceopdesk.core.errors import UserError
+from ceopdesk.core.releases import boilerplate, workflow
+from ceopdesk.core.releases import service as releases
 from tests.helpers import sample_release
 
 

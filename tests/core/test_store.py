@@ -60,8 +60,9 @@ def test_session_rolls_back_on_error(store):
 
 
 def test_reading_never_waits_for_a_writer(store):
-    from ceopdesk.core import releases, settings
+    from ceopdesk.core import settings
     from ceopdesk.core.models import Setting
+    from ceopdesk.core.releases import service as releases
     from tests.helpers import sample_release
 
     releases.create(store, sample_release())
@@ -73,8 +74,8 @@ def test_reading_never_waits_for_a_writer(store):
 
 
 def test_a_busy_store_gives_a_sentence_and_changes_nothing(tmp_path):
-    from ceopdesk.core import releases
     from ceopdesk.core.errors import StoreBusy
+    from ceopdesk.core.releases import service as releases
     from tests.helpers import sample_release
 
     path = tmp_path / "s.db"

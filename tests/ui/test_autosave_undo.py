@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
-from ceopdesk.core import releases
+from ceopdesk.core.releases import service as releases
 from ceopdesk.ui.main_window import MainWindow
 
 

@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from ceopdesk.core import boilerplate, releases
 from ceopdesk.core.domain import Note, Release
+from ceopdesk.core.releases import boilerplate
+from ceopdesk.core.releases import service as releases
 from ceopdesk.ui.boilerplate import BoilerplateHistoryDialog, BoilerplateView
 from ceopdesk.ui.boilerplate.models import BEHIND_ROLE
 

@@ -10,8 +10,9 @@ from PySide6.QtCore import QDate, QDateTime, QModelIndex, QTime, QTimeZone
 from PySide6.QtGui import QTextCursor
 from ui_steps import preview_text, wait_preview
 
-from ceopdesk.core import boilerplate, releases
 from ceopdesk.core.domain import Note, QuoteSection, TextSection
+from ceopdesk.core.releases import boilerplate
+from ceopdesk.core.releases import service as releases
 from ceopdesk.ui.editor import notes as notes_module
 
 LONDON = ZoneInfo("Europe/London")

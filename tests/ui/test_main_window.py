@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ceopdesk.core import boilerplate, releases
+from ceopdesk.core.releases import boilerplate
+from ceopdesk.core.releases import service as releases
 from ceopdesk.ui.releases.model import COLUMNS, ReferenceRole, SortRole
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
-from ceopdesk.core import releases, workflow
+from ceopdesk.core.releases import service as releases
+from ceopdesk.core.releases import workflow
 from ceopdesk.ui.editor import editor as editor_module
 from ceopdesk.ui.editor.approval_dialog import ApprovalDialog
 from ceopdesk.ui.editor.export import default_file_name

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceopdesk.core.domain import Boilerplate
-from ceopdesk.core.release_json import KEY_RE
+from ceopdesk.core.releases.interchange import KEY_RE
 
 from ..uktime import moment_text as uk_time
 from .rendering import markdown_html, note_parser

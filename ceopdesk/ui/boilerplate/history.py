@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceopdesk.core import boilerplate
 from ceopdesk.core.domain import BoilerplateVersion
+from ceopdesk.core.releases import boilerplate
 from ceopdesk.core.store import Store
 from ceopdesk.core.textdiff import diff_words
 

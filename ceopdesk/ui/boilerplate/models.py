@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ceopdesk.core.domain import Boilerplate, BoilerplateUse
-from ceopdesk.core.workflow import LABELS
+from ceopdesk.core.releases.workflow import LABELS
 
 from ..rows_model import Index, RowsTableModel
 from ..uktime import moment_text as uk_time

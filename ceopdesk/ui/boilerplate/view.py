@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceopdesk.core import boilerplate
 from ceopdesk.core.domain import Boilerplate
 from ceopdesk.core.errors import UserError
+from ceopdesk.core.releases import boilerplate
 from ceopdesk.core.store import Store
 
 from .editor import HINT_STYLE, PROBLEM_STYLE, BoilerplateEditor

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import audit, releases, workflow
+from ...core import audit
 from ...core import settings as core_settings
 from ...core.domain import Release
 from ...core.errors import StoreBusy, UserError
+from ...core.releases import service as releases
+from ...core.releases import workflow
 from ...core.store import Store
 from ...documents.text import render_text
 from .. import dialogs

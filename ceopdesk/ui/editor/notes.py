@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import boilerplate
 from ...core.domain import Boilerplate, Note
+from ...core.releases import boilerplate
 from ...core.store import Store
 from ..style import banner
 from .ordered import OrderedEditor

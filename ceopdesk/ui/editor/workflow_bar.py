@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.domain import Release
-from ...core.workflow import LABELS
+from ...core.releases.workflow import LABELS
 from ..style import PRIMARY_BUTTON, pill
 from ..uktime import moment_text
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import releases
 from ...core.domain import ReleaseSummary
+from ...core.releases import service as releases
+from ...core.releases.workflow import LABELS
 from ...core.store import Store
-from ...core.workflow import LABELS
 from ..operations import run_in_background
 from ..style import PRIMARY_BUTTON
 from .model import ReferenceRole, ReleaseFilterProxy, ReleaseTableModel

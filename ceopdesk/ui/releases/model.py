@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ...core.domain import ReleaseSummary
-from ...core.workflow import LABELS
+from ...core.releases.workflow import LABELS
 from ..rows_model import RowsTableModel
 from ..style import STATUS_COLOURS
 from ..uktime import embargo_text, moment_text

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from ...core import releases
 from ...core.errors import UserError
+from ...core.releases import service as releases
 from ...core.store import Store
 from ..editor.editor import ReleaseEditor
 from ..operations import report_failure

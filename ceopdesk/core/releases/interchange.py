@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .domain import STATUSES, ContactBlock, Note, QuoteSection, Release, TextSection
-from .errors import UserError
+from ..domain import STATUSES, ContactBlock, Note, QuoteSection, Release, TextSection
+from ..errors import UserError
 
 RELEASE_FORMAT = "ceopdesk.release/1"
 BOILERPLATE_FORMAT = "ceopdesk.boilerplate/1"

@@ -8,9 +8,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import audit, search
-from .boilerplate import get_row as boilerplate_row
-from .domain import (
+from .. import audit
+from ..domain import (
     ContactBlock,
     Note,
     QuoteSection,
@@ -18,8 +17,8 @@ from .domain import (
     ReleaseSummary,
     TextSection,
 )
-from .errors import UserError
-from .models import (
+from ..errors import UserError
+from ..models import (
     AuditRow,
     ReleaseNoteRow,
     ReleaseRow,
@@ -27,9 +26,11 @@ from .models import (
     SectionRow,
     utcnow,
 )
-from .release_json import release_to_json
-from .settings import load_in as load_settings
-from .store import Store
+from ..settings import load_in as load_settings
+from ..store import Store
+from . import search
+from .boilerplate import get_row as boilerplate_row
+from .interchange import release_to_json
 
 READ_ONLY = ("issued", "withdrawn")
 REFERENCE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import audit
-from .domain import Boilerplate, BoilerplateUse, BoilerplateVersion
-from .errors import UserError
-from .models import BoilerplateRow, BoilerplateVersionRow, ReleaseNoteRow, ReleaseRow, utcnow
-from .release_json import KEY_RE, BoilerplateItem
-from .store import Store
+from .. import audit
+from ..domain import Boilerplate, BoilerplateUse, BoilerplateVersion
+from ..errors import UserError
+from ..models import BoilerplateRow, BoilerplateVersionRow, ReleaseNoteRow, ReleaseRow, utcnow
+from ..store import Store
+from .interchange import KEY_RE, BoilerplateItem
 
 
 def _latest(row: BoilerplateRow) -> BoilerplateVersionRow:

@@ -12,13 +12,13 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import audit
-from .domain import Release, ReleaseVersion, Settings
-from .errors import UserError
-from .models import ReleaseRow, ReleaseVersionRow, utcnow
-from .releases import get_row, snapshot, to_domain
-from .settings import load_in as load_settings
-from .store import Store
+from .. import audit
+from ..domain import Release, ReleaseVersion, Settings
+from ..errors import UserError
+from ..models import ReleaseRow, ReleaseVersionRow, utcnow
+from ..settings import load_in as load_settings
+from ..store import Store
+from .service import get_row, snapshot, to_domain
 
 T = TypeVar("T")
 

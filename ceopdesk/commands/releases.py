@@ -5,20 +5,30 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.domain import STATUSES, Release
+from ..core.domain import STATUSES
 from ..core.errors import UserError
+from ..core.releases import importing, workflow
 from ..core.releases import service as releases
-from ..core.releases import workflow
-from ..core.releases.interchange import dumps, load_json_file, parse_release, release_to_json
+from ..core.releases.interchange import dumps, release_to_json
 from ..core.store import Store
+
+# Until the archive readers exist, only ceopdesk's own JSON.
+SUFFIXES = (".json",)
+
+
+def reader_for(store: Store) -> importing.Reader:
+    return importing.read_json
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     group = sub.add_parser("release", help="work with press releases")
     cmds = group.add_subparsers(title="release commands", metavar="COMMAND", required=True)
 
-    p = cmds.add_parser("import", help="import releases from .json files (all or none)")
-    p.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    p = cmds.add_parser(
+        "import",
+        help="import releases from files or folders (all or none): " + " ".join(SUFFIXES),
+    )
+    p.add_argument("files", nargs="+", metavar="FILE|FOLDER", type=Path)
     p.set_defaults(func=cmd_import)
 
     p = cmds.add_parser("list", help="list releases, newest first")
@@ -49,43 +59,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_versions)
 
 
-def read_release_file(path: Path) -> Release:
-    suffix = path.suffix.lower()
-    if path.is_dir():
-        raise UserError(f"{path} is a folder, not a file.")
-    if suffix != ".json":
-        raise UserError(
-            f"{path}: ceopdesk reads releases from .json files (ceopdesk.release/1); "
-            f'"{suffix or "no extension"}" is not one.'
-        )
-    return parse_release(load_json_file(path), str(path))
-
-
-def import_files(store: Store, files: list[Path], user: str) -> list[Release]:
-    """Every file is read and checked before anything is stored; then all go in together."""
-    parsed = [(path, read_release_file(path)) for path in files]
-    seen: dict[str, Path] = {}
-    for path, release in parsed:
-        if release.reference and release.reference in seen:
-            raise UserError(
-                f"{path}: the reference {release.reference} is also in {seen[release.reference]}."
-            )
-        seen[release.reference] = path
-    created: list[Release] = []
-    with store.session() as s:
-        for path, release in parsed:
-            try:
-                row = releases.create_in(s, release, user)
-            except UserError as exc:
-                raise UserError(f"{path}: {exc.message}") from None
-            s.flush()
-            created.append(releases.to_domain(s, row))
-    return created
-
-
 def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    for release in import_files(ctx.store, args.files, ctx.user):
-        print(release.reference, file=ctx.out)
+    """All files or none: every file is read and checked before anything is stored."""
+    paths = importing.expand(args.files, SUFFIXES)
+    if not paths:
+        raise UserError(
+            f"{', '.join(map(str, args.files))}: no file ceopdesk can import "
+            f"({' '.join(SUFFIXES)}) was found there."
+        )
+    read = reader_for(ctx.store)
+    items = [read(path) for path in paths]
+    stored = importing.import_all(ctx.store, items, ctx.user)
+    for item, release in zip(items, stored, strict=True):
+        if item.source.suffix.lower() == ".json":
+            print(release.reference, file=ctx.out)
+            continue
+        why = f" ({item.status_reason})" if item.status_reason else ""
+        print(f"{release.reference}  {release.status}{why}  from {item.source}", file=ctx.out)
+        for doubt in item.unsure:
+            print(f"    unsure: {doubt}", file=ctx.out)
     return 0
 
 
@@ -146,4 +138,4 @@ def cmd_versions(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyp
     return 0
 
 
-__all__ = ["add_parser", "import_files"]
+__all__ = ["add_parser"]

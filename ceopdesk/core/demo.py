@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from .domain import Settings
+from .domain import STATUSES, Settings
 from .models import ReleaseRow, Setting
 from .paths import resource
 from .releases import boilerplate
@@ -29,7 +29,7 @@ def load_sample(store: Store, user: str | None = None) -> list[str]:
     """Load the sample library; running it again adds nothing. Returns a line per item."""
     folder = resource("sample")
     items = parse_boilerplate(load_json_file(folder / "boilerplate.json"), "sample boilerplate")
-    parsed = [parse_release(load_json_file(folder / f), f) for f in RELEASE_FILES]
+    parsed = [parse_release(load_json_file(folder / f), f, STATUSES) for f in RELEASE_FILES]
     report: list[str] = []
     with store.session() as s:
         for item in items:

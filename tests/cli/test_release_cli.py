@@ -162,13 +162,34 @@ def test_console_entry_point_has_no_traceback_on_user_error(tmp_path):
     assert result.stderr.strip() == 'ceopdesk: There is no release with the reference "X".'
 
 
-def test_broken_characters_are_named_and_folders_refused(run, tmp_path):
-    path = tmp_path / "r.json"
+def test_broken_characters_are_named_also_inside_a_folder(run, tmp_path):
+    folder = tmp_path / "past"
+    folder.mkdir()
+    path = folder / "r.json"
     path.write_text('{"format": "ceopdesk.release/1", "headline": "Bad \\ud800 one"}', "utf-8")
     code, _, err = run("release", "import", str(path))
     assert code == 1 and "field 'headline': has a broken character" in err
-    code, _, err = run("release", "import", str(tmp_path))
-    assert code == 1 and "is a folder, not a file" in err
+    code, _, err = run("release", "import", str(folder))
+    assert code == 1 and "r.json, field 'headline': has a broken character" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run("release", "import", str(empty))
+    assert code == 1 and "no file ceopdesk can import" in err
+
+
+def test_json_status_issued_is_imported_and_approved_refused(run, write_json):
+    code, out, _ = run(
+        "release", "import", str(write_json("i.json", {**RELEASE, "notes": [], "status": "issued"}))
+    )
+    assert code == 0
+    _, versions, _ = run("release", "versions", out.strip())
+    assert "imported as issued, from i.json" in versions
+    code, _, err = run(
+        "release",
+        "import",
+        str(write_json("a.json", {**RELEASE, "notes": [], "status": "approved"})),
+    )
+    assert code == 1 and "approval happens in ceopdesk" in err
 
 
 def test_emoji_right_to_left_and_control_characters_survive_export(run, write_json, tmp_path):

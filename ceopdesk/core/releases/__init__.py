@@ -6,6 +6,8 @@ Modules, by what they hold:
 - ``workflow``     status changes: draft -> in review -> approved -> issued, withdrawn
 - ``boilerplate``  reusable notes to editors, every edit a new immutable version
 - ``interchange``  the ``ceopdesk.release/1`` and ``ceopdesk.boilerplate/1`` JSON formats
+- ``importing``    many files in: read them all, then store all or none (command line)
+                   or each on its own with progress and cancel (the app)
 - ``search``       the FTS5 index over release text (the only SQLite-specific SQL)
 
 Import the module you need (``from ceopdesk.core.releases import service``); this

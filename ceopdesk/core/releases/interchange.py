@@ -29,6 +29,9 @@ RELEASE_KEYS = (
     "release_date", "embargo", "status", "sections", "notes", "contact", "tags",
 )  # fmt: skip
 CONTACT_KEYS = ("name", "phone", "out_of_hours", "email", "web")
+# Imported history may arrive issued (recorded as imported) but never approved
+# or in review: nobody approved it here (DESIGN §3).
+IMPORTABLE = ("draft", "issued", "withdrawn")
 
 
 @dataclass
@@ -125,8 +128,12 @@ def load_json_file(path: Path) -> Any:
 # -- releases -----------------------------------------------------------------
 
 
-def parse_release(data: Any, source: str) -> Release:
-    """A Release from the JSON object; ``reference`` is "" when it is to be assigned."""
+def parse_release(data: Any, source: str, statuses: tuple[str, ...] = IMPORTABLE) -> Release:
+    """A Release from the JSON object; ``reference`` is "" when it is to be assigned.
+
+    ``statuses`` are the ones accepted: a user's file may not arrive approved or
+    in review; the sample library shipped with the app may.
+    """
     r = _Reader(source)
     d = r.obj(data, "", RELEASE_KEYS)
     fmt = d.get("format")
@@ -148,7 +155,14 @@ def parse_release(data: Any, source: str) -> Release:
     release.embargo = _parse_instant(r, d, "embargo")
     status = r.text(d, "status", "") or "draft"
     if status not in STATUSES:
-        raise r.fail("status", f'expected one of {", ".join(STATUSES)}, found "{status}"')
+        raise r.fail("status", f'expected one of {", ".join(statuses)}, found "{status}"')
+    if status not in statuses:
+        # A file cannot make a release look approved: approval happens in ceopdesk.
+        raise r.fail(
+            "status",
+            f'"{status}" cannot be imported, since approval happens in ceopdesk '
+            f"(use one of {', '.join(IMPORTABLE)}, then submit it for approval)",
+        )
     release.status = status  # type: ignore[assignment]
     release.sections = [_parse_section(r, s, i) for i, s in enumerate(r.items(d, "sections"))]
     release.notes = [_parse_note(r, n, i) for i, n in enumerate(r.items(d, "notes"))]

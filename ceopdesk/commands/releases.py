@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC
 from pathlib import Path
 
 from ..core.domain import STATUSES
 from ..core.errors import UserError
-from ..core.releases import importing, workflow
+from ..core.releases import importing, versions, workflow
 from ..core.releases import service as releases
-from ..core.releases.interchange import dumps, release_to_json
+from ..core.releases.interchange import LONDON, dumps, release_to_json
 from ..core.store import Store
+from ..core.textdiff import DiffRun
 
 # Until the archive readers exist, only ceopdesk's own JSON.
 SUFFIXES = (".json",)
@@ -54,9 +56,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--note", metavar="TEXT")
     p.set_defaults(func=cmd_set_status)
 
-    p = cmds.add_parser("versions", help="list the numbered versions of a release")
+    p = cmds.add_parser("versions", help="list the content versions of a release")
     p.add_argument("reference")
     p.set_defaults(func=cmd_versions)
+
+    p = cmds.add_parser("diff", help="show word by word what changed between two versions")
+    p.add_argument("reference")
+    p.add_argument("a", type=int, metavar="A", help="the older version number")
+    p.add_argument("b", type=int, metavar="B", help="the newer version number")
+    p.set_defaults(func=cmd_diff)
 
 
 def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
@@ -111,7 +119,8 @@ def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
     from ..core.settings import load
     from ..documents.text import render_text
 
-    ctx.out.write(render_text(release, load(ctx.store)))
+    version = versions.current_version(ctx.store, args.reference)
+    ctx.out.write(render_text(release, load(ctx.store), version))
     return 0
 
 
@@ -131,11 +140,37 @@ def cmd_set_status(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-unt
 
 
 def cmd_versions(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    for v in workflow.versions(ctx.store, args.reference):
-        when = v.created.strftime("%Y-%m-%d %H:%M")
-        print(f"{v.number:>3}  {when}  {workflow.LABELS[v.status]:<10}  {v.reason}  ({v.by})",
+    found = versions.list_versions(ctx.store, args.reference)
+    if not found:
+        print(f"{args.reference} has no versions yet: one is made when it is exported, "
+              "submitted, approved or issued.", file=ctx.out)  # fmt: skip
+    for v in found:
+        when = v.created.replace(tzinfo=v.created.tzinfo or UTC).astimezone(LONDON)
+        print(f"{v.number:>3}  {when:%Y-%m-%d %H:%M %Z}  {v.by or '':<16}  {v.reason}",
               file=ctx.out)  # fmt: skip
     return 0
 
 
-__all__ = ["add_parser"]
+def cmd_diff(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+    parts = versions.diff(ctx.store, args.reference, args.a, args.b)
+    if not parts:
+        print(f"Versions {args.a} and {args.b} of {args.reference} say the same.", file=ctx.out)
+    for part in parts:
+        print(f"== {part.label} ==", file=ctx.out)
+        print(marked_runs(part.runs), file=ctx.out)
+        print(file=ctx.out)
+    return 0
+
+
+def marked_runs(runs: list[DiffRun]) -> str:
+    """A diff as text for a terminal: removed words in [-…-], added words in {+…+}."""
+    out = []
+    for run in runs:
+        if run.kind == "equal":
+            out.append(run.old)
+            continue
+        if run.old:
+            out.append(f"[-{run.old}-]")
+        if run.new:
+            out.append(f"{{+{run.new}+}}")
+    return "".join(out)

@@ -93,7 +93,9 @@ def dateline(release: Release, settings: Settings) -> str:
 
 
 def draft_marking(status: Status, version: int | None = None) -> str | None:
-    """The header line of a draft or in-review release; None once approved."""
+    """The header line of a draft, in-review or withdrawn release; None once approved."""
+    if status == "withdrawn":
+        return "WITHDRAWN — NOT FOR PUBLICATION"
     if status not in DRAFT_STATUSES:
         return None
     text = "DRAFT — NOT FOR PUBLICATION"

@@ -42,6 +42,7 @@ from .blocks import (
     Run,
     Table,
 )
+from .docx_identity import Identity, set_identity
 from .docx_package import save_atomically, set_properties, strip_leftovers
 from .sanitize import clean
 
@@ -58,10 +59,12 @@ def check_template(path: Path | str) -> list[str]:
     return _missing_styles(_open_template(Path(path)))
 
 
-def write_docx(release: Release, settings: Settings, path: Path, version: int) -> Path:
+def write_docx(release: Release, settings: Settings, path: Path, version: int | None,
+               identity: Identity | None = None) -> Path:  # fmt: skip
     """Write ``release`` as a Word file at ``path`` and return the path.
 
-    ``version`` is the release version number shown in the draft marking.
+    ``version`` is the content version shown in the draft marking; ``identity``
+    goes into the custom document properties.
     """
     template = Path(settings.template_path).expanduser() if settings.template_path else None
     release, settings = clean(release), clean(settings)
@@ -89,6 +92,8 @@ def write_docx(release: Release, settings: Settings, path: Path, version: int) -
     )
     set_properties(document, release, settings)
     strip_leftovers(document, settings)
+    if identity is not None:
+        set_identity(document, identity)
     save_atomically(document, target)
     return target
 

@@ -12,11 +12,14 @@ from .sanitize import clean
 _TIGHT = {(TYPE_LINE, EMBARGO), (CONTACT, CONTACT)}
 
 
-def render_text(release: Release, settings: Settings) -> str:
-    """Plain text: bullets as "• ", numbers as "1. ", links as "text (url)"."""
+def render_text(release: Release, settings: Settings, version: int | None = None) -> str:
+    """Plain text: bullets as "• ", numbers as "1. ", links as "text (url)".
+
+    ``version`` is the content version named in the draft marking, when known.
+    """
     release, settings = clean(release), clean(settings)
     chunks: list[str] = []
-    marking = draft_marking(release.status)
+    marking = draft_marking(release.status, version)
     if marking:
         chunks.append(marking)
         chunks.append("\n\n")

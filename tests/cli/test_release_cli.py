@@ -204,3 +204,33 @@ def test_emoji_right_to_left_and_control_characters_survive_export(run, write_js
 
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "زينب علي said:" in text and "🚨" in text and "\u0007" not in text
+
+
+def test_versions_and_diff(run, tmp_path):
+    run("demo")
+    ref = "CEOP-2026-001"
+    _, out, _ = run("release", "versions", ref)
+    assert "no versions yet" in out
+    run("release", "export", ref, "-o", str(tmp_path / "a.docx"))
+    code, out, _ = run("release", "export", ref, "-o", str(tmp_path / "b.docx"))
+    assert code == 0 and "(version 1)" in out
+    # The command line has no editing command; edit through the service.
+    from ceopdesk.core.releases import service as releases
+    from ceopdesk.core.store import Store
+
+    store = Store(run.db)
+    release = releases.get(store, ref)
+    release.headline = "Record number of children safeguarded this year"
+    releases.update(store, release)
+    store.close()
+    run("release", "set-status", ref, "in_review", "--by", "A. Officer")
+    _, out, _ = run("release", "versions", ref)
+    lines = out.strip().splitlines()
+    assert len(lines) == 2 and lines[0].split()[0] == "1" and lines[1].endswith("submitted")
+    assert "A. Officer" in lines[1]
+    code, out, _ = run("release", "diff", ref, "1", "2")
+    assert code == 0 and "== Headline ==" in out and "[-in a single-]{+this+} year" in out
+    code, out, err = run("release", "diff", ref, "1", "9")
+    assert code == 1 and "has no version 9" in err
+    _, text, _ = run("release", "show", ref)
+    assert text.startswith("DRAFT — NOT FOR PUBLICATION — version 2")

@@ -121,29 +121,6 @@ def test_invalid_transitions_are_refused_with_a_reason(store, path, target, reas
     assert (after.status, after.version_count) == (before.status, before.version_count)
 
 
-def test_every_status_change_and_export_takes_a_numbered_snapshot(store):
-    ref = releases.create(store, sample_release()).reference
-    workflow.set_status(store, ref, "in_review", "me")
-    _, number = workflow.record_export(store, ref, lambda r, s, n: None, "me")
-    workflow.set_status(store, ref, "approved", "boss")
-    versions = workflow.versions(store, ref)
-    assert [v.number for v in versions] == [1, 2, 3] and number == 2
-    assert [v.status for v in versions] == ["in_review", "in_review", "approved"]
-    assert versions[2].snapshot["status"] == "approved"
-    assert versions[0].snapshot["reference"] == ref
-
-
-def test_failed_export_leaves_no_version(store):
-    ref = releases.create(store, sample_release()).reference
-
-    def broken(release, cfg, number):
-        raise UserError("disk full")
-
-    with pytest.raises(UserError):
-        workflow.record_export(store, ref, broken)
-    assert workflow.versions(store, ref) == []
-
-
 def test_allowed_moves_give_reasons(store):
     ref = releases.create(store, sample_release()).reference
     moves = workflow.allowed_moves(store, ref)

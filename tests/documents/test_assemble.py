@@ -198,7 +198,7 @@ def test_immediate_release_and_no_subheadline(settings):
         ("in_review", None, "DRAFT — NOT FOR PUBLICATION"),
         ("approved", 4, None),
         ("issued", 5, None),
-        ("withdrawn", 6, None),
+        ("withdrawn", 6, "WITHDRAWN — NOT FOR PUBLICATION"),
     ],
 )
 def test_draft_marking(status, version, expected):

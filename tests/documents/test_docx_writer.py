@@ -114,7 +114,7 @@ def test_draft_and_in_review_carry_the_draft_marking(tmp_path, settings, status)
     assert ("Draft Marking", "DRAFT — NOT FOR PUBLICATION — version 7") in lines
 
 
-@pytest.mark.parametrize("status", ["approved", "issued", "withdrawn"])
+@pytest.mark.parametrize("status", ["approved", "issued"])
 def test_approved_and_later_have_no_draft_marking(tmp_path, settings, status):
     path = write_docx(make_release(status=status), settings, tmp_path / "r.docx", 7)
     header = docx.Document(str(path)).sections[0].header

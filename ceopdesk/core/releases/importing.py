@@ -28,7 +28,7 @@ from .. import audit
 from ..domain import Release
 from ..errors import UserError
 from ..store import Store
-from . import service
+from . import service, versions
 from .interchange import load_json_file, parse_release
 
 
@@ -144,7 +144,7 @@ def _store_one(session: Session, item: ImportedRelease, user: str | None) -> Rel
     if row.status == "issued":
         # The first version records where the issued text came from; nobody
         # approved it in ceopdesk, so no approver is recorded.
-        service.snapshot(session, row, f"imported as issued, {detail}", user)
+        versions.record(session, row, f"imported as issued, {detail}", user)
     audit.record(session, "release.import", f"release:{row.reference}",
                  f"{row.status}, {detail}", user)  # fmt: skip
     session.flush()

@@ -22,7 +22,6 @@ from ..models import (
     AuditRow,
     ReleaseNoteRow,
     ReleaseRow,
-    ReleaseVersionRow,
     SectionRow,
     utcnow,
 )
@@ -30,7 +29,6 @@ from ..settings import load_in as load_settings
 from ..store import Store
 from . import search
 from .boilerplate import get_row as boilerplate_row
-from .interchange import release_to_json
 
 READ_ONLY = ("issued", "withdrawn")
 REFERENCE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
@@ -170,23 +168,6 @@ def reindex(session: Session, row: ReleaseRow) -> None:
                          body_text(to_domain(session, row)))  # fmt: skip
 
 
-def snapshot(session: Session, row: ReleaseRow, reason: str, user: str | None) -> int:
-    """An immutable numbered copy of the release as JSON; returns its number."""
-    session.flush()
-    number = len(row.versions) + 1
-    row.versions.append(
-        ReleaseVersionRow(
-            number=number,
-            status=row.status,
-            reason=reason,
-            by=user or audit.current_user(),
-            snapshot=release_to_json(to_domain(session, row)),
-        )  # fmt: skip
-    )
-    session.flush()
-    return number
-
-
 # -- references ---------------------------------------------------------------
 
 
@@ -284,7 +265,6 @@ def update(store: Store, release: Release, user: str | None = None) -> Release:
                 n.pinned = False
             audit.record(s, "release.approval_voided", f"release:{row.reference}",
                          "edited after approval", user)  # fmt: skip
-            snapshot(s, row, "edited after approval: back to draft", user)
         _audit_edit(s, row.reference, user)
         reindex(s, row)
         return to_domain(s, row)

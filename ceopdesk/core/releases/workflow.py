@@ -6,21 +6,15 @@ a move is allowed (and why not) and call ``set_status`` to make it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import audit
-from ..domain import Release, ReleaseVersion, Settings
+from ..domain import Release
 from ..errors import UserError
-from ..models import ReleaseRow, ReleaseVersionRow, utcnow
-from ..settings import load_in as load_settings
+from ..models import ReleaseRow, utcnow
 from ..store import Store
-from .service import get_row, snapshot, to_domain
-
-T = TypeVar("T")
+from . import versions
+from .service import get_row, to_domain
 
 # Allowed moves, with the words a person sees for each.
 TRANSITIONS: dict[tuple[str, str], str] = {
@@ -34,6 +28,13 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     ("in_review", "withdrawn"): "Withdraw",
     ("approved", "withdrawn"): "Withdraw",
     ("issued", "withdrawn"): "Withdraw",
+}
+
+# The moves that fix a content version (with the export), and the "why" each records.
+VERSION_EVENTS = {
+    "in_review": "submitted",
+    "approved": "approved by {who}",
+    "issued": "issued",
 }
 
 LABELS = {
@@ -104,33 +105,6 @@ def set_status(store: Store, reference: str, target: str, user: str | None = Non
                 n.pinned = False
         detail = f"{previous} -> {target}" + (f": {note}" if note else "")
         audit.record(s, f"release.{target}", f"release:{reference}", detail, who)
-        snapshot(s, row, f"status: {LABELS[target].lower()}", who)
+        if target in VERSION_EVENTS:
+            versions.record(s, row, VERSION_EVENTS[target].format(who=who), who)
         return to_domain(s, row)
-
-
-def record_export(store: Store, reference: str, write: Callable[[Release, Settings, int], T],
-                  user: str | None = None) -> tuple[T, int]:  # fmt: skip
-    """Snapshot the release as exported and call ``write(release, settings, version)``.
-
-    The writer runs inside the same unit of work: if it fails, no version or
-    audit line is left behind for a file that was never written.
-    """
-    with store.session() as s:
-        row = get_row(s, reference)
-        number = snapshot(s, row, "exported", user)
-        result = write(to_domain(s, row), load_settings(s), number)
-        audit.record(s, "release.export", f"release:{reference}", f"version {number}", user)
-        return result, number
-
-
-def versions(store: Store, reference: str) -> list[ReleaseVersion]:
-    with store.read_session() as s:
-        row = get_row(s, reference)
-        rows = s.scalars(
-            select(ReleaseVersionRow).where(ReleaseVersionRow.release_id == row.id)
-            .order_by(ReleaseVersionRow.number)
-        )  # fmt: skip
-        return [
-            ReleaseVersion(v.number, v.status, v.reason, v.created, v.by, v.snapshot)  # type: ignore[arg-type]
-            for v in rows
-        ]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from ceopdesk.core.errors import UserError
-from ceopdesk.core.releases import importing, workflow
+from ceopdesk.core.releases import importing, versions
 from ceopdesk.core.releases import service as releases
 
 BASE = {"format": "ceopdesk.release/1", "headline": "Children safer after operation"}
@@ -23,7 +23,7 @@ def test_issued_is_recorded_as_imported_without_an_approver(store, tmp_path):
     (release,) = importing.import_all(store, [item], "importer")
     assert release.status == "issued"
     assert release.approved_by is None and release.approved_at is None
-    (first,) = workflow.versions(store, release.reference)
+    (first,) = versions.list_versions(store, release.reference)
     assert first.status == "issued" and first.reason == "imported as issued, from old.json"
 
 

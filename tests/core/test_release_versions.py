@@ -81,7 +81,9 @@ def test_boilerplate_text_is_part_of_the_content(store, tmp_path):
     boilerplate.save(store, "about", "About us", "We protect children.")
     from ceopdesk.core.domain import Note
 
-    ref = releases.create(store, sample_release(notes=[Note("", "", boilerplate="about")])).reference
+    ref = releases.create(
+        store, sample_release(notes=[Note("", "", boilerplate="about")])
+    ).reference
     exporting.export_release(store, ref, tmp_path / "a.docx")
     boilerplate.save(store, "about", "About us", "We protect children online.")
     _, number = exporting.export_release(store, ref, tmp_path / "b.docx")

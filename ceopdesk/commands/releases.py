@@ -1,4 +1,4 @@
-"""`ceopdesk release ...`: import, list, show, export, set-status."""
+"""`ceopdesk release ...`: import, list, show, export, set-status, check."""
 
 from __future__ import annotations
 
@@ -55,6 +55,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--by", metavar="NAME", help="who did it (the approver, for approvals)")
     p.add_argument("--note", metavar="TEXT")
     p.set_defaults(func=cmd_set_status)
+
+    p = cmds.add_parser("check", help="house style, spelling, legal restrictions, plain sense")
+    p.add_argument("reference")
+    p.add_argument("--json", action="store_true", help='print {"findings": [...]}')
+    p.set_defaults(func=cmd_check)
 
     p = cmds.add_parser("versions", help="list the content versions of a release")
     p.add_argument("reference")
@@ -136,6 +141,26 @@ def cmd_set_status(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-unt
     release = workflow.set_status(ctx.store, args.reference, args.status,
                                   args.by or ctx.user, args.note)  # fmt: skip
     print(f"{release.reference} is now {workflow.LABELS[release.status].lower()}.", file=ctx.out)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+    from ..core.checks import check_release
+
+    release = releases.get(ctx.store, args.reference)
+    findings = check_release(ctx.store, release)
+    if args.json:
+        ctx.out.write(dumps({"findings": [f.as_json() for f in findings]}))
+        return 0
+    if not findings:
+        print(f"{release.reference}: no findings.", file=ctx.out)
+        return 0
+    blocking = sum(f.severity == "block" for f in findings)
+    print(f"{release.reference}: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
+          + (f", {blocking} blocking submission" if blocking else ""), file=ctx.out)  # fmt: skip
+    for f in findings:
+        where = f'{f.part}: "{f.excerpt}"' if f.excerpt else f.part
+        print(f"{f.severity:<7}  {where}\n         {f.message} [{f.rule}]", file=ctx.out)
     return 0
 
 

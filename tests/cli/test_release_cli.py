@@ -229,7 +229,7 @@ def test_versions_and_diff(run, tmp_path):
     assert len(lines) == 2 and lines[0].split()[0] == "1" and lines[1].endswith("submitted")
     assert "A. Officer" in lines[1]
     code, out, _ = run("release", "diff", ref, "1", "2")
-    assert code == 0 and "== Headline ==" in out and "[-in a single-]{+this+} year" in out
+    assert code == 0 and "== Headline ==" in out and "[-in a-]{+this+} year" in out
     code, out, err = run("release", "diff", ref, "1", "9")
     assert code == 1 and "has no version 9" in err
     _, text, _ = run("release", "show", ref)

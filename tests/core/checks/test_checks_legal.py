@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from ceopdesk.core.domain import STATUSES
 from ceopdesk.core.paths import resource
 from ceopdesk.core.releases.interchange import load_json_file, parse_release
 from tests.check_samples import PRESS_OFFICE, release, rules_of
@@ -75,7 +76,7 @@ SAMPLES = sorted(resource("sample").glob("*.json"))
 @pytest.mark.parametrize("path", [p for p in SAMPLES if p.name != "boilerplate.json"],
                          ids=lambda p: Path(p).stem)  # fmt: skip
 def test_the_sample_library_has_no_findings_at_all(findings, path):
-    r = parse_release(load_json_file(path), path.name)
+    r = parse_release(load_json_file(path), path.name, STATUSES)
     boilerplate = {
         i["key"]: i for i in load_json_file(resource("sample", "boilerplate.json"))["items"]
     }

@@ -1,0 +1,19 @@
+"""Past releases in: Word files, saved web pages, text, Markdown and e-mails.
+
+``read_release(path, library)`` reads one file into an ``ImportedRelease`` for
+the core import service (``core/releases/importing.py``). Each format has a
+thin reader that turns the file into neutral paragraphs; ``structure``
+recognises the release in them, the same way for every format.
+
+- ``structure``  the release in a list of paragraphs (shared by every format)
+- ``dates``      dates and embargo lines into UK time
+- ``lists``, ``quotes``, ``notes``, ``contact``  the parts structure recognises
+- ``html_read``, ``text_read``  HTML and plain text as paragraphs
+- ``readers``    one function per file kind, and the dispatch on the suffix
+"""
+
+from __future__ import annotations
+
+from .readers import SUFFIXES, read_release
+
+__all__ = ["SUFFIXES", "read_release"]

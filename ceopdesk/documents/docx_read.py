@@ -1,0 +1,284 @@
+"""Reading a Word file as paragraphs: text, inline formatting and structure.
+
+Shared by the archive import (a past release typed on any template) and the
+approver round trip (a file sent back). It reads the document structure, not
+just its text: the style name, the outline level (``Heading N``, ``Title`` or an
+explicit outline level), list membership and level (numbering on the paragraph
+or inherited from its style, the kind - bullet or number - from the numbering
+definitions), bold, italic and links per run, and the type size of the line.
+
+Paragraphs inside tables are read too, in document order, marked ``in_table``
+(letterheads and contact blocks are often tables). Anything that makes the
+file unreadable becomes one sentence naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.table import Table as DocxTable
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import XMLSyntaxError
+
+from ceopdesk.core.errors import UserError
+
+from .blocks import Run
+from .source import ListKind, SourceParagraph
+
+_HEADING = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+
+
+@dataclass
+class DocxContent:
+    paragraphs: list[SourceParagraph]
+    title: str  # the document property, often a template's leftover
+    created: datetime | None
+
+
+def open_docx(path: Path) -> Document:
+    """The python-docx document, or one sentence saying why the file cannot be read."""
+    try:
+        raw_size = path.stat().st_size
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file.") from None
+    if raw_size == 0:
+        raise UserError(f"{path} is empty.")
+    if not zipfile.is_zipfile(path):
+        raise UserError(
+            f"{path} is not a Word document that can be read: it is damaged or "
+            "another kind of file (a .docx file is a zip package)."
+        )
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        names = set()
+    if "word/document.xml" not in names:
+        raise UserError(
+            f"{path} is a zip file but not a Word document (it has no word/document.xml)."
+        )
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile,
+            EOFError, OSError) as exc:  # fmt: skip
+        raise UserError(
+            f"{path} is a damaged Word document and cannot be read ({_why(exc)})."
+        ) from None
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+def read_docx(path: Path) -> DocxContent:
+    document = open_docx(path)
+    try:
+        reader = _Reader(document)
+        paragraphs = list(reader.paragraphs())
+    except (XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise UserError(
+            f"{path} is a damaged Word document and cannot be read ({_why(exc)})."
+        ) from None
+    props = document.core_properties
+    return DocxContent(paragraphs, (props.title or "").strip(), props.created)
+
+
+class _Reader:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._formats = _numbering_formats(document)
+        self._default_size = _default_size(document)
+
+    def paragraphs(self):  # type: ignore[no-untyped-def]
+        for item in self.document.iter_inner_content():
+            if isinstance(item, DocxTable):
+                yield from self._table(item)
+            else:
+                yield self.paragraph(item)
+
+    def _table(self, table: DocxTable):  # type: ignore[no-untyped-def]
+        # A merged cell appears once per grid column. Keeping the elements keeps
+        # lxml's proxies alive, so "is" compares nodes (an id() could be reused).
+        seen: list[Any] = []
+        for row in table.rows:
+            for cell in row.cells:
+                if any(cell._tc is tc for tc in seen):
+                    continue
+                seen.append(cell._tc)
+                for p in cell.paragraphs:
+                    para = self.paragraph(p)
+                    para.in_table = True
+                    yield para
+
+    def paragraph(self, p: DocxParagraph) -> SourceParagraph:
+        style = p.style
+        style_name = style.name if style is not None else ""
+        runs: list[Run] = []
+        sizes: list[float] = []
+        for item in p.iter_inner_content():
+            if isinstance(item, Hyperlink):
+                href = _link_target(item)
+                for r in item.runs:
+                    runs.append(Run(_run_text(r), self._bold(r, p), self._italic(r, p), href))
+                    sizes.append(self._size(r, p))
+            else:
+                runs.append(Run(_run_text(item), self._bold(item, p), self._italic(item, p)))
+                sizes.append(self._size(item, p))
+        kind, level = self._list(p)
+        visible = [s for s, r in zip(sizes, runs, strict=True) if r.text.strip()]
+        return SourceParagraph(
+            runs=[r for r in runs if r.text],
+            style=style_name or "",
+            outline_level=_outline_level(p, style_name),
+            list_kind=kind,
+            list_level=level,
+            size=max(visible) if visible else None,
+        )
+
+    # Formatting falls back through the run, its character style, the
+    # paragraph style and that style's bases: Word's own order.
+    def _bold(self, run: Any, p: DocxParagraph) -> bool:
+        return bool(_inherited(run, p, "bold"))
+
+    def _italic(self, run: Any, p: DocxParagraph) -> bool:
+        return bool(_inherited(run, p, "italic"))
+
+    def _size(self, run: Any, p: DocxParagraph) -> float:
+        size = _inherited(run, p, "size")
+        return size.pt if size is not None else self._default_size
+
+    def _list(self, p: DocxParagraph) -> tuple[ListKind | None, int]:
+        num_id, level = _numbering(p)
+        style_name = (p.style.name if p.style is not None else "").lower()
+        if num_id and num_id != "0":
+            fmt = self._formats.get((num_id, level), "decimal")
+            if style_name.rstrip().endswith(("2", "3")):
+                level = max(level, 1)  # "List Bullet 2" on a template that numbers level 0
+            return ("bullet" if fmt in ("bullet", "none") else "number"), min(level, 1)
+        if "list bullet" in style_name:
+            return "bullet", 1 if style_name.rstrip().endswith(("2", "3")) else 0
+        if "list number" in style_name:
+            return "number", 1 if style_name.rstrip().endswith(("2", "3")) else 0
+        return None, 0
+
+
+def _run_text(run: Any) -> str:
+    return run.text.replace("\r", "\n")
+
+
+def _link_target(link: Hyperlink) -> str | None:
+    try:
+        url = link.url
+    except KeyError:  # a relationship the package lost
+        return None
+    return url or None
+
+
+def _inherited(run: Any, p: DocxParagraph, attr: str) -> Any:
+    value = getattr(run.font, attr)
+    if value is not None:
+        return value
+    style = (
+        run.style if run.style is not None and run.style.name != "Default Paragraph Font" else None
+    )
+    while style is not None:
+        value = getattr(style.font, attr)
+        if value is not None:
+            return value
+        style = style.base_style
+    style = p.style
+    while style is not None:
+        value = getattr(style.font, attr)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def _outline_level(p: DocxParagraph, style_name: str) -> int | None:
+    if style_name.lower() == "title":
+        return 0
+    m = _HEADING.match(style_name.strip())
+    if m:
+        return int(m.group(1))
+    for ppr in _ppr_chain(p):
+        lvl = ppr.find(qn("w:outlineLvl"))
+        if lvl is not None:
+            value = int(lvl.get(qn("w:val"), "9"))
+            return value + 1 if value < 9 else None
+    return None
+
+
+def _ppr_chain(p: DocxParagraph):  # type: ignore[no-untyped-def]
+    """The paragraph's own properties, then its style's, then the bases'."""
+    if p._p.pPr is not None:
+        yield p._p.pPr
+    style = p.style
+    while style is not None:
+        ppr = style.element.find(qn("w:pPr"))
+        if ppr is not None:
+            yield ppr
+        style = style.base_style
+
+
+def _numbering(p: DocxParagraph) -> tuple[str | None, int]:
+    for ppr in _ppr_chain(p):
+        num_pr = ppr.find(qn("w:numPr"))
+        if num_pr is None:
+            continue
+        num = num_pr.find(qn("w:numId"))
+        ilvl = num_pr.find(qn("w:ilvl"))
+        level = int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+        return (num.get(qn("w:val")) if num is not None else None), level
+    return None, 0
+
+
+def _numbering_formats(document: Document) -> dict[tuple[str, int], str]:
+    """(numId, level) -> numFmt ("bullet", "decimal", ...) from the numbering part."""
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return {}
+    abstract: dict[str, dict[int, str]] = {}
+    for a in numbering.findall(qn("w:abstractNum")):
+        levels = {}
+        for lvl in a.findall(qn("w:lvl")):
+            fmt = lvl.find(qn("w:numFmt"))
+            levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal"
+            )
+        abstract[a.get(qn("w:abstractNumId"), "")] = levels
+    formats: dict[tuple[str, int], str] = {}
+    for num in numbering.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        if ref is None:
+            continue
+        for level, fmt in abstract.get(ref.get(qn("w:val"), ""), {}).items():
+            formats[(num.get(qn("w:numId"), ""), level)] = fmt
+    return formats
+
+
+def _default_size(document: Document) -> float:
+    """The document default type size (docDefaults), 11 pt when none is set."""
+    styles = document.styles.element
+    sz = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+    if sz is not None:
+        try:
+            return int(sz.get(qn("w:val"))) / 2
+        except (TypeError, ValueError):
+            pass
+    normal = document.styles.default(docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    if normal is not None and normal.font.size is not None:
+        return normal.font.size.pt
+    return 11.0

@@ -35,6 +35,8 @@ from .blocks import (
     EMBARGO,
     ENDS,
     HEADLINE,
+    NOTE_LIST_BULLET,
+    NOTE_LIST_NUMBER,
     NOTE_SUBHEADING,
     NOTE_TEXT,
     NOTE_TITLE,
@@ -51,6 +53,7 @@ from .blocks import (
     Table,
     merge_runs,
 )
+from .direction import isolate
 from .markup import inline_runs, parse_blocks, safe_href
 
 LONDON = ZoneInfo("Europe/London")
@@ -103,8 +106,14 @@ def draft_marking(status: Status, version: int | None = None) -> str | None:
 
 
 def attribution(speaker: str, role: str | None) -> str:
-    """``Peter Davies, Chief Executive of CEOP, said:`` (or ``Name said:``)."""
-    speaker, role = speaker.strip(), (role or "").strip()
+    """``Peter Davies, Chief Executive of CEOP, said:`` (or ``Name said:``).
+
+    The line is an English sentence, so it reads left to right in every case;
+    a right-to-left name or role is isolated, so it reads the right way
+    inside the sentence and the commas stay where English puts them (without
+    the isolates "أحمد خان, ضابط التحقيق, said:" shows the role first).
+    """
+    speaker, role = isolate(speaker.strip()), isolate((role or "").strip())
     if speaker and role:
         return f"{speaker}, {role}, said:"
     who = speaker or role
@@ -140,11 +149,15 @@ def assemble(release: Release, settings: Settings) -> list[Block]:
             heading_style=NOTE_SUBHEADING,
             list_ids=list_ids,
             tables=True,
+            list_styles=(NOTE_LIST_BULLET, NOTE_LIST_NUMBER),
         )
         title = note.title.strip()
+        # An untitled note's sub-heading would sit straight under "Notes to
+        # editors", a heading level skipped; the number as a title keeps the order.
+        subheaded = any(isinstance(b, Paragraph) and b.style == NOTE_SUBHEADING for b in body)
         if title:
             blocks.append(Paragraph(NOTE_TITLE, [Run(f"{number}. {title}")]))
-        elif body and isinstance(body[0], Paragraph):
+        elif body and isinstance(body[0], Paragraph) and not subheaded:
             body[0].runs = _prefixed(body[0].runs, f"{number}. ")
         else:
             blocks.append(Paragraph(NOTE_TITLE, [Run(f"{number}.")]))

@@ -20,6 +20,10 @@ STANDFIRST = "Standfirst"
 BODY = "Body Text"
 LIST_BULLET = "List Bullet"
 LIST_NUMBER = "List Number"
+# Lists inside a note, at the note's size; optional in a template, which
+# falls back to the body's list styles.
+NOTE_LIST_BULLET = "Note List Bullet"
+NOTE_LIST_NUMBER = "Note List Number"
 QUOTE_ATTRIBUTION = "Quote Attribution"
 QUOTE = "Quote"
 ENDS = "Ends"
@@ -54,6 +58,11 @@ PARAGRAPH_STYLES: tuple[str, ...] = (
     DRAFT_MARKING,
 )
 CHARACTER_STYLES: tuple[str, ...] = (HYPERLINK,)
+# Style -> the style a template without it gets instead.
+OPTIONAL_STYLES: dict[str, str] = {NOTE_LIST_BULLET: LIST_BULLET, NOTE_LIST_NUMBER: LIST_NUMBER}
+# Paragraph styles that are headings, with their outline level (0 = level 1):
+# what the navigation pane, screen readers and a tagged PDF see.
+HEADING_LEVELS: dict[str, int] = {HEADLINE: 0, NOTES_HEADING: 1, NOTE_TITLE: 2, NOTE_SUBHEADING: 3}
 
 
 @dataclass(frozen=True)
@@ -88,7 +97,7 @@ class ListItem:
     worked out here so every renderer shows the same figure.
     """
 
-    style: str  # LIST_BULLET or LIST_NUMBER
+    style: str  # LIST_BULLET or LIST_NUMBER, or their note versions
     runs: list[Run]
     level: int  # 0 or 1: one level of nesting
     list_id: int
@@ -97,7 +106,7 @@ class ListItem:
 
     @property
     def ordered(self) -> bool:
-        return self.style == LIST_NUMBER
+        return self.style in (LIST_NUMBER, NOTE_LIST_NUMBER)
 
     @property
     def text(self) -> str:

@@ -41,15 +41,30 @@ def set_properties(document: Document, release: Release, settings: Settings) -> 
     for child in list(element):
         element.remove(child)
     now = datetime.now(UTC).replace(microsecond=0)
-    props.title = release.headline.strip()[:_CORE_LIMIT]
-    props.author = props.last_modified_by = settings.press_office_name[:_CORE_LIMIT]
+    props.title = shorten(release.headline, _CORE_LIMIT)
+    props.author = props.last_modified_by = shorten(settings.press_office_name, _CORE_LIMIT)
     props.subject = ""
-    props.keywords = ", ".join(release.tags)[:_CORE_LIMIT]
+    # Not the release's tags: they are the press office's own filing, and
+    # keywords show to anyone who opens the file (File > Info in Word).
+    props.keywords = ""
     props.comments = ""
     props.category = ""
     props.language = "en-GB"
     props.created = props.modified = now
     props.revision = 1
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # Back to the last space, unless that throws away most of the room (one huge word).
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 def strip_leftovers(document: Document, settings: Settings) -> None:

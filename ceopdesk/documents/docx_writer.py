@@ -31,10 +31,12 @@ from .assemble import assemble, draft_marking
 from .blocks import (
     CHARACTER_STYLES,
     DRAFT_MARKING,
+    ENDS,
     HYPERLINK,
     LIST_BULLET,
     LIST_NUMBER,
     NOTE_TABLE,
+    OPTIONAL_STYLES,
     PARAGRAPH_STYLES,
     Block,
     ListItem,
@@ -42,6 +44,7 @@ from .blocks import (
     Run,
     Table,
 )
+from .docx_accessible import direction_runs, ensure_outline_levels, mark_header_row, mark_rtl
 from .docx_identity import Identity, set_identity
 from .docx_package import save_atomically, set_properties, strip_leftovers
 from .sanitize import clean
@@ -80,6 +83,7 @@ def write_docx(release: Release, settings: Settings, path: Path, version: int | 
         raise UserError(
             f"The Word template {template} is missing the styles: {', '.join(missing)}."
         )
+    ensure_outline_levels(document, _style_ids(document))
     builder = _Builder(document)
     builder.add_blocks(assemble(release, settings))
     builder.fill_page_furniture(
@@ -133,6 +137,10 @@ class _Builder:
         self.part = document.part
         ids = _style_ids(document)
         self.pstyle = {n: ids[(WD_STYLE_TYPE.PARAGRAPH, n.lower())] for n in PARAGRAPH_STYLES}
+        for name, fallback in OPTIONAL_STYLES.items():
+            self.pstyle[name] = ids.get(
+                (WD_STYLE_TYPE.PARAGRAPH, name.lower()), self.pstyle[fallback]
+            )
         self.link_style = ids[(WD_STYLE_TYPE.CHARACTER, HYPERLINK.lower())]
         self.table_style = ids.get((WD_STYLE_TYPE.TABLE, NOTE_TABLE.lower()))
         body = document.element.body
@@ -155,8 +163,14 @@ class _Builder:
 
     def add_blocks(self, blocks: list[Block]) -> None:
         sect_pr = self.body.find(qn("w:sectPr"))
+        previous = None
         for block in blocks:
             element = self._table(block) if isinstance(block, Table) else self._paragraph(block)
+            if isinstance(block, Paragraph) and block.style == ENDS and isinstance(previous, CT_P):
+                # "ENDS" alone at the top of a page reads as a lost line: it
+                # goes over with the end of the text it closes.
+                previous.get_or_add_pPr().keepNext_val = True
+            previous = element
             if sect_pr is not None:
                 sect_pr.addprevious(element)
             else:
@@ -170,11 +184,12 @@ class _Builder:
             num_pr = p_pr.get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = block.level
             num_pr.get_or_add_numId().val = self._num_for(block)
-        self._add_runs(p, block.runs)
+        rtl = mark_rtl(p_pr, block.text)
+        self._add_runs(p, block.runs, rtl=rtl)
         return p
 
-    def _add_runs(self, p: CT_P, runs: list[Run], bold: bool = False) -> None:
-        for run in runs:
+    def _add_runs(self, p: CT_P, runs: list[Run], bold: bool = False, rtl: bool = False) -> None:
+        for run, run_rtl in direction_runs(runs, rtl):
             r = OxmlElement("w:r")
             if run.href:
                 r.get_or_add_rPr().style = self.link_style
@@ -183,6 +198,14 @@ class _Builder:
                 proxy.bold = True
             if run.italic:
                 proxy.italic = True
+            if run_rtl:
+                r_pr = r.get_or_add_rPr()
+                # Right-to-left runs take the complex-script bold and italic.
+                if run.bold or bold:
+                    r_pr.get_or_add_bCs()
+                if run.italic:
+                    r_pr.get_or_add_iCs()
+                r_pr.get_or_add_rtl()
             r.text = run.text  # turns "\n" into w:br and "\t" into w:tab
             if run.href:
                 link = OxmlElement("w:hyperlink")
@@ -205,10 +228,17 @@ class _Builder:
         if self.table_style:
             grid._tbl.tblPr.style = self.table_style
         for index, row in enumerate(table.rows):
+            header = index < table.header_rows
+            if header:
+                mark_header_row(grid.rows[index]._tr)
             for cell, runs in zip(grid.rows[index].cells, row, strict=False):
                 p = cell.paragraphs[0]._p
-                p.get_or_add_pPr().style = self.pstyle[table.style]
-                self._add_runs(p, runs, bold=index < table.header_rows)
+                p_pr = p.get_or_add_pPr()
+                p_pr.style = self.pstyle[table.style]
+                rtl = mark_rtl(p_pr, "".join(r.text for r in runs))
+                # The table style makes the header row bold; only a template
+                # without one needs it written on the runs.
+                self._add_runs(p, runs, bold=header and not self.table_style, rtl=rtl)
         return grid._tbl
 
     # -- lists ---------------------------------------------------------------
@@ -249,10 +279,10 @@ class _Builder:
         return num_id
 
     def _add_abstract(self, kind: str) -> int:
-        """A two-level definition for a template whose list styles have none."""
+        """A nine-level definition for a template whose list styles have none."""
         ids = [int(i) for i in self.numbering.xpath("./w:abstractNum/@w:abstractNumId")]
         abstract_id = max(ids, default=-1) + 1
-        texts = ("•", "–") if kind == "bullet" else ("%1.", "%2.")
+        texts = ("•", "–", "▪") * 3 if kind == "bullet" else [f"%{i}." for i in range(1, 10)]
         levels = "".join(
             f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{kind}"/>'
             f'<w:lvlText w:val="{t}"/><w:lvlJc w:val="left"/>'

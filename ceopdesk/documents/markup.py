@@ -100,12 +100,14 @@ def parse_blocks(
     heading_style: str | None,
     list_ids: itertools.count,
     tables: bool = False,
+    list_styles: tuple[str, str] = (LIST_BULLET, LIST_NUMBER),
 ) -> list[Block]:
     """Blocks for a Markdown text field.
 
     ``heading_style`` None means headings become bold paragraphs (body text
     has no sub-headings in the house style).  ``list_ids`` is shared across a
-    whole release so every separate list gets its own id.
+    whole release so every separate list gets its own id; ``list_styles`` are
+    the (bullet, number) styles of the field's lists.
     """
     tokens = (_MD_NOTES if tables else _MD).parse(source)
     blocks: list[Block] = []
@@ -145,30 +147,24 @@ def parse_blocks(
             if row is not None:
                 row.append(runs)
             elif heading:
-                _add_heading(blocks, runs, heading_style, paragraph_style, stack)
+                if heading_style is None or stack:
+                    bold = [Run(r.text, True, r.italic, r.href) for r in runs]
+                    _add_text(blocks, bold, paragraph_style, stack, list_styles)
+                elif runs:
+                    blocks.append(Paragraph(heading_style, runs))
             else:
-                _add_text(blocks, runs, paragraph_style, stack)
+                _add_text(blocks, runs, paragraph_style, stack, list_styles)
         elif kind in ("code_block", "fence"):
-            _add_text(blocks, [Run(tok.content.rstrip("\n"))], paragraph_style, stack)
+            _add_text(blocks, [Run(tok.content.rstrip("\n"))], paragraph_style, stack, list_styles)
     return blocks
 
 
-def _add_heading(
+def _add_text(
     blocks: list[Block],
     runs: list[Run],
-    heading_style: str | None,
     paragraph_style: str,
     stack: list[_ListFrame],
-) -> None:
-    if heading_style is None or stack:
-        bold = [Run(r.text, True, r.italic, r.href) for r in runs]
-        _add_text(blocks, bold, paragraph_style, stack)
-    elif runs:
-        blocks.append(Paragraph(heading_style, runs))
-
-
-def _add_text(
-    blocks: list[Block], runs: list[Run], paragraph_style: str, stack: list[_ListFrame]
+    list_styles: tuple[str, str],
 ) -> None:
     if not runs:
         return
@@ -180,7 +176,7 @@ def _add_text(
         frame.item_open = True
         number = frame.start + frame.count if frame.ordered else None
         frame.count += 1
-        style = LIST_NUMBER if frame.ordered else LIST_BULLET
+        style = list_styles[1] if frame.ordered else list_styles[0]
         blocks.append(ListItem(style, runs, frame.level, frame.list_id, number, frame.start))
         return
     # A second paragraph inside one item: keep it in the item after a line

@@ -46,6 +46,7 @@ def ppr(
     jc: str | None = None,
     num: int | None = None,
     contextual: bool = False,
+    outline: int | None = None,  # 0 = heading level 1
 ) -> str:
     """A w:pPr, children in schema order (Word rejects them out of order)."""
     xml = "<w:keepNext/>" if keep_next else ""
@@ -73,6 +74,8 @@ def ppr(
         xml += "<w:contextualSpacing/>"
     if jc:
         xml += f'<w:jc w:val="{jc}"/>'
+    if outline is not None:
+        xml += f'<w:outlineLvl w:val="{outline}"/>'
     return f"<w:pPr>{xml}</w:pPr>" if xml else ""
 
 
@@ -117,7 +120,8 @@ PARAGRAPH_STYLES = [
      ppr(border=("bottom", 4, LIGHT), tab=TEXT_W, after=120), rpr(color=GREY, size=18)),
     ("Embargo", "Embargo", "Headline", ppr(before=120, after=240), rpr(bold=True, color=RED, size=20)),
     ("Headline", "Headline", "Standfirst",
-     ppr(keep_next=True, before=120, after=120, line=240), rpr(bold=True, color=NAVY, size=36)),
+     ppr(keep_next=True, before=120, after=120, line=240, outline=0),
+     rpr(bold=True, color=NAVY, size=36)),
     ("Subheadline", "Subheadline", "Standfirst",
      ppr(keep_next=True, after=200, line=252), rpr(color="404040", size=26)),
     ("Standfirst", "Standfirst", "BodyText", ppr(after=240, line=288), rpr(bold=True, size=24)),
@@ -126,18 +130,24 @@ PARAGRAPH_STYLES = [
     ("ListNumber", "List Number", "ListNumber", ppr(num=2, after=100, line=288), ""),
     ("QuoteAttribution", "Quote Attribution", "Quote",
      ppr(keep_next=True, before=80, after=80, line=288), rpr(bold=True)),
-    ("Quote", "Quote", "BodyText", ppr(after=160, line=288, left=397), ""),
+    # Next is Quote itself: Enter at the end of a quoted paragraph in Word
+    # starts another quoted paragraph, as the quote may run on.
+    ("Quote", "Quote", "Quote", ppr(after=160, line=288, left=397), ""),
     ("Ends", "Ends", "NotesHeading", ppr(before=240, after=360, jc="center"), rpr(bold=True)),
     ("NotesHeading", "Notes Heading", "NoteTitle",
-     ppr(keep_next=True, border=("top", 4, LIGHT), before=240, after=120),
+     ppr(keep_next=True, border=("top", 4, LIGHT), before=240, after=120, outline=1),
      rpr(bold=True, color=NAVY, size=24)),
     ("NoteTitle", "Note Title", "NoteText",
-     ppr(keep_next=True, before=160, after=60), rpr(bold=True, size=21)),
+     ppr(keep_next=True, before=160, after=60, outline=2), rpr(bold=True, size=21)),
     ("NoteSubheading", "Note Subheading", "NoteText",
-     ppr(keep_next=True, before=100, after=40), rpr(bold=True, italic=True, size=21)),
-    # 10.5 pt: a step down from the body, close enough to the lists that
-    # share "List Bullet" with it not to look out of place in a note.
+     ppr(keep_next=True, before=100, after=40, outline=3),
+     rpr(bold=True, italic=True, size=21)),
+    # 10.5 pt: a step down from the body; a note's lists are the same size.
     ("NoteText", "Note Text", "NoteText", ppr(after=100, line=264), rpr(size=21)),
+    ("NoteListBullet", "Note List Bullet", "NoteListBullet",
+     ppr(num=1, after=80, line=264), rpr(size=21)),
+    ("NoteListNumber", "Note List Number", "NoteListNumber",
+     ppr(num=2, after=80, line=264), rpr(size=21)),
     ("ContactBlock", "Contact Block", "ContactBlock",
      # Kept together on one page; contextual spacing gives only the first
      # line the space above, so the lines form one shaded panel.
@@ -147,6 +157,16 @@ PARAGRAPH_STYLES = [
      ppr(before=60, after=0, jc="center"), rpr(bold=True, color=RED, size=20)),
 ]  # fmt: skip
 BUILT_IN = {"BodyText", "ListBullet", "ListNumber", "Quote"}
+# Each house heading sits on Word's own heading of its level, so the outline
+# level is there twice over and an approver's "Heading 1" looks like a headline.
+BASED_ON = {
+    "ListBullet": "BodyText", "ListNumber": "BodyText", "Quote": "BodyText",
+    "QuoteAttribution": "BodyText", "NoteListBullet": "ListBullet",
+    "NoteListNumber": "ListNumber", "Headline": "Heading1", "NotesHeading": "Heading2",
+    "NoteTitle": "Heading3", "NoteSubheading": "Heading4",
+}
+# Word's built-in headings in the house look: (level, size in half-points, italic).
+HEADINGS = [(1, 36, False), (2, 24, False), (3, 21, False), (4, 21, True)]
 STYLE_NAMES = [name for _, name, *_ in PARAGRAPH_STYLES] + ["Hyperlink"]
 
 
@@ -188,12 +208,15 @@ def styles_xml() -> str:
               '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr>'
               '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></w:tcPr></w:tblStylePr>'),
     ]  # fmt: skip
+    for level, size, italic in HEADINGS:
+        out.append(
+            style("paragraph", f"Heading{level}", f"heading {level}", nxt="BodyText",
+                  custom=False, p=ppr(keep_next=True, before=240 if level < 3 else 160,
+                                      after=120 if level < 3 else 60, outline=level - 1),
+                  r=rpr(bold=True, italic=italic, color=NAVY if level < 3 else None, size=size))
+        )  # fmt: skip
     for sid, name, nxt, p, r in PARAGRAPH_STYLES:
-        based = (
-            "BodyText"
-            if sid in ("ListBullet", "ListNumber", "Quote", "QuoteAttribution")
-            else "Normal"
-        )
+        based = BASED_ON.get(sid, "Normal")
         out.append(
             style(
                 "paragraph", sid, name, based=based, nxt=nxt, p=p, r=r, custom=sid not in BUILT_IN
@@ -202,8 +225,16 @@ def styles_xml() -> str:
     return f'{DECL}<w:styles xmlns:w="{W}">{defaults}{"".join(out)}</w:styles>'
 
 
+# All nine levels Word offers, so an approver who demotes an item (Tab) keeps
+# a house bullet or number; the writer itself uses the first two.
+BULLET_TEXTS = ("•", "–", "▪") * 3
+NUMBER_FORMATS = (("decimal", "%{n}."), ("decimal", "%{n}."), ("lowerLetter", "%{n}."),
+                  ("lowerRoman", "%{n}."), ("decimal", "%{n}."), ("lowerLetter", "%{n}."),
+                  ("lowerRoman", "%{n}."), ("decimal", "%{n}."), ("lowerLetter", "%{n}."))  # fmt: skip
+
+
 def numbering_xml() -> str:
-    """Bullets (abstractNum 0) and decimals (1), two levels each.
+    """Bullets (abstractNum 0) and decimals (1), nine levels each.
 
     The writer adds a w:num per numbered list that points at abstractNum 1 with
     a startOverride, which is what makes every list restart at 1.
@@ -218,8 +249,10 @@ def numbering_xml() -> str:
             '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:hint="default"/></w:rPr></w:lvl>'
         )
 
-    bullets = level(0, "bullet", "•") + level(1, "bullet", "–")
-    decimals = level(0, "decimal", "%1.") + level(1, "decimal", "%2.")
+    bullets = "".join(level(i, "bullet", t) for i, t in enumerate(BULLET_TEXTS))
+    decimals = "".join(
+        level(i, fmt, text.format(n=i + 1)) for i, (fmt, text) in enumerate(NUMBER_FORMATS)
+    )
     return (
         f'{DECL}<w:numbering xmlns:w="{W}">'
         f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>{bullets}</w:abstractNum>'
@@ -313,6 +346,37 @@ def font_table_xml() -> str:
     )
 
 
+def theme_xml() -> str:
+    """A theme whose fonts are the house font, so nothing falls back to Office's.
+
+    Word's own styles an approver may apply (Title, Heading 5…) and East Asian
+    or complex-script text without a font of its own take the theme's fonts.
+    The colours put the house navy first, where Word's colour picker shows it.
+    """
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    colours = [("dk1", "000000"), ("lt1", "FFFFFF"), ("dk2", NAVY), ("lt2", "F2F2F2"),
+               ("accent1", NAVY), ("accent2", RED), ("accent3", GREY), ("accent4", "2E75B6"),
+               ("accent5", "BFBFBF"), ("accent6", "404040"), ("hlink", LINK),
+               ("folHlink", "7030A0")]  # fmt: skip
+    scheme = "".join(f'<a:{k}><a:srgbClr val="{v}"/></a:{k}>' for k, v in colours)
+    fonts = '<a:latin typeface="Arial"/><a:ea typeface=""/><a:cs typeface="Arial"/>'
+    fill = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+    line = f'<a:ln w="6350">{fill}</a:ln>'
+    formats = (
+        f"<a:fillStyleLst>{fill * 3}</a:fillStyleLst><a:lnStyleLst>{line * 3}</a:lnStyleLst>"
+        f"<a:effectStyleLst>{'<a:effectStyle><a:effectLst/></a:effectStyle>' * 3}</a:effectStyleLst>"
+        f"<a:bgFillStyleLst>{fill * 3}</a:bgFillStyleLst>"
+    )
+    return (
+        f'{DECL}<a:theme xmlns:a="{a}" name="ceopdesk"><a:themeElements>'
+        f'<a:clrScheme name="ceopdesk">{scheme}</a:clrScheme>'
+        f'<a:fontScheme name="ceopdesk"><a:majorFont>{fonts}</a:majorFont>'
+        f"<a:minorFont>{fonts}</a:minorFont></a:fontScheme>"
+        f'<a:fmtScheme name="ceopdesk">{formats}</a:fmtScheme>'
+        "</a:themeElements></a:theme>"
+    )
+
+
 def core_xml() -> str:
     # Deliberately empty: the writer sets every property of each release.
     return (
@@ -347,6 +411,7 @@ def content_types() -> str:
         "/word/numbering.xml": f"{ooxml}.wordprocessingml.numbering+xml",
         "/word/settings.xml": f"{ooxml}.wordprocessingml.settings+xml",
         "/word/fontTable.xml": f"{ooxml}.wordprocessingml.fontTable+xml",
+        "/word/theme/theme1.xml": f"{ooxml}.theme+xml",
         "/word/header1.xml": f"{ooxml}.wordprocessingml.header+xml",
         "/word/footer1.xml": f"{ooxml}.wordprocessingml.footer+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
@@ -377,6 +442,7 @@ def build(out: Path = OUT) -> Path:
             ("rId2", f"{doc_rel}/numbering", "numbering.xml"),
             ("rId3", f"{doc_rel}/settings", "settings.xml"),
             ("rId4", f"{doc_rel}/fontTable", "fontTable.xml"),
+            ("rId5", f"{doc_rel}/theme", "theme/theme1.xml"),
             ("rId10", f"{doc_rel}/header", "header1.xml"),
             ("rId11", f"{doc_rel}/footer", "footer1.xml"),
         ]),
@@ -384,6 +450,7 @@ def build(out: Path = OUT) -> Path:
         "word/numbering.xml": numbering_xml(),
         "word/settings.xml": settings_xml(),
         "word/fontTable.xml": font_table_xml(),
+        "word/theme/theme1.xml": theme_xml(),
         "word/header1.xml": header_xml(),
         "word/footer1.xml": footer_xml(),
     }  # fmt: skip

@@ -203,7 +203,8 @@ def test_emoji_right_to_left_and_control_characters_survive_export(run, write_js
     import docx
 
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
-    assert "زينب علي said:" in text and "🚨" in text and "\u0007" not in text
+    # The Arabic name is isolated, so "said:" follows it in the English sentence.
+    assert "\u2068زينب علي\u2069 said:" in text and "🚨" in text and "\u0007" not in text
 
 
 def test_versions_and_diff(run, tmp_path):

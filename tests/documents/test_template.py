@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from ceopdesk.documents.blocks import CHARACTER_STYLES, PARAGRAPH_STYLES
+from ceopdesk.documents.blocks import CHARACTER_STYLES, OPTIONAL_STYLES, PARAGRAPH_STYLES
 from ceopdesk.documents.docx_writer import default_template
 
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
@@ -31,7 +31,8 @@ def test_committed_template_is_what_the_builder_makes(tmp_path):
 
 
 def test_builder_and_writer_agree_on_style_names():
-    assert set(load_builder().STYLE_NAMES) == set(PARAGRAPH_STYLES) | set(CHARACTER_STYLES)
+    names = set(PARAGRAPH_STYLES) | set(CHARACTER_STYLES) | set(OPTIONAL_STYLES)
+    assert set(load_builder().STYLE_NAMES) == names
 
 
 def test_template_is_clean():
@@ -49,7 +50,9 @@ def test_template_lists_have_bullet_and_decimal_levels():
         [lvl.find("w:numFmt", NS).get(f"{{{NS['w']}}}val") for lvl in abstract.findall("w:lvl", NS)]
         for abstract in numbering.findall("w:abstractNum", NS)
     ]
-    assert formats == [["bullet", "bullet"], ["decimal", "decimal"]]
+    # All nine levels, so an item an approver demotes in Word keeps a house label.
+    assert formats[0] == ["bullet"] * 9
+    assert formats[1][:2] == ["decimal", "decimal"] and len(formats[1]) == 9
     document = docx.Document(str(default_template()))
     for name in ("List Bullet", "List Number"):
         assert document.styles[name].element.find("w:pPr/w:numPr/w:numId", NS) is not None

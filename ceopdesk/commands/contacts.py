@@ -25,7 +25,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--dry-run", action="store_true", help="report what would happen, change nothing"
     )
     p.add_argument(
-        "--skip-bad-rows", action="store_true", help="import the good rows, skip the bad"
+        "--skip-damaged",
+        "--skip-bad-rows",
+        dest="skip_bad_rows",
+        action="store_true",
+        help="skip records the file is damaged in (ragged rows, broken cards) and import the rest",
     )
     p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
                    help="read a column as a field, e.g. 'Circulation=notes' or 'Desk=phone:desk' "
@@ -45,6 +49,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     _filters(p)
     p.add_argument("--include-do-not-contact", action="store_true",
                    help="include people marked do-not-contact (left out by default)")  # fmt: skip
+    p.add_argument("--include-unchecked", action="store_true",
+                   help="include e-mails and phones kept unchecked at import (left out by default)")  # fmt: skip
     p.set_defaults(func=cmd_export)
 
     p = cmds.add_parser("search", help="find contacts by any fragment of name, outlet, e-mail, tag")
@@ -131,7 +137,8 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
         user=ctx.user,
     )
     try:
-        report = importer.import_file(ctx.store, args.file, options)
+        with importer.collector_paused():  # the main thread: the import owns it meanwhile
+            report = importer.import_file(ctx.store, args.file, options)
     except importer.ImportRejected as exc:
         _print_report(ctx, exc.report, summary=False)
         raise
@@ -152,7 +159,7 @@ def _print_report(ctx, report: ImportReport, summary: bool = True) -> None:  # t
                 f"{'':13}conflict: {c.field} kept '{c.kept}', file has '{c.offered}'", file=ctx.out
             )
         for w in row.warnings:
-            print(f"{'':13}note: {w}", file=ctx.out)
+            print(f"{'':13}line {row.line}: {w}", file=ctx.out)
     if report.ignored_columns:
         print(f"columns not imported: {', '.join(report.ignored_columns)}", file=ctx.out)
     if summary:
@@ -169,6 +176,7 @@ def cmd_export(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
         flt,
         include_do_not_contact=args.include_do_not_contact,
         user=ctx.user,
+        include_unchecked=args.include_unchecked,
     )
     note = (
         f"; {result.left_out_do_not_contact} marked do-not-contact left out"

@@ -16,10 +16,10 @@ from ceopdesk.ui.contacts.view import ContactsView
 
 CSV = (
     "Name,Outlet,Email,Mobile,Beat,Desk notes\n"
-    "Zoë Ball,BBC News,zoe.ball@bbc.co.uk,07911 123456,crime; courts,Call before 11\n"
+    "Zoë Ball,BBC News,zoe.ball@bbc.co.uk,07700 900321,crime; courts,Call before 11\n"
     "محمد الأحمد,Al Jazeera,m.ahmad@aljazeera.net,,security,\n"
     '"王伟","Phoenix TV",wang.wei@phoenixtv.example.org,,politics,"Line one\nline two"\n'
-    "Broken Row,Nowhere,not-an-email,,,\n"
+    'Broken Row,Nowhere,not-an-email,,,,"extra"\n'
 )
 
 
@@ -84,7 +84,9 @@ def test_the_wizard_previews_maps_imports_and_reports_every_row(
     view = wizard.run_page.report_view
     assert view.isVisible() and view.visible_rows() == 4
     assert view.summary.text().startswith("media list.csv: 3 added")
-    assert "not-an-email" in view.model.index(3, 3).data()
+    assert "the row has 7 fields" in view.model.index(3, 3).data()
+    # the doubtful mobile is reported on its row, and the person kept
+    assert "'07700 900321' is not a number in use" in view.model.index(0, 3).data()
     view.show_combo.setCurrentIndex(view.show_combo.findData("skipped"))
     assert view.visible_rows() == 1
 

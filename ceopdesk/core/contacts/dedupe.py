@@ -22,7 +22,7 @@ from ..models import AuditRow
 from ..store import Store
 from . import search
 from .domain import Contact, DuplicatePair, MergeConflict, Progress
-from .models import ContactRow, ListMemberRow
+from .models import ContactRow, ListMemberRow, NotDuplicateRow
 from .normalise import fold
 from .records import entity, load_contacts, load_summaries, normalise_contact
 from .service import write_row
@@ -39,6 +39,8 @@ MERGE_FIELDS = (
     "lawful_basis",
     "source",
     "date_collected",
+    "address",
+    "city",
 )
 
 
@@ -79,6 +81,9 @@ def find_duplicates(
                     found[pair] = scored
         if progress is not None and progress(k + 1, len(keys)) is False:
             raise UserError("The search for duplicates was cancelled.")
+    with store.read_session() as s:
+        for pair in s.execute(select(NotDuplicateRow.first_id, NotDuplicateRow.second_id)):
+            found.pop(tuple(pair), None)  # type: ignore[arg-type]
     best = sorted(found.items(), key=lambda item: -item[1][0])[:limit]
     ids = sorted({i for pair, _ in best for i in pair})
     with store.read_session() as s:
@@ -87,6 +92,18 @@ def find_duplicates(
         DuplicatePair(summaries[a], summaries[b], round(score, 1), reason)
         for (a, b), (score, reason) in best
     ]
+
+
+def mark_not_duplicate(store: Store, a: int, b: int, user: str | None = None) -> None:
+    """Remember that two contacts are different people: the pair is not offered again."""
+    first, second = sorted((a, b))
+    with store.session() as s:
+        if s.get(NotDuplicateRow, (first, second)) is None:
+            for cid in (first, second):
+                if s.get(ContactRow, cid) is None:
+                    raise UserError(f"There is no contact #{cid}.")
+            s.add(NotDuplicateRow(first_id=first, second_id=second))
+            audit.record(s, "contact.update", entity(first), f"not a duplicate of #{second}", user)
 
 
 def _score(a: tuple, b: tuple, threshold: float) -> tuple[float, str] | None:
@@ -132,8 +149,9 @@ def merge(
                 raise UserError(f"There is no contact #{cid}.")
         merged = merged_contact(found[keep_id], found[other_id], choices)
         merged, problems = normalise_contact(merged)
-        if problems:
-            raise UserError(problems[0].message)
+        refused = [p for p in problems if not p.doubtful]
+        if refused:
+            raise UserError(refused[0].message)
         lists = set(
             s.scalars(select(ListMemberRow.list_id).where(ListMemberRow.contact_id == keep_id))
         )

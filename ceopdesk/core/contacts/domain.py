@@ -38,12 +38,14 @@ Progress = Callable[[int, int], bool | None]
 class Email:
     address: str
     label: str = ""  # "work", "home", "other", or whatever the source said
+    checked: bool = True  # False: not a valid address, kept as typed
 
 
 @dataclass
 class Phone:
-    number: str  # E.164, e.g. "+442079460018"
+    number: str  # E.164, e.g. "+442079460018" (an unchecked impossible one: as typed)
     label: str = ""  # "work", "mobile", "home", ...
+    checked: bool = True  # False: a number the numbering plan does not know
 
     @property
     def display(self) -> str:
@@ -71,6 +73,9 @@ class Contact:
     lawful_basis: str | None = None
     source: str | None = None
     date_collected: date | None = None
+    date_collected_text: str = ""  # a date that could not be read, as typed (unchecked)
+    address: str = ""  # postal address, lines separated by "\n"
+    city: str = ""
     do_not_contact: bool = False
     lists: list[str] = field(default_factory=list)  # names of the lists it is on (read only)
     id: int | None = None
@@ -124,10 +129,13 @@ class ContactFilter:
 
 @dataclass
 class FieldProblem:
-    """A value the edit dialog should flag next to its field."""
+    """A value the edit dialog flags next to its field; only a problem that is not
+    ``doubtful`` stops a save."""
 
     field: str  # "emails[1]", "phones[0]", "kind", "name", ...
     message: str
+    # A doubtful value that is kept (as typed, marked unchecked): reported, never refused.
+    doubtful: bool = False
 
 
 @dataclass
@@ -173,7 +181,8 @@ class ImportRow:
     contact_id: int | None = None  # None for skipped rows and for new rows in a dry run
     reason: str = ""  # why skipped, what was merged into whom
     conflicts: list[MergeConflict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # doubtful fields kept, shared phones...
+    damaged: bool = False  # skipped because the file is damaged there (not its content)
 
 
 @dataclass

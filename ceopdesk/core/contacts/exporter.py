@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import IO
 
 import vobject
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 
 from .. import audit
 from ..atomic import atomic_write
 from ..errors import UserError
 from ..store import Store
+from .columns import FIELDS, NAMES, text_value
 from .domain import Contact, ContactFilter, ExportResult, Progress
 from .models import ContactEmailRow, ContactPhoneRow, ContactRow
 from .normalise import display_phone
@@ -30,6 +31,8 @@ FORMATS = {".csv": "csv", ".vcf": "vcard", ".vcard": "vcard"}
 # A spreadsheet runs a cell starting with these as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CHUNK = 500
+# The CSV export puts the e-mails, phones and tags after the kind.
+_BEFORE_LISTS = NAMES.index("kind") + 1
 
 
 def neutralise(cell: str) -> str:
@@ -45,8 +48,12 @@ def export_contacts(
     fmt: str | None = None,
     user: str | None = None,
     progress: Progress | None = None,
+    include_unchecked: bool = False,
 ) -> ExportResult:
-    """Write the contacts a filter selects to ``path`` (.csv or .vcf, or ``fmt``), by name."""
+    """Write the contacts a filter selects to ``path`` (.csv or .vcf, or ``fmt``), by name.
+
+    Unchecked e-mails and phones (kept as typed at import) are left out unless
+    ``include_unchecked``: a mail merge should not send to a typo."""
     path = Path(path)
     fmt = fmt or FORMATS.get(path.suffix.lower())
     if fmt not in ("csv", "vcard"):
@@ -61,12 +68,17 @@ def export_contacts(
             )
         )
         left_out = int(everyone or 0) - len(ids)
-        widths = _widths(s, ids) if fmt == "csv" else (0, 0)
+        widths = _widths(s, ids, include_unchecked) if fmt == "csv" else (0, 0)
 
     def contacts() -> Iterator[Contact]:
         for start in range(0, len(ids), _CHUNK):
             with store.read_session() as s:
-                yield from load_contacts(s, ids[start : start + _CHUNK])
+                chunk = load_contacts(s, ids[start : start + _CHUNK])
+            for c in chunk:
+                if not include_unchecked:
+                    c.emails = [e for e in c.emails if e.checked]
+                    c.phones = [p for p in c.phones if p.checked]
+                yield c
             if progress is not None and progress(min(start + _CHUNK, len(ids)), len(ids)) is False:
                 raise UserError("The export was cancelled; no file was written.")
 
@@ -84,7 +96,7 @@ def export_contacts(
     return ExportResult(str(path), len(ids), left_out)
 
 
-def _widths(session, ids: list[int]) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _widths(session, ids: list[int], unchecked: bool) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     """How many e-mail and phone columns the CSV needs (at least one each)."""
     most = [1, 1]
     for i, model in enumerate((ContactEmailRow, ContactPhoneRow)):
@@ -92,6 +104,7 @@ def _widths(session, ids: list[int]) -> tuple[int, int]:  # type: ignore[no-unty
             sub = (
                 select(func.count().label("n"))
                 .where(model.contact_id.in_(ids[start : start + _CHUNK]))
+                .where(true() if unchecked else model.checked)
                 .group_by(model.contact_id)
                 .subquery()
             )
@@ -100,42 +113,27 @@ def _widths(session, ids: list[int]) -> tuple[int, int]:  # type: ignore[no-unty
 
 
 def csv_header(emails: int, phones: int) -> list[str]:
-    head = ["Given Name", "Family Name", "Display Name", "Organisation", "Job Title", "Kind"]
+    head = [f.csv for f in FIELDS[:_BEFORE_LISTS]]
     for i in range(1, emails + 1):
         head += [f"Email {i}", f"Email {i} Label"]
     for i in range(1, phones + 1):
         head += [f"Phone {i}", f"Phone {i} Label"]
-    return head + [
-        "Tags",
-        "Social",
-        "Notes",
-        "Lawful Basis",
-        "Source",
-        "Date Collected",
-        "Do Not Contact",
-    ]
+    return head + ["Tags"] + [f.csv for f in FIELDS[_BEFORE_LISTS:]]
 
 
 def _write_csv(fh: IO[str], contacts: Iterator[Contact], emails: int, phones: int) -> None:
     writer = csv.writer(fh, lineterminator="\r\n")
     writer.writerow(csv_header(emails, phones))
     for c in contacts:
-        row = [c.given_name, c.family_name, c.display_name, c.organisation, c.job_title, c.kind]
+        row = [text_value(c, f.name) for f in FIELDS[:_BEFORE_LISTS]]
         for i in range(emails):
             e = c.emails[i] if i < len(c.emails) else None
             row += [e.address, e.label] if e else ["", ""]
         for i in range(phones):
             p = c.phones[i] if i < len(c.phones) else None
             row += [display_phone(p.number), p.label] if p else ["", ""]
-        row += [
-            "; ".join(c.tags),
-            "; ".join(f"{k}={v}" for k, v in sorted(c.social.items())),
-            c.notes,
-            c.lawful_basis or "",
-            c.source or "",
-            c.date_collected.isoformat() if c.date_collected else "",
-            "yes" if c.do_not_contact else "no",
-        ]
+        row.append("; ".join(c.tags))
+        row += [text_value(c, f.name) for f in FIELDS[_BEFORE_LISTS:]]
         writer.writerow([neutralise(cell) for cell in row])
 
 
@@ -148,6 +146,9 @@ def to_vcard(c: Contact) -> str:
         card.add("org").value = [c.organisation]
     if c.job_title:
         card.add("title").value = c.job_title
+    if c.address or c.city:
+        street = "\n".join(line for line in c.address.split("\n") if line != c.city)
+        card.add("adr").value = vobject.vcard.Address(street=street, city=c.city)
     for e in c.emails:
         prop = card.add("email")
         prop.value = e.address
@@ -173,7 +174,9 @@ def to_vcard(c: Contact) -> str:
     extras = {
         "x-ceopdesk-lawful-basis": c.lawful_basis,
         "x-ceopdesk-source": c.source,
-        "x-ceopdesk-date-collected": c.date_collected.isoformat() if c.date_collected else None,
+        "x-ceopdesk-date-collected": text_value(c, "date_collected")
+        or c.date_collected_text
+        or None,
         "x-ceopdesk-do-not-contact": "yes" if c.do_not_contact else None,
     }
     for name, value in extras.items():

@@ -26,6 +26,12 @@ FIELDS: dict[str, str] = {
     "email_label": "Label of an e-mail column",
     "phone": "Phone (add :label, e.g. phone:mobile)",
     "phone_label": "Label of a phone column",
+    "address": "Postal address (whole)",
+    "street": "Street",
+    "city": "City",
+    "region": "County / state",
+    "postcode": "Postcode",
+    "country": "Country",
     "tags": "Tags / beats (separated by ; , or |)",
     "notes": "Notes (several columns are joined)",
     "social": "Social handle (add :network, e.g. social:x)",
@@ -45,6 +51,25 @@ class Target:
 
     def __str__(self) -> str:
         return f"{self.field}:{self.label}" if self.label else self.field
+
+
+_LABELLED = {"email": "e-mail", "phone": "phone", "social": "social handle"}
+_PLACE_WORDS = {"work": "Business", "home": "Home", "other": "Other"}
+
+
+def describe(target: str | None) -> str:
+    """What the wizard shows for a mapping ("phone:other" -> "Other phone")."""
+    if not target:
+        return "Not imported"
+    field, _, label = target.partition(":")
+    base = FIELDS.get(field, field).split(" (")[0]
+    if not label:
+        return base
+    if field in _LABELLED:
+        if field == "social":
+            return {"web": "Web page", "x": "X (Twitter)"}.get(label, label.capitalize())
+        return f"{label.capitalize()} {_LABELLED[field]}"
+    return f"{_PLACE_WORDS.get(label, label.capitalize())} {base.lower()}"
 
 
 def norm(header: str) -> str:
@@ -158,6 +183,7 @@ _GENERIC = {
     "legalbasis": Target("lawful_basis"),
     "source": Target("source"),
     "datecollected": Target("date_collected"),
+    "datecollectedastyped": Target("date_collected"),
     "collected": Target("date_collected"),
     "donotcontact": Target("do_not_contact"),
     "dnc": Target("do_not_contact"),
@@ -166,6 +192,23 @@ _GENERIC = {
     "unsubscribed": Target("do_not_contact"),
     "social": Target("social_links"),
     "socialhandles": Target("social_links"),
+    "address": Target("address"),
+    "postaladdress": Target("address"),
+    "street": Target("street"),
+    "streetaddress": Target("street"),
+    "address1": Target("street"),
+    "address2": Target("street"),
+    "city": Target("city"),
+    "town": Target("city"),
+    "towncity": Target("city"),
+    "county": Target("region"),
+    "region": Target("region"),
+    "state": Target("region"),
+    "postcode": Target("postcode"),
+    "postalcode": Target("postcode"),
+    "zip": Target("postcode"),
+    "zipcode": Target("postcode"),
+    "country": Target("country"),
 }
 
 # Outlook's export: "Title" is Mr/Ms, phones come in many named columns.
@@ -192,6 +235,19 @@ _OUTLOOK = {
     "categories": Target("tags"),
     "notes": Target("notes"),
     "webpage": Target("social", "web"),
+    **{
+        f"{where}{part}": Target(field, label)
+        for where, label in (("business", "work"), ("home", "home"), ("other", "other"))
+        for part, field in (
+            ("street", "street"),
+            ("street2", "street"),
+            ("street3", "street"),
+            ("city", "city"),
+            ("state", "region"),
+            ("postalcode", "postcode"),
+            ("countryregion", "country"),
+        )
+    },
 }
 
 # Google Contacts (old and new exports): numbered multi-value columns.
@@ -233,6 +289,17 @@ _QUIET = {
     "google-csv": {"fileas", "photo", "yominame", "namesuffix", "nameprefix", "organization1type"},
 }
 _GOOGLE_NUMBERED = re.compile(r"^(email|phone|website)(\d+)(value|label|type)$")
+_GOOGLE_ADDRESS = re.compile(
+    r"^address(\d+)(formatted|street|city|region|postalcode|country|pobox|extendedaddress|type)$"
+)
+_GOOGLE_ADDRESS_PARTS = {
+    "formatted": "address",
+    "street": "street",
+    "city": "city",
+    "region": "region",
+    "postalcode": "postcode",
+    "country": "country",
+}
 _GOOGLE_VALUE = re.compile(r"^(email|phone)\d+value$")
 _GENERIC_NUMBERED = re.compile(r"^(e?mail|emailaddress|phone|telephone|tel)(\d+)(label|type)?$")
 
@@ -270,6 +337,10 @@ def recognise(header: str, fmt: str) -> Target | None:
             if kind == "website":
                 return Target("social", "web") if part == "value" else IGNORE
             return Target(kind if part == "value" else f"{kind}_label", slot=slot)
+        m = _GOOGLE_ADDRESS.match(key)
+        if m:
+            part = _GOOGLE_ADDRESS_PARTS.get(m.group(2))
+            return Target(part, slot=int(m.group(1))) if part else IGNORE
         return None
     if key in _GENERIC:
         return _GENERIC[key]

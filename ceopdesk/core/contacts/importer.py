@@ -2,15 +2,23 @@
 
     report = import_file(store, path, ImportOptions(skip_bad_rows=True), progress=cb)
 
-All or nothing: a bad row stops the import (``ImportRejected``, with the full
-report of every bad row) unless ``skip_bad_rows`` is set; a dry run does all
-the work in a transaction and rolls it back. Everything is written in one
-session, so a failure of any kind leaves the store as it was.
+A doubtful field (an e-mail that is not valid, a number the numbering plan
+does not know, a date that cannot be read) never costs the person: it is kept
+as typed, marked unchecked and reported with its line. A record with nothing
+that identifies a person (no name, e-mail or phone) is skipped with its line.
+
+Damage to the file itself (a ragged CSV row, a truncated vCard) stops the
+import (``ImportRejected``, with the report of every damaged record) unless
+``skip_bad_rows`` ("skip damaged records") is set; a dry run does all the work
+in a transaction and rolls it back. Everything is written in one session, so a
+failure of any kind leaves the store as it was.
 
 Rows are read and checked a chunk at a time and handed to an ``ImportWriter``,
-which matches them and prepares their rows; its statement thread runs the
-INSERTs while this thread reads the next chunk. The write lock is taken with
-the first chunk written, so a file rejected in its first rows never holds it.
+which matches and writes them. The write lock is taken with the first chunk
+written, so a file rejected in its first rows never holds it.
+
+The import makes millions of short-lived objects; a caller on the main thread
+may pause the cycle collector for its duration (:func:`collector_paused`).
 """
 
 from __future__ import annotations
@@ -34,7 +42,6 @@ from .records import normalise_contact
 from .vcard_read import looks_like_vcard, read_vcards
 
 _CHUNK = 1000
-_MANY_OBJECTS = 200_000  # made during an import: collect once at its end
 
 
 class ImportRejected(UserError):
@@ -43,6 +50,21 @@ class ImportRejected(UserError):
     def __init__(self, message: str, report: ImportReport) -> None:
         super().__init__(message)
         self.report = report
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """For the caller of a big import on the main thread (the command line): the import
+    makes no cycles worth collecting early, and CPython's cycle collector would walk its
+    millions of live objects again and again as they pile up. Collected once at the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect()
 
 
 class ImportCancelled(UserError):
@@ -115,35 +137,11 @@ def import_file(
     if options.date_collected is None:
         options = dataclasses.replace(options, date_collected=date.today())
     path = Path(path)
-    with _cycle_collection_paused():
-        return _import(store, path, options, progress)
-
-
-@contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """An import makes millions of objects that live until it ends (the report, who is
-    who); CPython's cycle collector would walk them all again and again as they pile up
-    (half the Python time of a 100,000-row file). The import makes no cycles worth
-    collecting early, so the collector waits until it is over. After a big import it
-    walks them once at the end (~0.2 s for 100,000 rows), not at some later keystroke."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-            if gc.get_count()[0] > _MANY_OBJECTS:
-                gc.collect()
-
-
-def _import(
-    store: Store, path: Path, options: ImportOptions, progress: Progress | None
-) -> ImportReport:
     parsed = _parse(path, options)
     report = ImportReport(str(path), parsed.format, parsed.encoding, options.dry_run)
     total = parsed.count * 2
-    bad: list[ImportRow] = []
+    bad: list[ImportRow] = []  # damaged records
+    empty: list[ImportRow] = []  # nothing identifies a person
 
     with store.session() as session, ImportWriter(session, path.name, options) as writer:
 
@@ -153,19 +151,24 @@ def _import(
 
         chunk: list[tuple[Record, Contact]] = []
         for i, record in enumerate(parsed.records):
-            contact, problems = normalise_contact(record.contact, copy=False)
-            # A ragged row holds no fields, so "needs a name" would only add noise.
-            reasons = record.problems + [
-                p.message for p in problems if not (record.problems and p.field == "name")
-            ]
-            if reasons:
+            if record.problems:  # damage to the file itself
                 bad.append(
                     ImportRow(
-                        record.line, "skipped", record.contact.name, reason="; ".join(reasons)
+                        record.line,
+                        "skipped",
+                        record.contact.name,
+                        reason="; ".join(record.problems),
+                        damaged=True,
                     )
                 )
-            elif options.skip_bad_rows or not bad:
-                chunk.append((record, contact))
+            else:
+                contact, problems = normalise_contact(record.contact, copy=False)
+                refused = [p.message for p in problems if not p.doubtful]
+                if refused:
+                    empty.append(ImportRow(record.line, "skipped", "", reason="; ".join(refused)))
+                elif options.skip_bad_rows or not bad:
+                    record.warnings += [p.message for p in problems if p.doubtful]
+                    chunk.append((record, contact))
             if len(chunk) >= _CHUNK:
                 writer.write(chunk)
                 chunk = []
@@ -175,14 +178,14 @@ def _import(
         if bad and not options.skip_bad_rows:
             report.rows = bad
             first = bad[0]
-            more = f" ({len(bad)} rows have problems)" if len(bad) > 1 else ""
+            more = f" ({len(bad)} records are damaged)" if len(bad) > 1 else ""
             raise ImportRejected(
                 f"{path.name} line {first.line}: {first.reason}; nothing was imported{more}.",
                 report,
             )
         writer.write(chunk)
         step(parsed.count)
-        report.rows = sorted(writer.placed + bad, key=lambda r: r.line)
+        report.rows = sorted(writer.placed + bad + empty, key=lambda r: r.line)
         writer.finish(report.summary)
         if options.dry_run:
             session.rollback()

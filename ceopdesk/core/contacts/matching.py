@@ -1,7 +1,7 @@
 """Deciding, record by record, whether an imported person is new or already known.
 
-Same e-mail (any case) -> the same person, always. Same phone -> the same
-person only if the names agree: a news-desk or switchboard number is shared by
+Same e-mail (any case) -> the same person, always. Same phone (extensions
+aside) -> the same person only if the names agree: a news-desk or switchboard number is shared by
 many journalists, and merging them would mix up different people. Merging
 only ever adds (e-mails, phones, tags, empty fields); a field both sides fill
 differently is reported as a conflict and the stored value kept.
@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .domain import Contact, ImportRow, MergeConflict
-from .normalise import email_key, fold
+from .normalise import email_key, fold, phone_key
 from .record import Record
 
 
@@ -34,7 +34,9 @@ class Pending:
 
     @property
     def ref(self) -> str:
-        return f"contact #{self.id}" if self.id is not None else f"line {self.first_line}"
+        """How the report names it: the person, and where they came from if new."""
+        who = self.contact.name or self.contact.primary_email or "a contact"
+        return who if self.id is not None else f"{who} (line {self.first_line})"
 
 
 def names_agree(a: Contact, b: Contact) -> bool:
@@ -68,7 +70,7 @@ class Matcher:
     def unknown(self, contacts: list[Contact]) -> tuple[list[str], list[str]]:
         """E-mail keys and phone numbers not seen yet: the ones to look up in the store."""
         keys = {email_key(e.address) for c in contacts for e in c.emails} - self._email.keys()
-        numbers = {p.number for c in contacts for p in c.phones} - self._phone.keys()
+        numbers = {phone_key(p.number) for c in contacts for p in c.phones} - self._phone.keys()
         return sorted(keys), sorted(numbers)
 
     def learn(
@@ -128,7 +130,7 @@ class Matcher:
                 break
         if target is None:
             for p in c.phones:
-                for owner in self._phone.get(p.number, []):
+                for owner in self._phone.get(phone_key(p.number), []):
                     candidate = self._pending(owner)
                     if names_agree(candidate.contact, c):
                         target, why = candidate, f"same phone as {candidate.ref}"
@@ -156,7 +158,7 @@ class Matcher:
         for e in c.emails:
             self._email[email_key(e.address)] = pending
         for p in c.phones:
-            self._phone.setdefault(p.number, []).append(pending)
+            self._phone.setdefault(phone_key(p.number), []).append(pending)
 
     def _absorb(self, p: Pending, c: Contact, explicit: set[str], row: ImportRow) -> list[str]:
         t = p.contact
@@ -239,7 +241,7 @@ class Matcher:
                 numbers.add(ph.number)
                 if stored:
                     p.new_phones.append(ph)
-                self._phone.setdefault(ph.number, []).append(p)
+                self._phone.setdefault(phone_key(ph.number), []).append(p)
                 note("phone")
         keys = {x.casefold() for x in t.tags}
         for tag in c.tags:

@@ -7,7 +7,8 @@ Invariants the services keep:
 
 - an e-mail address belongs to at most one contact (``address_key`` is the
   case-folded address and is unique), which is what makes imports idempotent;
-- phones are stored E.164; the same number may belong to several people
+- phones are stored E.164 (an unchecked one that is not even a possible
+  number is kept as typed); the same number may belong to several people
   (a news desk), so it is indexed but not unique;
 - ``sort_name`` / ``sort_org`` are accent- and case-folded copies used for
   ordering, so the table view can page through an index;
@@ -46,6 +47,10 @@ class ContactRow(Base):
     lawful_basis: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str | None] = mapped_column(String(300))
     date_collected: Mapped[date | None] = mapped_column(Date)
+    # A date that could not be read, kept as typed (unchecked); "" when there is none.
+    date_collected_text: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(Text, default="")  # postal address, lines joined by \n
+    city: Mapped[str] = mapped_column(String(200), default="")
     do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_name: Mapped[str] = mapped_column(String(400), default="")
     sort_org: Mapped[str] = mapped_column(String(300), default="")
@@ -73,6 +78,7 @@ class ContactEmailRow(Base):
     address: Mapped[str] = mapped_column(String(320))
     address_key: Mapped[str] = mapped_column(String(320), unique=True)
     label: Mapped[str] = mapped_column(String(40), default="")
+    checked: Mapped[bool] = mapped_column(Boolean, default=True)  # False: kept as typed
 
 
 class ContactPhoneRow(Base):
@@ -82,8 +88,10 @@ class ContactPhoneRow(Base):
         ForeignKey("contact.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    number: Mapped[str] = mapped_column(String(32), index=True)  # E.164
+    number: Mapped[str] = mapped_column(String(32), index=True)  # E.164 unless unchecked
     label: Mapped[str] = mapped_column(String(40), default="")
+    # False: the numbering plan does not know it (E.164 if possible, else as typed).
+    checked: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class ContactTagRow(Base):
@@ -119,3 +127,16 @@ class ListMemberRow(Base):
         ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     added: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class NotDuplicateRow(Base):
+    """Two contacts a user said are different people (``first_id`` < ``second_id``)."""
+
+    __tablename__ = "contact_not_duplicate"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    first_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
+    )
+    second_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -119,23 +119,50 @@ def email_key(address: str) -> str:
 
 
 def parse_phone(raw: str, region: str = DEFAULT_REGION) -> str:
-    """E.164 form of a phone number written any usual way (UK unless it says otherwise)."""
-    text = raw.strip()
+    """E.164 form of a valid phone number written any usual way (UK unless it says otherwise)."""
+    number, doubt = check_phone(raw, region)
+    if doubt:
+        raise ValueError(doubt)
+    return number
+
+
+def check_phone(raw: str, region: str = DEFAULT_REGION) -> tuple[str, str | None]:
+    """The number to store and, for a doubtful one, why it is doubtful.
+
+    A valid number: E.164 and None. A possible one the numbering plan does not
+    know (an unallocated range, a number newer than the library's metadata):
+    still E.164, with a doubt. Anything else (letters, a digit missing): kept as
+    typed, with a doubt. An extension is kept RFC 3966 style ("+44...;ext=2").
+    """
+    typed = clean(raw)
+    text = typed
     if text[:4].lower() == "tel:":
         text = text[4:]
     if region == DEFAULT_REGION:
         fast = fastcheck.uk_e164(text)
         if fast is not None:
-            return fast
+            return fast, None
     if text.startswith("00"):
         text = "+" + text[2:]
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        raise ValueError(f"phone '{raw.strip()}' is not a phone number") from None
+        return typed[:32], f"phone '{typed}' is not a phone number"
+    # Strictly possible: a number that works only when dialled locally ("12345") is not.
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return typed[:32], f"phone '{typed}' is not a possible number"
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:
+        e164 = f"{e164};ext={number.extension}"[:32]
     if not phonenumbers.is_valid_number(number):
-        raise ValueError(f"phone '{raw.strip()}' is not a valid number")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return e164, f"phone '{typed}' is not a number in use as far as the numbering plan knows"
+    return e164, None
+
+
+def phone_key(number: str) -> str:
+    """A stored number without its extension ("+442079460018;ext=2" -> "+442079460018")."""
+    return number.split(";", 1)[0]
 
 
 @lru_cache(maxsize=4096)
@@ -148,7 +175,7 @@ def display_phone(e164: str) -> str:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
         return e164
-    region = phonenumbers.region_code_for_number(number)
+    region = phonenumbers.region_code_for_country_code(number.country_code)
     style = (
         phonenumbers.PhoneNumberFormat.NATIONAL
         if region == DEFAULT_REGION

@@ -21,6 +21,7 @@ from ..errors import UserError
 from ..models import AuditRow
 from ..store import Store
 from . import search
+from .columns import NAMES
 from .domain import Contact, ErasureReport
 from .models import ContactRow
 from .normalise import display_phone
@@ -105,25 +106,20 @@ def write_subject_access(
 
 def contact_to_json(c: Contact) -> dict[str, Any]:
     """A contact with all its fields, phones in E.164 (also used by ``contacts search --json``)."""
+    fields = {name: getattr(c, name) for name in NAMES}
+    fields["social"] = dict(c.social)
+    if c.date_collected:
+        fields["date_collected"] = c.date_collected.isoformat()
     return {
         "id": c.id,
         "name": c.name,
-        "given_name": c.given_name,
-        "family_name": c.family_name,
-        "display_name": c.display_name,
-        "organisation": c.organisation,
-        "job_title": c.job_title,
-        "kind": c.kind,
-        "emails": [{"address": e.address, "label": e.label} for e in c.emails],
-        "phones": [{"number": p.number, "label": p.label} for p in c.phones],
-        "social": dict(c.social),
+        **fields,
+        "emails": [
+            {"address": e.address, "label": e.label, "checked": e.checked} for e in c.emails
+        ],
+        "phones": [{"number": p.number, "label": p.label, "checked": p.checked} for p in c.phones],
         "tags": list(c.tags),
         "lists": list(c.lists),
-        "notes": c.notes,
-        "lawful_basis": c.lawful_basis,
-        "source": c.source,
-        "date_collected": c.date_collected.isoformat() if c.date_collected else None,
-        "do_not_contact": c.do_not_contact,
         "created": c.created.isoformat(timespec="seconds") if c.created else None,
         "updated": c.updated.isoformat(timespec="seconds") if c.updated else None,
     }

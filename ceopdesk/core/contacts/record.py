@@ -18,6 +18,7 @@ from .normalise import (
     parse_date,
     parse_flag,
     parse_kind,
+    parse_lawful_basis,
     split_multi,
     split_name,
 )
@@ -44,9 +45,11 @@ _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 # Fields ``add`` does more with than keep the first value given.
+# Parts of a postal address; "address" is one already written out whole.
+PLACE_PARTS = ("address", "street", "city", "region", "postcode", "country")
 _SPECIAL = frozenset(
     {"email", "phone", "email_label", "phone_label", "tags", "notes", "middle_name", "social"}
-    | {"social_links", "ignore"}
+    | {"social_links", "ignore", *PLACE_PARTS}
 )
 
 
@@ -61,6 +64,7 @@ class RecordBuilder:
         "emails",
         "phones",
         "labels",
+        "places",
         "problems",
         "warnings",
         "_order",
@@ -76,6 +80,8 @@ class RecordBuilder:
         self.emails: list[tuple[int, int, str, str]] = []  # (slot, order, value, label)
         self.phones: list[tuple[int, int, str, str]] = []
         self.labels: dict[tuple[str, int], str] = {}
+        # (label, slot) -> part -> values: Outlook's Business/Home/Other, Google's Address 1, 2
+        self.places: dict[tuple[str, int], dict[str, list[str]]] = {}
         self.problems: list[str] = []
         self.warnings: list[str] = []
         self._order = 0
@@ -84,7 +90,7 @@ class RecordBuilder:
         """Take one cell's value for a field (empty values are ignored).
 
         ``google``: several values are separated by " ::: ". ``split=False``: the
-        value is one item already (a vCard category)."""
+        value is one item already (a vCard category or number)."""
         if not value or not value.strip():
             return
         f = target.field
@@ -102,7 +108,8 @@ class RecordBuilder:
                 if part.strip():
                     self.emails.append((slot, self._order, part.strip(), target.label))
         elif f == "phone":
-            parts = _PHONE_SPLIT.split(value) if _PHONE_SEPARATOR.search(value) else (value,)
+            several = split and _PHONE_SEPARATOR.search(value)
+            parts = _PHONE_SPLIT.split(value) if several else (value,)
             for part in parts:
                 if part.strip():
                     self.phones.append((slot, self._order, part.strip(), target.label))
@@ -123,6 +130,9 @@ class RecordBuilder:
             self.tags += [p for p in (clean(x) for x in parts) if p and not p.startswith("*")]
         elif f == "notes":
             self.notes.append(value)
+        elif f in PLACE_PARTS:
+            place = self.places.setdefault((target.label, slot), {})
+            place.setdefault(f, []).append(value)
         elif f == "middle_name":
             self.middle.append(clean(value))
         elif f == "social":
@@ -150,24 +160,35 @@ class RecordBuilder:
         if not display and given and family and _is_cjk(given + family):
             display = family + given  # 王小明: family name first, no space
 
+        # A value that cannot be read is reported and the person kept.
         kind = options.default_kind
         if "kind" in s:
             try:
                 kind = parse_kind(s["kind"])  # type: ignore[assignment]
             except ValueError as exc:
-                self.problems.append(str(exc))
+                self.warnings.append(f"{exc}; imported as {kind}")
         dnc = False
         if "do_not_contact" in s:
             try:
                 dnc = parse_flag(s["do_not_contact"])
             except ValueError as exc:
-                self.problems.append(f"do-not-contact {exc}")
+                dnc = True
+                self.warnings.append(f"do-not-contact {exc}; marked do-not-contact to be safe")
+        lawful_basis = s.get("lawful_basis") or options.lawful_basis
+        if lawful_basis:
+            try:
+                lawful_basis = parse_lawful_basis(lawful_basis)
+            except ValueError as exc:
+                self.warnings.append(f"{exc}; left unrecorded")
+                lawful_basis = None
         collected: date | None = options.date_collected or _today()
+        collected_text = ""
         if "date_collected" in s:
             try:
                 collected = parse_date(s["date_collected"])
-            except ValueError as exc:
-                self.problems.append(str(exc))
+            except ValueError:
+                collected, collected_text = None, s["date_collected"]
+        address, city = self._place()
 
         emails = [
             Email(value, label or self.labels.get(("email", slot), ""))
@@ -189,15 +210,32 @@ class RecordBuilder:
             social=self.social,
             tags=self.tags,
             notes=clean_multiline("\n".join(self.notes)),
-            lawful_basis=s.get("lawful_basis") or options.lawful_basis,
+            lawful_basis=lawful_basis,
             source=s.get("source") or options.source or default_source,
             date_collected=collected,
+            date_collected_text=collected_text,
+            address=address,
+            city=city,
             do_not_contact=dnc,
         )
         explicit = set(s)
         if given or family or display:
             explicit.add("full_name")
         return Record(self.line, contact, explicit, self.problems, self.warnings)
+
+    def _place(self) -> tuple[str, str]:
+        """The postal address (whole, city included) and the city: the work address
+        if the record has one, else the first given."""
+        if not self.places:
+            return "", ""
+        key = min(self.places, key=lambda k: (k[0] != "work", list(self.places).index(k)))
+        parts = {k: [clean_multiline(v) for v in vs] for k, vs in self.places[key].items()}
+        city = clean((parts.get("city") or [""])[0])
+        if parts.get("address"):
+            return "\n".join(parts["address"]), city
+        tail = " ".join(x for x in (*parts.get("region", []), *parts.get("postcode", [])) if x)
+        lines = [*parts.get("street", []), city, tail, *parts.get("country", [])]
+        return "\n".join(x for x in lines if x), city
 
 
 def _is_cjk(text: str) -> bool:

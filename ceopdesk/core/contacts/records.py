@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .columns import contact_from_row
 from .domain import KINDS, Contact, ContactSummary, Email, FieldProblem, Phone
 from .models import (
     ContactEmailRow,
@@ -21,6 +22,7 @@ from .models import (
     ListMemberRow,
 )
 from .normalise import (
+    check_phone,
     clean,
     clean_label,
     clean_multiline,
@@ -29,7 +31,6 @@ from .normalise import (
     full_name,
     parse_email,
     parse_lawful_basis,
-    parse_phone,
 )
 
 _CHUNK = 500
@@ -43,8 +44,10 @@ def entity(contact_id: int) -> str:
 def normalise_contact(contact: Contact, copy: bool = True) -> tuple[Contact, list[FieldProblem]]:
     """A cleaned copy (e-mails validated, phones E.164, tags de-duplicated) and the problems.
 
-    Phones may be given in any usual writing ("020 7946 0018", "+44 20 ..."); a
-    contact needs a name, an e-mail or a phone.
+    Phones may be given in any usual writing ("020 7946 0018", "+44 20 ..."). A
+    doubtful e-mail, phone or date is kept as typed, marked unchecked, and listed
+    as a ``doubtful`` problem; only a contact with no name, e-mail or phone (or a
+    kind or lawful basis the dialog could not have offered) is refused.
     """
     problems: list[FieldProblem] = []
     c = dataclasses.replace(contact) if copy else contact
@@ -55,6 +58,17 @@ def normalise_contact(contact: Contact, copy: bool = True) -> tuple[Contact, lis
     c.job_title = clean(c.job_title)[:300]
     c.notes = clean_multiline(c.notes)
     c.source = clean(c.source)[:300] or None
+    c.address = clean_multiline(c.address)
+    c.city = clean(c.city)[:200]
+    c.date_collected_text = clean(c.date_collected_text)[:100]
+    if c.date_collected_text:
+        problems.append(
+            FieldProblem(
+                "date_collected",
+                f"date collected '{c.date_collected_text}' cannot be read; kept unchecked",
+                doubtful=True,
+            )
+        )
     if c.kind not in KINDS:
         problems.append(FieldProblem("kind", f"kind '{c.kind}' is not one of {', '.join(KINDS)}"))
     if c.lawful_basis:
@@ -68,17 +82,19 @@ def normalise_contact(contact: Contact, copy: bool = True) -> tuple[Contact, lis
     emails: list[Email] = []
     seen: set[str] = set()
     for i, email in enumerate(c.emails):
-        if not clean(email.address):
+        typed = clean(email.address)
+        if not typed:
             continue
         try:
-            address = parse_email(email.address)
+            address, checked = parse_email(typed), True
         except ValueError as exc:
-            problems.append(FieldProblem(f"emails[{i}]", str(exc)))
-            continue
+            # Kept as typed and marked unchecked: a typo never costs the person.
+            address, checked = typed[:320], False
+            problems.append(FieldProblem(f"emails[{i}]", f"{exc}; kept unchecked", doubtful=True))
         key = address.casefold()
         if key not in seen:
             seen.add(key)
-            emails.append(Email(address, clean_label(email.label)))
+            emails.append(Email(address, clean_label(email.label), checked))
     c.emails = emails
 
     phones: list[Phone] = []
@@ -86,21 +102,18 @@ def normalise_contact(contact: Contact, copy: bool = True) -> tuple[Contact, lis
     for i, phone in enumerate(c.phones):
         if not clean(phone.number):
             continue
-        try:
-            number = parse_phone(phone.number)
-        except ValueError as exc:
-            problems.append(FieldProblem(f"phones[{i}]", str(exc)))
-            continue
+        number, doubt = check_phone(phone.number)
+        if doubt:
+            problems.append(FieldProblem(f"phones[{i}]", f"{doubt}; kept unchecked", doubtful=True))
         if number not in seen:
             seen.add(number)
-            phones.append(Phone(number, clean_label(phone.label)))
+            phones.append(Phone(number, clean_label(phone.label), doubt is None))
     c.phones = phones
 
     c.tags = clean_tags(c.tags)
     handles = [(k, clean(v)) for k, v in c.social.items()] if c.social else []
     c.social = {clean(k).casefold()[:40]: v for k, v in handles if v}
-    contact_problem = any(p.field.startswith(("emails", "phones")) for p in problems)
-    if not (c.name or c.emails or c.phones) and not contact_problem:
+    if not (c.name or c.emails or c.phones):
         problems.append(FieldProblem("name", "a contact needs a name, an e-mail or a phone"))
     return c, problems
 
@@ -111,35 +124,29 @@ def load_contacts(session: Session, ids: Sequence[int]) -> list[Contact]:
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start : start + _CHUNK])
         for row in session.scalars(select(ContactRow).where(ContactRow.id.in_(chunk))):
-            out[row.id] = Contact(
-                given_name=row.given_name,
-                family_name=row.family_name,
-                display_name=row.display_name,
-                organisation=row.organisation,
-                job_title=row.job_title,
-                kind=row.kind,  # type: ignore[arg-type]
-                social=dict(row.social or {}),
-                notes=row.notes,
-                lawful_basis=row.lawful_basis,
-                source=row.source,
-                date_collected=row.date_collected,
-                do_not_contact=row.do_not_contact,
-                id=row.id,
-                created=row.created,
-                updated=row.updated,
+            out[row.id] = contact_from_row(row)
+        for cid, address, label, checked in session.execute(
+            select(
+                ContactEmailRow.contact_id,
+                ContactEmailRow.address,
+                ContactEmailRow.label,
+                ContactEmailRow.checked,
             )
-        for cid, address, label in session.execute(
-            select(ContactEmailRow.contact_id, ContactEmailRow.address, ContactEmailRow.label)
             .where(ContactEmailRow.contact_id.in_(chunk))
             .order_by(ContactEmailRow.contact_id, ContactEmailRow.position, ContactEmailRow.id)
         ):
-            out[cid].emails.append(Email(address, label))
-        for cid, number, label in session.execute(
-            select(ContactPhoneRow.contact_id, ContactPhoneRow.number, ContactPhoneRow.label)
+            out[cid].emails.append(Email(address, label, checked))
+        for cid, number, label, checked in session.execute(
+            select(
+                ContactPhoneRow.contact_id,
+                ContactPhoneRow.number,
+                ContactPhoneRow.label,
+                ContactPhoneRow.checked,
+            )
             .where(ContactPhoneRow.contact_id.in_(chunk))
             .order_by(ContactPhoneRow.contact_id, ContactPhoneRow.position, ContactPhoneRow.id)
         ):
-            out[cid].phones.append(Phone(number, label))
+            out[cid].phones.append(Phone(number, label, checked))
         for cid, tag in session.execute(
             select(ContactTagRow.contact_id, ContactTagRow.tag)
             .where(ContactTagRow.contact_id.in_(chunk))

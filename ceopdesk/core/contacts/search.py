@@ -1,6 +1,6 @@
 """The contact search index: SQLite FTS5, and the only SQLite-specific SQL for contacts.
 
-``contact_fts`` (made by migration 0002) holds one row per contact, its rowid
+``contact_fts`` (made by migration 0003) holds one row per contact, its rowid
 being the contact id. The services call :func:`reindex` / :func:`unindex` in
 the same session as every change, so the index commits or rolls back with the
 data it describes.
@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
-from .domain import Contact
-
-# bm25 weights, in column order: names, organisation, title, emails, phones, tags, notes.
-_WEIGHTS = "10.0, 4.0, 2.0, 5.0, 3.0, 3.0, 1.0"
+# bm25 weights, in column order: names, organisation, title, emails, phones, tags, notes,
+# places (address and city).
+_WEIGHTS = "10.0, 4.0, 2.0, 5.0, 3.0, 3.0, 1.0, 2.0"
 _CHUNK = 500
 _DIGIT_GAPS = re.compile(r"(?<=\d)[ \-.()]+(?=\(?\d)")
 
@@ -110,7 +108,7 @@ def quick_ids(session: Session, query: str, limit: int) -> tuple[list[int], int]
 # ("+442079460018" -> "442079460018 02079460018"); e-mails whole, which the
 # tokenizer splits into their parts ("jane", "doe", "bbc", "co", "uk").
 _INDEX_SELECT = """
-INSERT INTO contact_fts(rowid, names, organisation, title, emails, phones, tags, notes)
+INSERT INTO contact_fts(rowid, names, organisation, title, emails, phones, tags, notes, places)
 SELECT c.id,
        trim(c.given_name || ' ' || c.family_name
             || CASE WHEN c.display_name != '' THEN ' ' || c.display_name ELSE '' END),
@@ -124,39 +122,15 @@ SELECT c.id,
                  FROM contact_phone p WHERE p.contact_id = c.id), ''),
        coalesce((SELECT group_concat(t.tag, ' ') FROM contact_tag t
                  WHERE t.contact_id = c.id), ''),
-       c.notes
+       c.notes,
+       trim(c.city || ' ' || c.address)
 FROM contact c
 """
 
 
-INDEX_TABLE = "contact_fts"
-INDEX_COLUMNS = ("rowid", "names", "organisation", "title", "emails", "phones", "tags", "notes")
-
-
-def index_rows(contacts: Iterable[tuple[int, Contact]]) -> list[tuple[Any, ...]]:
-    """Index rows (``INDEX_COLUMNS``) of contacts about to be written, from their values:
-    the fast path for imports. The text is what ``_INDEX_SELECT`` makes of the same rows
-    (``tests/core/contacts/test_contacts_search.py`` compares the two)."""
-    return [
-        (
-            cid,
-            (f"{c.given_name} {c.family_name} {c.display_name}" if c.display_name
-             else f"{c.given_name} {c.family_name}").strip(" "),
-            c.organisation,
-            c.job_title,
-            " ".join([e.address for e in c.emails]),
-            " ".join([_phone_text(p.number) for p in c.phones]),
-            # The tag table's key is (contact, case-folded tag): SQLite reads them in that order.
-            " ".join(sorted(c.tags, key=str.casefold)) if len(c.tags) > 1 else "".join(c.tags),
-            c.notes,
-        )
-        for cid, c in contacts
-    ]  # fmt: skip
-
-
-def _phone_text(number: str) -> str:
-    """As ``_INDEX_SELECT`` indexes a phone: its digits, and a UK one also from 0."""
-    return number[1:] + " 0" + number[3:] if number.startswith("+44") else number[1:]
+def index_from(session: Session, first_id: int) -> None:
+    """Index every contact from ``first_id`` on (the new ones of an import), in one statement."""
+    session.execute(text(_INDEX_SELECT + "WHERE c.id >= :first"), {"first": first_id})
 
 
 def reindex(session: Session, ids: Iterable[int]) -> None:

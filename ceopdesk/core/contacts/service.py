@@ -22,30 +22,11 @@ from ..errors import UserError
 from ..models import utcnow
 from ..store import Store
 from . import search
+from .columns import TRACKED, column_values
 from .domain import Contact, FieldProblem
 from .models import ContactEmailRow, ContactPhoneRow, ContactRow, ContactTagRow
-from .normalise import clean, email_key, fold, sort_name
+from .normalise import clean, email_key
 from .records import entity, load_contacts, normalise_contact
-
-# Fields compared to say what an edit changed (for the audit trail).
-_TRACKED = (
-    "given_name",
-    "family_name",
-    "display_name",
-    "organisation",
-    "job_title",
-    "kind",
-    "emails",
-    "phones",
-    "social",
-    "tags",
-    "notes",
-    "lawful_basis",
-    "source",
-    "date_collected",
-    "do_not_contact",
-)
-
 
 # -- reading ------------------------------------------------------------------------
 
@@ -138,7 +119,7 @@ def update_contact(store: Store, contact: Contact, user: str | None = None) -> C
         write_row(s, row, cleaned)
         s.flush()
         search.reindex(s, [row.id])
-        changed = [f for f in _TRACKED if getattr(before, f) != getattr(cleaned, f)]
+        changed = [f for f in TRACKED if getattr(before, f) != getattr(cleaned, f)]
         if changed:
             audit.record(s, "contact.update", entity(row.id), "changed " + ", ".join(changed), user)
     return get_contact(store, contact.id)
@@ -206,20 +187,8 @@ def tag_contacts(
 
 def write_row(session: Session, row: ContactRow, c: Contact) -> None:
     """Copy a normalised Contact onto a row, reconciling its e-mails, phones and tags."""
-    row.given_name = c.given_name
-    row.family_name = c.family_name
-    row.display_name = c.display_name
-    row.organisation = c.organisation
-    row.job_title = c.job_title
-    row.kind = c.kind
-    row.social = dict(c.social)
-    row.notes = c.notes
-    row.lawful_basis = c.lawful_basis
-    row.source = c.source
-    row.date_collected = c.date_collected
-    row.do_not_contact = c.do_not_contact
-    row.sort_name = sort_name(c.given_name, c.family_name, c.display_name)
-    row.sort_org = fold(c.organisation)
+    for name, value in column_values(c).items():
+        setattr(row, name, value)
     row.updated = utcnow()
 
     old_emails = {e.address_key: e for e in row.emails}
@@ -227,7 +196,7 @@ def write_row(session: Session, row: ContactRow, c: Contact) -> None:
     for i, e in enumerate(c.emails):
         key = email_key(e.address)
         r = old_emails.pop(key, None) or ContactEmailRow(address_key=key)
-        r.address, r.label, r.position = e.address, e.label, i
+        r.address, r.label, r.position, r.checked = e.address, e.label, i, e.checked
         emails.append(r)
     row.emails = emails
 
@@ -235,7 +204,7 @@ def write_row(session: Session, row: ContactRow, c: Contact) -> None:
     phones = []
     for i, p in enumerate(c.phones):
         r = old_phones.pop(p.number, None) or ContactPhoneRow(number=p.number)
-        r.label, r.position = p.label, i
+        r.label, r.position, r.checked = p.label, i, p.checked
         phones.append(r)
     row.phones = phones
 
@@ -248,8 +217,9 @@ def write_row(session: Session, row: ContactRow, c: Contact) -> None:
 
 def _checked(contact: Contact) -> Contact:
     cleaned, problems = normalise_contact(contact)
-    if problems:
-        raise UserError(_sentence(problems[0]))
+    refused = [p for p in problems if not p.doubtful]
+    if refused:
+        raise UserError(_sentence(refused[0]))
     return cleaned
 
 
@@ -266,11 +236,14 @@ def _email_clashes(session: Session, c: Contact) -> list[FieldProblem]:
         select(ContactEmailRow.address_key, ContactEmailRow.contact_id).where(
             ContactEmailRow.address_key.in_(list(keys))
         )
-    )
+    ).all()
+    owners = {
+        o.id: o.name or f"contact #{o.id}" for o in load_contacts(session, [r[1] for r in rows])
+    }
     return [
         FieldProblem(
             f"emails[{keys[key]}]",
-            f"e-mail {c.emails[keys[key]].address} already belongs to contact #{owner}",
+            f"e-mail {c.emails[keys[key]].address} already belongs to {owners[owner]}",
         )
         for key, owner in rows
         if owner != c.id

@@ -77,7 +77,8 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     base64 data lines of 2.1 (no colon) belong to the property before them."""
     out: list[tuple[int, str]] = []
     in_base64 = False
-    for i, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+    # "\r\r\n" is one line end: iOS has written base64 photos that way.
+    for i, line in enumerate(re.split(r"\r*\n|\r", text), start=1):
         if out and line[:1] in (" ", "\t"):
             out[-1] = (out[-1][0], out[-1][1] + line[1:])
             continue
@@ -156,6 +157,16 @@ def _text(value: str) -> str:
     return _split(value, "\x00")[0]
 
 
+def _tel(value: str) -> str:
+    """A number as typed, or from a tel: URI (RFC 3966) with its extension kept
+    ("tel:+1-418-656-9254;ext=102" -> "+1-418-656-9254;ext=102")."""
+    if value[:4].lower() != "tel:":
+        return value
+    number, *params = value[4:].split(";")
+    ext = [p for p in params if p.lower().startswith("ext=")]
+    return number + (";" + ext[0] if ext else "")
+
+
 def _label(params: dict[str, list[str]]) -> str:
     for value in params.get("TYPE", []):
         label = clean_label(value)
@@ -184,10 +195,27 @@ def _take(
     elif prop == "EMAIL":
         card.add(Target("email", _label(params)), _text(value))
     elif prop == "TEL":
-        number = _text(value)
-        if number.lower().startswith("tel:"):
-            number = number[4:]
-        card.add(Target("phone", _label(params)), number)
+        number = _tel(_text(value))
+        if not any(ch.isdigit() for ch in number):
+            # Old Outlook templates leave the field's name ("BusinessPhone") as its value.
+            if number.strip():
+                card.warnings.append(f"phone '{number.strip()}' holds no number; left out")
+            return
+        card.add(Target("phone", _label(params)), number, split=False)
+    elif prop == "ADR":
+        parts = [_text(p) for p in (_split(value, ";") + [""] * 7)[:7]]
+        pobox, extended, street, city, region, code, country = parts
+        label = _label(params)
+        for field, text in (
+            ("street", "\n".join(x for x in (pobox, extended, street) if x.strip())),
+            ("city", city),
+            ("region", region),
+            ("postcode", code),
+            ("country", country),
+        ):
+            card.add(Target(field, label), text)
+    elif prop == "LABEL":  # vCard 2.1/3.0: the address written out whole
+        card.add(Target("address", _label(params)), _text(value))
     elif prop == "CATEGORIES":
         for tag in _split(value, ","):
             card.add(Target("tags"), tag, split=False)

@@ -24,22 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ceopdesk.core.contacts import dedupe, service
+from ceopdesk.core.contacts.columns import FIELDS
 from ceopdesk.core.contacts.domain import Contact, DuplicatePair
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.store import Store
 from ceopdesk.ui import dialogs
 from ceopdesk.ui.operations import run_in_background
 
-FIELD_LABELS = {
-    "name": "Name",
-    "organisation": "Organisation",
-    "job_title": "Job title",
-    "kind": "Kind",
-    "notes": "Notes",
-    "lawful_basis": "Lawful basis",
-    "source": "Source",
-    "date_collected": "Date collected",
-}
+FIELD_LABELS = {"name": "Name", **{f.name: f.label for f in FIELDS}}
 
 
 def _value(c: Contact, field: str) -> str:
@@ -240,10 +232,14 @@ class DuplicatesDialog(QDialog):
             self.panel.show_pair(self.panel.other, self.panel.keep)
 
     def skip(self) -> None:
+        """Not the same person: remembered in the store, so the pair is not offered again."""
         pair = self.current_pair()
         if pair is not None:
             self.pairs.remove(pair)
             self._fill()
+            run_in_background(
+                self, lambda: dedupe.mark_not_duplicate(self._store, pair.a.id, pair.b.id), None
+            )
 
     def merge(self) -> None:
         keep, other = self.panel.keep, self.panel.other

@@ -30,7 +30,7 @@ from ceopdesk.core.errors import UserError
 from ceopdesk.core.store import Store
 
 from .detail_panel import LAWFUL_BASIS_LABELS
-from .value_rows import BAD_FIELD_STYLE, ERROR_STYLE, ValueRows
+from .value_rows import BAD_FIELD_STYLE, DOUBT_STYLE, ERROR_STYLE, ValueRows
 
 EMAIL_LABELS = ["", "work", "home", "other"]
 PHONE_LABELS = ["", "work", "mobile", "desk", "home", "main", "other"]
@@ -103,6 +103,11 @@ class ContactEditDialog(QDialog):
         form.addRow("Phones", self.phones)
         self.social = ValueRows("handle", SOCIAL_NETWORKS, "@handle or web address", "network")
         form.addRow("Social / web", self.social)
+        self.address = QPlainTextEdit(placeholderText="Street, town, postcode, country")
+        self.address.setMaximumHeight(70)
+        form.addRow("Postal address", self.address)
+        self.city = QLineEdit(placeholderText="City or town (searchable)")
+        form.addRow("City", self.city)
         self.tags = QLineEdit(placeholderText="Beats and outlets, separated by commas")
         tags = [t for t, _n in service.all_tags(self._store)]
         completer = QCompleter(tags, self)
@@ -127,6 +132,9 @@ class ContactEditDialog(QDialog):
         collected.addWidget(self.no_date)
         collected.addStretch(1)
         form.addRow("Date collected", collected)
+        self.date_error = _error_label()
+        self.date_error.setStyleSheet(DOUBT_STYLE)
+        form.addRow("", self.date_error)
         self.do_not_contact = QCheckBox("Do not contact (left out of distribution exports)")
         form.addRow("", self.do_not_contact)
         self.notes = QPlainTextEdit()
@@ -155,7 +163,7 @@ class ContactEditDialog(QDialog):
         layout.addWidget(self.buttons)
 
         for edit in (self.given, self.family, self.display, self.organisation, self.job_title,
-                     self.tags, self.source):  # fmt: skip
+                     self.tags, self.source, self.city):  # fmt: skip
             edit.textChanged.connect(self._changed)
         for group in (self.emails, self.phones, self.social):
             group.changed.connect(self._changed)
@@ -165,6 +173,7 @@ class ContactEditDialog(QDialog):
         self.date_collected.dateChanged.connect(self._changed)
         self.do_not_contact.toggled.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
+        self.address.textChanged.connect(self._changed)
 
     def _load(self, c: Contact) -> None:
         self.given.setText(c.given_name)
@@ -187,6 +196,8 @@ class ContactEditDialog(QDialog):
         )
         self.do_not_contact.setChecked(c.do_not_contact)
         self.notes.setPlainText(c.notes)
+        self.address.setPlainText(c.address)
+        self.city.setText(c.city)
 
     # -- the contact as typed -----------------------------------------------------------
     def contact(self) -> Contact:
@@ -210,6 +221,10 @@ class ContactEditDialog(QDialog):
             date_collected=None
             if self.no_date.isChecked()
             else self.date_collected.date().toPython(),
+            # a date kept as typed at import stays until a date is picked
+            date_collected_text=base.date_collected_text if self.no_date.isChecked() else "",
+            address=self.address.toPlainText(),
+            city=self.city.text(),
             do_not_contact=self.do_not_contact.isChecked(),
         )
 
@@ -225,7 +240,7 @@ class ContactEditDialog(QDialog):
         self.problems = service.validate_contact(self._store, self.contact())
         for group in (self.emails, self.phones):
             group.clear_errors()
-        for label in (self.name_error, self.kind_error, self.lawful_basis_error):
+        for label in (self.name_error, self.kind_error, self.lawful_basis_error, self.date_error):
             label.hide()
         for edit in (self.given, self.family):
             edit.setStyleSheet("")
@@ -234,21 +249,24 @@ class ContactEditDialog(QDialog):
             for problem in self.problems:
                 if not self._place(problem):
                     general.append(sentence(problem.message))
-        if self._touched and self.problems:
-            n = len(self.problems) - len(general)
+        blocking = [p for p in self.problems if not p.doubtful]
+        if self._touched and blocking:
+            n = len(blocking) - len(general)
             if n:
                 general.insert(
                     0, f"Fix the {'field' if n == 1 else f'{n} fields'} marked in red to save."
                 )
         self.summary.setText(" ".join(general))
         self.summary.setVisible(bool(general))
-        ok = not self.problems
+        ok = not blocking
         self.save_button.setEnabled(ok)
         self.save_button.setToolTip("" if ok else "Fix the fields marked in red to save.")
         return self.problems
 
     def _place(self, problem: FieldProblem) -> bool:
         message = sentence(problem.message)
+        if problem.doubtful:  # saved as typed, marked unchecked
+            message = message.replace("; kept unchecked.", ". It is saved as typed, unchecked.")
         field, _, rest = problem.field.partition("[")
         if field in ("emails", "phones") and rest:
             group = self.emails if field == "emails" else self.phones
@@ -256,10 +274,11 @@ class ContactEditDialog(QDialog):
             clash = _CLASH.match(problem.message)
             if clash:  # the core numbers clashes among the valid addresses: find the row
                 row = max(0, group.row_with_value(clash.group(1)))
-            group.set_error(row, message)
+            group.set_error(row, message, problem.doubtful)
             return True
         target = {"name": self.name_error, "kind": self.kind_error,
-                  "lawful_basis": self.lawful_basis_error}.get(field)  # fmt: skip
+                  "lawful_basis": self.lawful_basis_error,
+                  "date_collected": self.date_error}.get(field)  # fmt: skip
         if target is None:
             return False
         target.setText(message)
@@ -276,13 +295,14 @@ class ContactEditDialog(QDialog):
             group = self.emails if name == "emails" else self.phones
             return group.error(int(rest.rstrip("]")))
         label = {"name": self.name_error, "kind": self.kind_error,
-                 "lawful_basis": self.lawful_basis_error}.get(name)  # fmt: skip
+                 "lawful_basis": self.lawful_basis_error,
+                 "date_collected": self.date_error}.get(name)  # fmt: skip
         return label.text() if label is not None and not label.isHidden() else ""
 
     # -- saving -----------------------------------------------------------------------
     def save(self) -> None:
         self._touched = True
-        if self.validate():
+        if any(not p.doubtful for p in self.validate()):
             return
         contact = self.contact()
         try:

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 
 ERROR_STYLE = "color: #b00020;"
 BAD_FIELD_STYLE = "QLineEdit { border: 1px solid #b00020; border-radius: 2px; padding: 1px; }"
+# A doubtful value kept as typed (unchecked): flagged, never a reason to refuse the save.
+DOUBT_FIELD_STYLE = "QLineEdit { border: 1px solid #9a6700; border-radius: 2px; padding: 1px; }"
+DOUBT_STYLE = "color: #7a5200;"
 
 
 class _Row:
@@ -130,13 +133,14 @@ class ValueRows(QWidget):
             row.error.hide()
             row.value.setStyleSheet("")
 
-    def set_error(self, i: int, message: str) -> None:
+    def set_error(self, i: int, message: str, doubtful: bool = False) -> None:
         if not 0 <= i < len(self._rows):
             return
         row = self._rows[i]
         row.error.setText(message)
+        row.error.setStyleSheet(DOUBT_STYLE if doubtful else ERROR_STYLE)
         row.error.show()
-        row.value.setStyleSheet(BAD_FIELD_STYLE)
+        row.value.setStyleSheet(DOUBT_FIELD_STYLE if doubtful else BAD_FIELD_STYLE)
         row.value.setToolTip(message)
 
     def error(self, i: int) -> str:

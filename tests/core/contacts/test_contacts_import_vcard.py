@@ -64,10 +64,14 @@ def test_broken_cards_are_named_by_line(store, load, counts):
     assert [(r.line, r.status) for r in report.rows] == [
         (1, "added"),
         (6, "skipped"),
-        (10, "skipped"),
+        (10, "added"),
         (15, "added"),
     ]
-    assert "not-an-email" in report.rows[2].reason
+    # A doubtful e-mail is a reported field, not a damaged card: Isla is kept.
+    assert report.rows[1].damaged and not report.rows[2].damaged
+    assert "'not-an-email' is not valid" in report.rows[2].warnings[0]
+    isla = service.find_contact(store, "not-an-email")
+    assert isla.name == "Isla Green" and not isla.emails[0].checked
 
 
 def test_text_outside_a_card_and_no_cards(store, tmp_path, load):

@@ -96,8 +96,10 @@ def test_subject_access_holds_fields_source_basis_and_audit(store, person, tmp_p
     data = json.loads(target.read_text("utf-8"))
     assert data["format"] == "ceopdesk.subject-access/1"
     held = data["contact"]
-    assert held["name"] == NAME and held["emails"] == [{"address": EMAIL, "label": ""}]
-    assert held["phones"] == [{"number": "+442079460777", "label": ""}]
+    assert held["name"] == NAME and held["emails"] == [
+        {"address": EMAIL, "label": "", "checked": True}
+    ]
+    assert held["phones"] == [{"number": "+442079460777", "label": "", "checked": True}]
     assert held["lawful_basis"] == "legitimate_interests"
     assert held["source"] == "met at the Society of Editors conference"
     assert held["lists"] == ["Sundays"] and held["tags"] == ["Investigations"]

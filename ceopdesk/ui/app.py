@@ -27,7 +27,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("ceopdesk")
+    # No display name: Qt would append it to every title ("ceopdesk — FILE — ceopdesk").
     return app
 
 
@@ -42,7 +42,7 @@ def lock_store(db_path: Path) -> QLockFile | None:
     if lock.tryLock(200):
         return lock
     owner = lock.getLockInfo()
-    where = f" (process {owner[1]} on {owner[2]})" if owner[0] else ""
+    where = f" (process id {owner[1]} on {owner[2]})" if owner[0] else " (by another process)"
     dialogs.show_error(
         None,
         f"ceopdesk is already open on this store{where}: {db_path}.\n\n"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QThreadPool
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -21,7 +23,8 @@ from ..core.releases import boilerplate
 from ..core.releases import service as releases
 from ..core.store import Store
 from . import dialogs
-from .operations import run_in_background
+from .keys import MenuKeysWin
+from .operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps
 from .releases.page import ReleasesPage
 from .welcome import WelcomePage
 
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
     from .contacts.view import ContactsView
 
 NAV_RELEASES, NAV_BOILERPLATE, NAV_CONTACTS = 0, 1, 2
+CLOSE_WAIT_MS = 5000  # a busy store gets this long to take the last edit before asking
 
 
 def store_is_empty(store: Store) -> bool:
@@ -40,11 +44,13 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.ops = StoreOps(store, self)  # every change to the store goes through it
+        # The application's display name would be added again after the title.
         self.setWindowTitle(f"ceopdesk — {store.path.name}")
         self.setMinimumSize(900, 600)
 
         self.welcome = WelcomePage()
-        self.releases = ReleasesPage(store)
+        self.releases = ReleasesPage(self.ops)
         # Boilerplate and Contacts are built on their first visit: their libraries
         # (Markdown, phone numbers, e-mail checks) would otherwise slow every start.
         self._boilerplate: BoilerplateView | None = None
@@ -68,11 +74,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self.save_line = QLabel()
+        self.save_line.setObjectName("saveLine")
+        self.statusBar().addPermanentWidget(self.save_line)
+        self._keys = MenuKeysWin(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._keys)
 
         self.nav.currentRowChanged.connect(self._navigate)
         self.welcome.load_sample_requested.connect(self.load_sample)
         self.welcome.start_empty_requested.connect(lambda: self._navigate(NAV_RELEASES))
         self.releases.message.connect(self.say)
+        self.releases.editor.save_state.connect(self._show_save_state)
+        self.ops.waiting.connect(self._show_waiting)
         self.releases.editor_shown.connect(self._update_actions)
         self.releases.editor.undo_state_changed.connect(self._update_actions)
 
@@ -92,10 +107,9 @@ class MainWindow(QMainWindow):
         if self._boilerplate is None:
             from .boilerplate.view import BoilerplateView
 
-            view = BoilerplateView(self.store)
+            view = BoilerplateView(self.store, ops=self.ops)
             view.statusMessage.connect(self.say)
             view.releaseActivated.connect(self.open_release)
-            view.libraryChanged.connect(self.releases.editor.refresh_notes)
             self.pages.addWidget(view)
             self._boilerplate = view
         return self._boilerplate
@@ -105,7 +119,7 @@ class MainWindow(QMainWindow):
         if self._contacts is None:
             from .contacts.view import ContactsView
 
-            view = ContactsView(self.store)
+            view = ContactsView(self.store, ops=self.ops)
             view.statusMessage.connect(self.say)
             self.pages.addWidget(view)
             self._contacts = view
@@ -151,8 +165,8 @@ class MainWindow(QMainWindow):
         if QKeySequence("Ctrl+Shift+Z") not in self.redo_action.shortcuts():
             self.redo_action.setShortcuts([*self.redo_action.shortcuts(),
                                            QKeySequence("Ctrl+Shift+Z")])  # fmt: skip
-        self.find_action = self._action("&Find release…", self.find, "Ctrl+F",
-                                        "Search the text of every release")  # fmt: skip
+        self.find_action = self._action("&Find…", self.find, QKeySequence.StandardKey.Find,
+                                        "Search the page you are on")  # fmt: skip
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
@@ -179,7 +193,7 @@ class MainWindow(QMainWindow):
     # -- navigation ---------------------------------------------------------
     def _navigate(self, row: int) -> None:
         if self.pages.currentWidget() is self.releases:
-            self.releases.editor.flush()  # if it cannot be saved, the editor says why
+            self.releases.editor.flush()  # queued; if it cannot be saved, the editor says why
         pages = {NAV_RELEASES: lambda: self.releases, NAV_BOILERPLATE: lambda: self.boilerplate,
                  NAV_CONTACTS: lambda: self.contacts}  # fmt: skip
         if row not in pages:
@@ -195,6 +209,17 @@ class MainWindow(QMainWindow):
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
+    def _show_save_state(self, text: str) -> None:
+        self.save_line.setText(text)
+        alarm = text.startswith("NOT saved")
+        self.save_line.setStyleSheet("color: #a4001d; font-weight: bold;" if alarm else "")
+
+    def _show_waiting(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)  # stays until the store is free
+        else:
+            self.say("The store is free again: your changes are being saved.")
+
     def new_release(self) -> None:
         self._navigate(NAV_RELEASES)
         self.releases.new_release()
@@ -204,12 +229,21 @@ class MainWindow(QMainWindow):
         self.releases.open_release(reference)
 
     def find(self) -> None:
+        """Search the page on show: releases, boilerplate notes or contacts."""
+        page = self.pages.currentWidget()
+        if page is self._contacts and self._contacts is not None:
+            self._contacts.search.setFocus()
+            self._contacts.search.selectAll()
+            return
+        if page is self._boilerplate and self._boilerplate is not None:
+            self._boilerplate.filter_edit.setFocus()
+            self._boilerplate.filter_edit.selectAll()
+            return
         self._navigate(NAV_RELEASES)
         self.releases.show_list()
         self.releases.list_panel.focus_search()
 
     def load_sample(self) -> None:
-        store = self.store
         self.sample_action.setEnabled(False)
         self.welcome.sample_button.setEnabled(False)
 
@@ -221,22 +255,19 @@ class MainWindow(QMainWindow):
                      else "The sample library was already loaded")  # fmt: skip
             self._navigate(NAV_RELEASES)
             self.releases.show_list()
-            self.releases.refresh()
-            if self._boilerplate is not None:
-                self._boilerplate.reload()
 
         def failed(_exc: BaseException) -> None:
             self.sample_action.setEnabled(True)
             self.welcome.sample_button.setEnabled(True)
 
-        run_in_background(self, lambda: demo.load_sample(store), done, on_failure=failed)
+        self.ops.mutate(self, demo.load_sample, {RELEASES, BOILERPLATE, SETTINGS}, done,
+                        on_failure=failed)  # fmt: skip
 
     def open_settings(self) -> None:
         # Imported here: it loads python-docx (to check templates), a fifth of start-up time.
         from .settings_dialog import SettingsDialog
 
-        SettingsDialog(self.store, self).exec()
-        self.releases.editor.reload_settings()
+        SettingsDialog(self.store, self, ops=self.ops).exec()
 
     def about(self) -> None:
         QMessageBox.about(self, "About ceopdesk",
@@ -257,11 +288,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         editor = self.releases.editor
-        if not editor.flush() and not dialogs.confirm(
+        editor.flush()
+        self.ops.wait_idle(CLOSE_WAIT_MS)
+        if (editor.unsaved_reason() or editor.is_dirty()) and not dialogs.confirm(
             self, "Close without saving?",
-            f"The last change to {editor.reference} cannot be saved: "
-            f"{editor.unsaved_reason().removeprefix('Not saved yet: ')}\n\n"
-            "Close anyway and lose that change?",
+            f"Your last change to “{editor.form.headline.text()}” ({editor.reference}) is "
+            f"NOT saved: {editor.unsaved_reason().removeprefix('NOT saved: ') or 'the store is busy'}."
+            "\n\nClose anyway and lose that change?",
             "Close and lose it",
         ):  # fmt: skip
             event.ignore()
@@ -272,5 +305,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         self.releases.save_state(settings)
-        QThreadPool.globalInstance().waitForDone(10_000)
+        self.ops.shutdown(1000)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._keys)
         event.accept()

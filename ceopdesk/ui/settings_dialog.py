@@ -27,6 +27,7 @@ from ceopdesk.core.errors import UserError
 from ceopdesk.core.settings import PREFIX_RE
 from ceopdesk.core.store import Store
 from ceopdesk.documents.docx_writer import check_template
+from ceopdesk.ui.operations import SETTINGS, StoreOps, describe_failure
 
 HINT = "color:#595959;"
 PROBLEM = "color:#a4001d;"
@@ -48,9 +49,11 @@ def _optional(edit: QLineEdit) -> str | None:
 class SettingsDialog(QDialog):
     """Edits the settings kept in the store; Save writes them through the settings service."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
+                 ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._store = store
+        self.ops = ops or StoreOps(store, self)  # the window's one, or the dialog's own
         self._loaded = settings_service.load(store)
         self._template_problem: str | None = None
         self._saved: Settings | None = None
@@ -178,18 +181,26 @@ class SettingsDialog(QDialog):
         )
 
     def save(self) -> bool:
-        """Write the settings and close; on a refusal, show the core's sentence and stay."""
+        """Queue the settings for the store and close once written; on a refusal, show the
+        core's sentence and stay. False when the form itself is refused at once."""
         try:
             wanted = self.values()
-            settings_service.save(self._store, wanted)
         except UserError as exc:
-            self.error_label.setText(exc.message)
-            self.error_label.show()
-            self._fit()
+            self._refused(exc)
             return False
-        self._saved = wanted
-        self.accept()
+
+        def saved(_result: object) -> None:
+            self._saved = wanted
+            self.accept()
+
+        self.ops.mutate(self, lambda store: settings_service.save(store, wanted), {SETTINGS},
+                         saved, on_failure=self._refused, report=False)  # fmt: skip
         return True
+
+    def _refused(self, exc: BaseException) -> None:
+        self.error_label.setText(describe_failure(exc))
+        self.error_label.show()
+        self._fit()
 
     def set_template(self, path: str | None) -> None:
         """Point at a template file (None: the built-in one) and check it at once."""

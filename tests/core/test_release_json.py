@@ -51,7 +51,7 @@ def test_embargo_keeps_the_instant_and_is_written_in_uk_time(store):
     [
         ({"headlin": "x"}, "field 'headlin': unknown key"),
         ({"format": "ceopdesk.release/2"}, "field 'format': expected \"ceopdesk.release/1\""),
-        ({"headline": ""}, "field 'headline': must not be empty"),
+        ({"headline": "", "status": "issued"}, "field 'headline': must not be empty"),
         ({"headline": 12}, "field 'headline': expected text, found a number"),
         ({"embargo": "2012-06-21T00:01:00"}, "field 'embargo': needs a UTC offset"),
         ({"embargo": "next Tuesday"}, "field 'embargo': expected a date and time"),
@@ -60,14 +60,14 @@ def test_embargo_keeps_the_instant_and_is_written_in_uk_time(store):
         ({"sections": "text"}, "field 'sections': expected a list"),
         ({"sections": [{"type": "video"}]}, "field 'sections[0].type': expected \"text\" or"),
         (
-            {"sections": [{"type": "quote", "text": "x"}]},
+            {"sections": [{"type": "quote", "text": "x"}], "status": "issued"},
             "field 'sections[0].speaker': is required",
         ),
         (
             {"sections": [{"type": "text", "text": "x", "bold": True}]},
             "'sections[0].bold': unknown",
         ),
-        ({"notes": [{"title": "t"}]}, "field 'notes[0].text': is required"),
+        ({"notes": [{"title": "t"}], "status": "issued"}, "field 'notes[0].text': is required"),
         ({"notes": [{"boilerplate": "k", "version": 0}]}, "'notes[0].version': expected a whole"),
         ({"contact": {"fax": "1"}}, "field 'contact.fax': unknown key"),
         ({"tags": ["ok", ""]}, "field 'tags[1]': expected non-empty text"),
@@ -79,6 +79,18 @@ def test_validation_names_file_field_and_expectation(change, message):
         parse_release(data, "bad.json")
     assert str(info.value).startswith("bad.json, field '") or str(info.value).startswith("bad.json")
     assert message in str(info.value)
+
+
+def test_an_incomplete_draft_round_trips_as_it_is(store):
+    data = {**GOOD, "reference": "CEOP-2012-040", "headline": "", "notes": [{"title": ""}],
+            "sections": [{"type": "quote", "text": "Words agreed before the speaker."},
+                         {"type": "text", "text": ""}]}  # fmt: skip
+    created = releases.create(store, parse_release(data, "draft.json"))
+    shown = release_to_json(releases.get(store, created.reference))
+    assert shown["headline"] == ""
+    assert shown["sections"][0] == {"type": "quote", "speaker": "", "role": None,
+                                    "text": "Words agreed before the speaker."}  # fmt: skip
+    assert parse_release(shown, "again.json").sections == created.sections
 
 
 def test_top_level_must_be_an_object():

@@ -34,12 +34,33 @@ def test_sections_and_notes_keep_their_order(store):
     assert again.notes[1].version == 1 and again.notes[1].boilerplate == "about"
 
 
-def test_duplicate_reference_and_empty_headline_are_refused(store):
+def test_duplicate_reference_is_refused_and_an_empty_headline_waits_for_submission(store):
     releases.create(store, sample_release("CEOP-2026-010"))
     with pytest.raises(UserError, match="already exists"):
         releases.create(store, sample_release("CEOP-2026-010"))
-    with pytest.raises(UserError, match="needs a headline"):
-        releases.create(store, sample_release(headline="  "))
+    draft = releases.create(store, sample_release(headline="  "))
+    assert releases.get(store, draft.reference).headline == ""
+    with pytest.raises(
+        UserError, match="cannot be submitted for approval yet: it needs a headline"
+    ):
+        workflow.set_status(store, draft.reference, "in_review")
+
+
+def test_an_incomplete_draft_is_saved_as_typed_and_every_reason_listed_at_submission(store):
+    draft = releases.create(store, sample_release("CEOP-2026-011"))
+    draft.sections = [QuoteSection(speaker="", role=None, text="Agreed words."),
+                      TextSection(text="   ")]  # fmt: skip
+    draft.notes = [Note(title="", text="A note still to be named.")]
+    releases.update(store, draft)
+    stored = releases.get(store, draft.reference)
+    assert stored.sections == draft.sections and stored.notes[0].text == "A note still to be named."
+    with pytest.raises(UserError) as info:
+        workflow.set_status(store, draft.reference, "in_review")
+    assert str(info.value) == (
+        "CEOP-2026-011 cannot be submitted for approval yet: quote 1 needs the name of the "
+        "person quoted; section 2 is empty; note to editors 1 needs a title."
+    )
+    assert releases.get(store, draft.reference).status == "draft"
 
 
 def test_unknown_boilerplate_key_is_refused_and_nothing_stored(store):

@@ -5,28 +5,29 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit
+from ui_steps import new_release, saved
 
 from ceopdesk.core.releases import service as releases
 from ceopdesk.ui.main_window import MainWindow
 
 
 def test_autosave_after_a_pause(window, store, qtbot) -> None:
-    window.new_release()
-    editor = window.releases.editor
+    editor = new_release(window)
     editor.form.headline.setText("Children safer online after new campaign")
     assert editor.is_dirty()
+    assert window.save_line.text() == "Saving…"
     qtbot.waitUntil(lambda: not editor.is_dirty(), timeout=3000)
     assert releases.get(store, editor.reference).headline == (
         "Children safer online after new campaign"
     )
-    assert window.statusBar().currentMessage() == "Saved"
+    assert window.save_line.text() == "Saved"
 
 
 def test_closing_the_window_saves_what_was_typed(qtbot, store, shown) -> None:
     first = MainWindow(store)
     qtbot.addWidget(first)
     first.show()
-    first.new_release()
+    new_release(first)
     reference = first.releases.editor.reference
     first.releases.editor.form.standfirst.setPlainText("Typed just before closing.")
     first.close()  # well inside the autosave pause
@@ -43,12 +44,12 @@ def test_switching_release_saves_the_one_left(sample_window, store, qtbot) -> No
     sample_window.releases.open_release("CEOP-2026-001")
     editor.form.place.setText("Birmingham")
     sample_window.releases.open_release("CEOP-2026-003")
+    assert sample_window.ops.wait_idle()
     assert releases.get(store, "CEOP-2026-001").place == "Birmingham"
 
 
 def test_focus_leaving_a_field_saves(window, store, qtbot) -> None:
-    window.new_release()
-    editor = window.releases.editor
+    editor = new_release(window)
     editor.form.headline.setFocus()
     qtbot.waitUntil(editor.form.headline.hasFocus)
     editor.form.headline.setText("Focus change saves this headline")
@@ -58,18 +59,18 @@ def test_focus_leaving_a_field_saves(window, store, qtbot) -> None:
 
 
 def test_undo_and_redo_across_the_form(window, store, qtbot) -> None:
-    window.new_release()
-    editor = window.releases.editor
+    editor = new_release(window)
     ref = editor.reference
     editor.form.headline.setText("First headline for the undo test")
-    assert editor.flush()
+    saved(editor)
     editor.form.sections.add_text_button.click()
     editor.form.sections.text.setPlainText("A paragraph.")
-    assert editor.flush()
+    saved(editor)
     editor.form.tags.setText("one, two")
     # Still typing (not yet saved): Undo takes the pending edit first.
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
+    assert window.ops.wait_idle()
     assert editor.form.tags.text() == ""
     assert releases.get(store, ref).tags == []
     assert window.redo_action.isEnabled()
@@ -77,14 +78,17 @@ def test_undo_and_redo_across_the_form(window, store, qtbot) -> None:
         if not editor.form.sections.list.count():
             break
         window.undo_action.trigger()
+        assert window.ops.wait_idle()
     assert editor.form.sections.list.count() == 0
     assert releases.get(store, ref).sections == []
     assert editor.form.headline.text() == "First headline for the undo test"
     window.undo_action.trigger()
+    assert window.ops.wait_idle()
     assert editor.form.headline.text() == "Untitled release"
     assert releases.get(store, ref).headline == "Untitled release"
     while window.redo_action.isEnabled():
         window.redo_action.trigger()
+        assert window.ops.wait_idle()
     assert editor.form.headline.text() == "First headline for the undo test"
     assert editor.form.sections.list.count() == 1
     assert editor.form.sections.text.toPlainText() == "A paragraph."
@@ -95,29 +99,31 @@ def test_undo_and_redo_across_the_form(window, store, qtbot) -> None:
 
 
 def test_ctrl_z_in_a_text_field_reaches_the_form_undo(window, store, qtbot) -> None:
-    window.new_release()
-    editor = window.releases.editor
+    editor = new_release(window)
     headline: QLineEdit = editor.form.headline
     headline.setFocus()
     qtbot.waitUntil(headline.hasFocus)
     headline.setText("A headline typed into the field")
-    assert editor.flush()
+    saved(editor)
     editor.form.place.setText("Leeds")
     editor.form.place.setFocus()
     qtbot.keySequence(editor.form.place, QKeySequence("Ctrl+Z"))
-    assert editor.form.place.text() == "London"
+    qtbot.waitUntil(lambda: editor.form.place.text() == "London")
+    assert window.ops.wait_idle()
     qtbot.keySequence(editor.form.place, QKeySequence("Ctrl+Shift+Z"))
-    assert editor.form.place.text() == "Leeds"
+    qtbot.waitUntil(lambda: editor.form.place.text() == "Leeds")
 
 
-def test_undo_of_an_edit_that_cannot_be_saved_goes_back(window, store, qtbot) -> None:
-    window.new_release()
-    editor = window.releases.editor
+def test_an_empty_headline_is_saved_as_typed_and_undo_brings_it_back(window, store, qtbot) -> None:
+    editor = new_release(window)
     editor.form.headline.setText("")
-    assert not editor.flush()
+    saved(editor)
+    assert releases.get(store, editor.reference).headline == ""
+    assert window.save_line.text() == "Saved"
     window.undo_action.trigger()
+    assert window.ops.wait_idle()
     assert editor.form.headline.text() == "Untitled release"
-    assert editor.unsaved.isHidden()
+    assert releases.get(store, editor.reference).headline == "Untitled release"
 
 
 def test_window_and_splitter_state_are_kept(qtbot, store, shown) -> None:

@@ -65,6 +65,7 @@ def test_new_note_then_edit_makes_versions_1_and_2(view, store, qtbot) -> None:
     assert view.save_button.isEnabled()
     assert "Unsaved" in view.status_label.text()
     assert view.save_version()
+    assert view.ops.wait_idle()
     assert view.status_label.text().startswith("Saved as version 2.")
     assert "approved and issued releases keep" in view.status_label.text()
     assert [v.number for v in boilerplate.versions(store, "about-ceop")] == [1, 2]
@@ -144,6 +145,7 @@ def test_used_in_lists_the_draft_and_marks_it_behind_after_an_edit(view, store, 
 
     write(view, text="CEOP keeps children safe, online and offline.")
     assert view.save_version()
+    assert view.ops.wait_idle()
     assert "The draft that uses it will show that it has changed" in view.status_label.text()
     assert table.index(0, 3).data() == "v1  ⚠ older than v2"
     assert table.index(0, 3).data(BEHIND_ROLE) is True
@@ -196,6 +198,7 @@ def test_switching_with_unsaved_changes_asks(view, store, monkeypatch) -> None:
     write(view, text="Other text, edited.")
     answer(monkeypatch, Button.Save)
     choose(view, "a-note")
+    assert view.ops.wait_idle()
     assert view.current_key() == "a-note"
     assert boilerplate.get(store, "b-note").text == "Other text, edited."
 
@@ -230,6 +233,7 @@ def test_delete_is_refused_while_used_and_works_otherwise(view, store, monkeypat
     choose(view, "used")
     answer(monkeypatch, Button.Yes)
     view.delete_current()
+    assert view.ops.wait_idle()
     assert view.status_label.text() == (
         'The boilerplate note "used" is used by 1 release(s); remove it from them first.'
     )
@@ -238,6 +242,7 @@ def test_delete_is_refused_while_used_and_works_otherwise(view, store, monkeypat
     choose(view, "spare")
     asked = answer(monkeypatch, Button.Yes)
     view.delete_current()
+    assert view.ops.wait_idle()
     assert "cannot be undone" in asked[0]
     assert [b.key for b in boilerplate.list_all(store)] == ["used"]
     assert view.status_label.text() == "Deleted “Spare note”."

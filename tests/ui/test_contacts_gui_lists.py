@@ -65,6 +65,7 @@ def test_adding_and_removing_the_selection_from_the_table(qtbot, store, monkeypa
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
     view.table.selectRow(0)
     view.add_selected_to_list("Welsh media")
+    assert view.ops.wait_idle()
     assert lists.get_list(store, "Welsh media").member_count == 1
     assert "Added 1 to Welsh media" in view.status_label.text()
 
@@ -75,6 +76,7 @@ def test_adding_and_removing_the_selection_from_the_table(qtbot, store, monkeypa
     assert view.filters.list_combo.currentText() == "Welsh media (1)"
     view.table.selectRow(0)
     view.remove_selected_from_list("Welsh media")
+    assert view.ops.wait_idle()
     assert lists.get_list(store, "Welsh media").member_count == 0
     qtbot.waitUntil(view.wait_idle, timeout=3000)
     assert view.model.rowCount() == 0

@@ -102,6 +102,7 @@ def test_new_release_shortcut_opens_a_draft(window, store, qtbot) -> None:
     window.welcome.empty_button.click()
     assert window.new_action.shortcut().toString() == "Ctrl+N"
     window.new_action.trigger()
+    assert window.ops.wait_idle()
     editor = window.releases.editor
     assert editor.reference and releases.get(editor.store, editor.reference).status == "draft"
     assert QApplication.focusWidget() is editor.form.headline
@@ -147,20 +148,18 @@ def test_menus_and_shortcuts(sample_window) -> None:
         sample_window.new_action))}  # fmt: skip
     assert shortcuts["&Export Word…"] == "Ctrl+E"
     assert shortcuts["&Quit"] == "Ctrl+Q"
-    assert shortcuts["&Find release…"] == "Ctrl+F"
+    assert shortcuts["&Find…"] == "Ctrl+F"
     assert sample_window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [s.toString() for s in sample_window.redo_action.shortcuts()]
 
 
 def test_settings_opens_the_settings_dialog_and_the_preview_follows(sample_window, monkeypatch,
                                                                     store, qtbot) -> None:  # fmt: skip
-    from ceopdesk.core import settings
     from ceopdesk.ui import settings_dialog
 
     def edit_and_save(dialog) -> int:  # type: ignore[no-untyped-def]
-        changed = settings.load(store)
-        changed.contact.phone = "0800 123 456"
-        settings.save(store, changed)
+        dialog.contact_phone_edit.setText("0800 123 456")
+        assert dialog.save()
         return 1
 
     monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", edit_and_save)

@@ -71,7 +71,8 @@ def test_bad_prefix_is_refused_with_a_sentence(dialog, store) -> None:
     assert not dialog.save_button.isEnabled()
     assert "starting with a letter" in dialog.prefix_hint.text()
     # Even if Save is reached another way, the core's sentence is shown and nothing changes.
-    assert dialog.save() is False
+    dialog.save()
+    assert dialog.ops.wait_idle()
     assert dialog.error_label.text() == (
         "The reference prefix must be 2 to 12 capital letters or digits, starting with a letter."
     )
@@ -114,6 +115,7 @@ def test_template_missing_styles_are_named(dialog, store, tmp_path, monkeypatch,
     dialog.browse_template()
     assert "every style" in dialog.template_status.text()
     assert dialog.save()
+    assert dialog.ops.wait_idle()
     assert settings.load(store).template_path == str(default_template())
 
 

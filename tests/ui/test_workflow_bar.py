@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from ui_steps import new_release, saved
 
 from ceopdesk.core.releases import service as releases
 from ceopdesk.core.releases import workflow
-from ceopdesk.ui.editor import editor as editor_module
+from ceopdesk.ui.editor import actions as actions_module
 from ceopdesk.ui.editor.approval_dialog import ApprovalDialog
 from ceopdesk.ui.editor.export import default_file_name
+from tests.helpers import sample_release
 
 
 def approve_with(monkeypatch: pytest.MonkeyPatch, name: str, note: str | None = None) -> None:
@@ -22,16 +24,20 @@ def approve_with(monkeypatch: pytest.MonkeyPatch, name: str, note: str | None = 
             self.note.setPlainText(note or "")
             return QDialog.DialogCode.Accepted if self.ok_button.isEnabled() else 0
 
-    monkeypatch.setattr(editor_module, "ApprovalDialog", Answered)
+    monkeypatch.setattr(actions_module, "ApprovalDialog", Answered)
 
 
 @pytest.fixture
 def draft(window):  # type: ignore[no-untyped-def]
-    window.new_release()
-    editor = window.releases.editor
+    editor = new_release(window)
     editor.form.headline.setText("Children safer online after campaign")
-    assert editor.flush()
+    saved(editor)
     return editor
+
+
+def click(editor, target: str) -> None:  # type: ignore[no-untyped-def]
+    editor.bar.buttons[target].click()
+    assert editor.ops.wait_idle()
 
 
 def buttons(editor):  # type: ignore[no-untyped-def]
@@ -51,7 +57,7 @@ def test_a_draft_can_be_submitted_or_withdrawn_only(draft) -> None:
 
 def test_the_whole_workflow_through_the_buttons(draft, store, monkeypatch, shown) -> None:
     ref = draft.reference
-    draft.bar.buttons["in_review"].click()
+    click(draft, "in_review")
     assert releases.get(store, ref).status == "in_review"
     assert draft.bar.status.text() == "In review"
     assert draft.bar.buttons["approved"].isEnabled()
@@ -59,23 +65,24 @@ def test_the_whole_workflow_through_the_buttons(draft, store, monkeypatch, shown
     assert not draft.bar.buttons["in_review"].isEnabled()
 
     approve_with(monkeypatch, "Helen Marsh", "Figures checked")
-    draft.bar.buttons["approved"].click()
+    click(draft, "approved")
     stored = releases.get(store, ref)
     assert (stored.status, stored.approved_by, stored.approval_note) == (
         "approved", "Helen Marsh", "Figures checked")  # fmt: skip
     assert draft.bar.approval.text().startswith("Approved by Helen Marsh on ")
     assert draft.bar.approval.text().endswith(" — Figures checked")
-    assert "void the approval" in draft.banner.text()
+    assert "locked" in draft.banner.text() and not draft.form.isEnabled()
 
-    draft.bar.buttons["issued"].click()
+    click(draft, "issued")
+    assert "cannot be undone" in shown.questions[-1] and ref in shown.questions[-1]
     assert releases.get(store, ref).status == "issued"
     assert not draft.form.isEnabled()
     assert "read-only" in draft.banner.text()
     assert not draft.bar.buttons["draft"].isEnabled()
     assert "can only be withdrawn" in draft.bar.buttons["draft"].toolTip()
 
-    draft.bar.buttons["withdrawn"].click()
-    assert shown.questions and "Withdraw" in shown.questions[-1]
+    click(draft, "withdrawn")
+    assert "Withdraw" in shown.questions[-1] and "cannot be undone" in shown.questions[-1]
     assert releases.get(store, ref).status == "withdrawn"
     reopen = draft.bar.buttons["draft"]
     assert not reopen.isEnabled()
@@ -85,14 +92,15 @@ def test_the_whole_workflow_through_the_buttons(draft, store, monkeypatch, shown
 
 def test_withdraw_asks_first_and_cancel_changes_nothing(draft, store, shown) -> None:
     shown.answer = False
-    draft.bar.buttons["withdrawn"].click()
+    click(draft, "withdrawn")
     assert releases.get(store, draft.reference).status == "draft"
 
 
 def test_a_withdrawn_draft_can_be_reopened(draft, store, shown) -> None:
-    draft.bar.buttons["withdrawn"].click()
+    click(draft, "withdrawn")
+    assert "You can reopen it as a draft later" in shown.questions[-1]
     assert not draft.form.isEnabled()
-    draft.bar.buttons["draft"].click()
+    click(draft, "draft")
     assert releases.get(store, draft.reference).status == "draft"
     assert draft.form.isEnabled()
 
@@ -109,23 +117,53 @@ def test_record_approval_needs_the_approvers_name(qtbot) -> None:
 
 
 def test_cancelling_the_approval_dialog_changes_nothing(draft, store, monkeypatch) -> None:
-    draft.bar.buttons["in_review"].click()
+    click(draft, "in_review")
     approve_with(monkeypatch, "")  # no name: the dialog cannot be accepted
-    draft.bar.buttons["approved"].click()
+    click(draft, "approved")
     assert releases.get(store, draft.reference).status == "in_review"
 
 
-def test_editing_an_approved_release_voids_the_approval(draft, store, monkeypatch) -> None:
+def test_an_approved_release_opens_locked_and_only_make_changes_voids_it(draft, store,
+                                                                         qtbot) -> None:  # fmt: skip
     workflow.set_status(store, draft.reference, "in_review")
     workflow.set_status(store, draft.reference, "approved", "Helen Marsh")
     draft.open(draft.reference)
-    assert "Any edit will void the approval" in draft.banner.text()
-    draft.form.place.setText("Leeds")
-    assert draft.flush()
+    assert not draft.form.isEnabled()
+    button = draft.make_changes_button
+    assert button.isVisible() and "voids the approval by Helen Marsh" in button.text()
+    qtbot.keyClicks(draft.form.headline, ".")  # a stray keystroke changes nothing
+    draft.flush()
+    assert draft.ops.wait_idle()
+    assert releases.get(store, draft.reference).status == "approved"
+    assert draft.form.headline.text() == "Children safer online after campaign"
+
+    button.click()
+    assert draft.ops.wait_idle()
     stored = releases.get(store, draft.reference)
     assert stored.status == "draft" and stored.approved_by is None
+    assert draft.form.isEnabled() and not button.isVisible()
     assert draft.bar.status.text() == "Draft"
-    assert "voided the approval by Helen Marsh" in draft.banner.text()
+    assert "The approval by Helen Marsh is void" in draft.banner.text()
+    draft.form.place.setText("Leeds")
+    saved(draft)
+    assert releases.get(store, draft.reference).place == "Leeds"
+
+
+def test_the_approver_completes_from_approvers_recorded_before(store, qtbot) -> None:
+    for i, name in enumerate(("Helen Marsh", "Daniel Okafor", "Helen Marsh")):
+        ref = releases.create(store, sample_release(f"CEOP-2026-0{i + 20}")).reference
+        workflow.set_status(store, ref, "in_review")
+        workflow.set_status(store, ref, "approved", name)
+    assert workflow.approvers(store) == ["Helen Marsh", "Daniel Okafor"]
+    dialog = ApprovalDialog("CEOP-2026-001", "A headline", None, workflow.approvers(store))
+    qtbot.addWidget(dialog)
+    completer = dialog.approver.completer()
+    completer.setCompletionPrefix("okaf")
+    assert completer.currentCompletion() == "Daniel Okafor"
+    dialog.approver.setText("Helen Marsh")
+    assert dialog.new_name.isHidden()
+    dialog.approver.setText("Helen Marshe")
+    assert not dialog.new_name.isHidden()
 
 
 def test_export_word_through_the_dialog(window, draft, store, tmp_path, monkeypatch,
@@ -156,6 +194,7 @@ def test_export_word_through_the_dialog(window, draft, store, tmp_path, monkeypa
 def test_cancelling_the_export_dialog_writes_nothing(window, draft, store, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: ("", "")))
     window.export_action.trigger()
+    assert window.ops.wait_idle()
     assert releases.get(store, draft.reference).version_count == 0
 
 

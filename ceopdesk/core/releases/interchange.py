@@ -139,9 +139,16 @@ def parse_release(data: Any, source: str, statuses: tuple[str, ...] = IMPORTABLE
     fmt = d.get("format")
     if fmt != RELEASE_FORMAT:
         raise r.fail("format", f'expected "{RELEASE_FORMAT}", found {json.dumps(fmt)}')
+    # A draft may be incomplete (no headline yet, a quote before its speaker is agreed):
+    # it round-trips as it is; completeness is checked when it moves past draft.
+    draft = (d.get("status") or "draft") == "draft"
+    if draft and isinstance(d.get("headline"), str) and not d["headline"].strip():
+        headline = ""
+    else:
+        headline = (r.text(d, "headline", "", required=True) or "").strip()
     release = Release(
         reference=(r.text(d, "reference", "") or "").strip(),
-        headline=(r.text(d, "headline", "", required=True) or "").strip(),
+        headline=headline,
         subheadline=r.text(d, "subheadline", ""),
         standfirst=r.text(d, "standfirst", "") or "",
         place=r.text(d, "place", ""),
@@ -164,8 +171,9 @@ def parse_release(data: Any, source: str, statuses: tuple[str, ...] = IMPORTABLE
             f"(use one of {', '.join(IMPORTABLE)}, then submit it for approval)",
         )
     release.status = status  # type: ignore[assignment]
-    release.sections = [_parse_section(r, s, i) for i, s in enumerate(r.items(d, "sections"))]
-    release.notes = [_parse_note(r, n, i) for i, n in enumerate(r.items(d, "notes"))]
+    release.sections = [_parse_section(r, s, i, draft)
+                        for i, s in enumerate(r.items(d, "sections"))]  # fmt: skip
+    release.notes = [_parse_note(r, n, i, draft) for i, n in enumerate(r.items(d, "notes"))]
     if d.get("contact") is not None:
         c = r.obj(d["contact"], "contact", CONTACT_KEYS)
         release.contact = ContactBlock(
@@ -194,25 +202,26 @@ def _parse_instant(r: _Reader, d: dict, key: str) -> datetime | None:
     return instant
 
 
-def _parse_section(r: _Reader, value: Any, i: int) -> TextSection | QuoteSection:
+def _parse_section(r: _Reader, value: Any, i: int,
+                   draft: bool = False) -> TextSection | QuoteSection:  # fmt: skip
     where = f"sections[{i}]"
     if not isinstance(value, dict):
         raise r.fail(where, f"expected an object, found {_kind(value)}")
     kind = value.get("type")
     if kind == "text":
         r.obj(value, where, ("type", "text"))
-        return TextSection(text=r.text(value, "text", where, required=True) or "")
+        return TextSection(text=r.text(value, "text", where, required=not draft) or "")
     if kind == "quote":
         r.obj(value, where, ("type", "speaker", "role", "text"))
         return QuoteSection(
-            speaker=(r.text(value, "speaker", where, required=True) or "").strip(),
+            speaker=(r.text(value, "speaker", where, required=not draft) or "").strip(),
             role=r.text(value, "role", where),
-            text=r.text(value, "text", where, required=True) or "",
+            text=r.text(value, "text", where, required=not draft) or "",
         )
     raise r.fail(f"{where}.type", f'expected "text" or "quote", found {json.dumps(kind)}')
 
 
-def _parse_note(r: _Reader, value: Any, i: int) -> Note:
+def _parse_note(r: _Reader, value: Any, i: int, draft: bool = False) -> Note:
     where = f"notes[{i}]"
     if isinstance(value, dict) and "boilerplate" in value:
         r.obj(value, where, ("boilerplate", "version"))
@@ -223,8 +232,8 @@ def _parse_note(r: _Reader, value: Any, i: int) -> Note:
         return Note(title="", text="", boilerplate=key, version=version)
     r.obj(value, where, ("title", "text"))
     return Note(
-        title=(r.text(value, "title", where, required=True) or "").strip(),
-        text=r.text(value, "text", where, required=True) or "",
+        title=(r.text(value, "title", where, required=not draft) or "").strip(),
+        text=r.text(value, "text", where, required=not draft) or "",
     )
 
 

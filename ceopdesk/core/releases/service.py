@@ -102,11 +102,9 @@ def body_text(release: Release) -> str:
 
 
 def _write_parts(session: Session, row: ReleaseRow, release: Release) -> None:
-    """Copy the editable fields of ``release`` onto ``row``."""
-    headline = release.headline.strip()
-    if not headline:
-        raise UserError("A release needs a headline.")
-    row.headline = headline
+    """Copy the editable fields of ``release`` onto ``row``, as typed however incomplete:
+    completeness is checked when the release moves on (``workflow.check``)."""
+    row.headline = release.headline.strip()
     row.subheadline = (release.subheadline or "").strip() or None
     row.standfirst = release.standfirst or ""
     row.place = (release.place or "").strip() or None
@@ -123,8 +121,6 @@ def _write_parts(session: Session, row: ReleaseRow, release: Release) -> None:
     row.sections.clear()
     for i, s in enumerate(release.sections):
         if isinstance(s, QuoteSection):
-            if not s.speaker.strip():
-                raise UserError(f"Quote {i + 1} needs the name of the person quoted.")
             row.sections.append(SectionRow(position=i, type="quote", text=s.text,
                                            speaker=s.speaker.strip(), role=s.role))  # fmt: skip
         else:
@@ -139,8 +135,6 @@ def _write_parts(session: Session, row: ReleaseRow, release: Release) -> None:
 def _note_row(session: Session, position: int, note: Note,
               previous: ReleaseNoteRow | None) -> ReleaseNoteRow:  # fmt: skip
     if not note.boilerplate:
-        if not note.title.strip():
-            raise UserError(f"Note to editors {position + 1} needs a title.")
         return ReleaseNoteRow(position=position, title=note.title.strip(), text=note.text)
     bp = boilerplate_row(session, note.boilerplate)
     latest = bp.versions[-1].number

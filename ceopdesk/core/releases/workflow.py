@@ -6,14 +6,16 @@ a move is allowed (and why not) and call ``set_status`` to make it.
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
 from ..domain import Release
 from ..errors import UserError
-from ..models import ReleaseRow, utcnow
+from ..models import AuditRow, ReleaseRow, utcnow
 from ..store import Store
 from . import versions
+from .completeness import incomplete_reason
 from .service import get_row, to_domain
 
 # Allowed moves, with the words a person sees for each.
@@ -63,13 +65,32 @@ def check(release: Release, target: str, was_issued: bool = False) -> str | None
         return f"{release.reference} is {LABELS[current].lower()}: {hint}."
     if current == "withdrawn" and target == "draft" and was_issued:
         return f"{release.reference} was issued before it was withdrawn, so it cannot be reopened."
-    if target == "approved" and not release.headline.strip():
-        return f"{release.reference} needs a headline before it can be approved."
+    if target in ("in_review", "approved", "issued"):
+        doing = {"in_review": "submitted for approval", "approved": "approved",
+                 "issued": "issued"}[target]  # fmt: skip
+        return incomplete_reason(release, doing)
     return None
 
 
 def _was_issued(session: Session, row: ReleaseRow) -> bool:
     return any(v.status == "issued" for v in row.versions)
+
+
+def was_issued(store: Store, reference: str) -> bool:
+    """Whether the release ever went out (a withdrawn one that was issued stays closed)."""
+    with store.read_session() as s:
+        return _was_issued(s, get_row(s, reference))
+
+
+def approvers(store: Store) -> list[str]:
+    """Everyone recorded as an approver before, most recent first (for completing the name)."""
+    with store.read_session() as s:
+        rows = s.execute(
+            select(AuditRow.user, func.max(AuditRow.id)).where(AuditRow.action == "release.approved")
+            .where(AuditRow.user.is_not(None)).group_by(AuditRow.user)
+            .order_by(func.max(AuditRow.id).desc())
+        ).all()  # fmt: skip
+        return [user for user, _ in rows if user and user.strip()]
 
 
 def allowed_moves(store: Store, reference: str) -> dict[str, str | None]:

@@ -22,6 +22,7 @@ from ceopdesk.core.domain import Boilerplate
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.releases import boilerplate
 from ceopdesk.core.store import Store
+from ceopdesk.ui.operations import BOILERPLATE, RELEASES, StoreOps, describe_failure
 
 from .editor import HINT_STYLE, PROBLEM_STYLE, BoilerplateEditor
 from .history import BoilerplateHistoryDialog
@@ -44,9 +45,12 @@ class BoilerplateView(QWidget):
     libraryChanged = Signal()
     statusMessage = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
+                 ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._store = store
+        self.ops = ops or StoreOps(store, self)  # the window's one, or this page's own
+        self.ops.store_changed.connect(self._store_changed)
         self._guard = False  # True while the view moves the selection itself
         self._message = ("", HINT_STYLE)
 
@@ -142,6 +146,13 @@ class BoilerplateView(QWidget):
         self.reload()
 
     # -- public ---------------------------------------------------------------
+    def _store_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {BOILERPLATE, RELEASES}:  # notes, or where they are used
+            message = self._message
+            self.reload()
+            self._message = message
+            self._update_state()
+
     def reload(self) -> None:
         """Read the library again; keeps the note shown, and unsaved edits."""
         self._load_list()
@@ -210,15 +221,21 @@ class BoilerplateView(QWidget):
         key, title, text = self.editor.values()
         was_new = self.editor.is_new
         before = self.editor.item.version if self.editor.item else 0
-        try:
-            saved = boilerplate.save(self._store, key, title, text)
-        except UserError as exc:
-            self._set_message(exc.message, PROBLEM_STYLE)
-            return False
-        self._load_list()
-        self._show(saved.key)
-        self._set_message(self._saved_message(saved, was_new, before), DONE_STYLE)
-        self.libraryChanged.emit()
+
+        def saved(item: Boilerplate) -> None:
+            if self.editor.is_dirty() and self.editor.values() == (key, title, text):
+                self.editor.load(item)  # what was typed is now that version
+            self._message = (self._saved_message(item, was_new, before), DONE_STYLE)
+            self.statusMessage.emit(self._message[0])
+            self.libraryChanged.emit()
+            if was_new:
+                self._select_in_list(item.key)
+
+        def failed(exc: BaseException) -> None:
+            self._set_message(f"NOT saved: {describe_failure(exc)}", PROBLEM_STYLE)
+
+        self.ops.mutate(self, lambda store: boilerplate.save(store, key, title, text),
+                         {BOILERPLATE}, saved, on_failure=failed, report=False)  # fmt: skip
         return True
 
     def discard_changes(self) -> None:
@@ -239,15 +256,17 @@ class BoilerplateView(QWidget):
         )
         if answer != _Button.Yes:
             return
-        try:
-            boilerplate.delete(self._store, item.key)
-        except UserError as exc:
-            self._set_message(exc.message, PROBLEM_STYLE)
-            return
-        self.editor.load(None)  # nothing left to ask about
-        self.reload()
-        self._set_message(f"Deleted “{item.title}”.", DONE_STYLE)
-        self.libraryChanged.emit()
+
+        def deleted(_result: object) -> None:
+            if self.current_key() == item.key:
+                self.editor.load(None)  # nothing left to ask about
+            self._message = (f"Deleted “{item.title}”.", DONE_STYLE)
+            self.statusMessage.emit(self._message[0])
+            self.libraryChanged.emit()
+
+        self.ops.mutate(self, lambda store: boilerplate.delete(store, item.key), {BOILERPLATE},
+                         deleted, on_failure=lambda exc: self._set_message(
+                             describe_failure(exc), PROBLEM_STYLE), report=False)  # fmt: skip
 
     def history_dialog(self) -> BoilerplateHistoryDialog | None:
         key = self.current_key()

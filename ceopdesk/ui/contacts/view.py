@@ -19,8 +19,7 @@ from ceopdesk.core.contacts import lists, query, service
 from ceopdesk.core.contacts.domain import Contact, ContactFilter
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.store import Store
-from ceopdesk.ui import dialogs
-from ceopdesk.ui.operations import run_in_background
+from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps, run_in_background
 
 from .detail_panel import ContactDetailPanel
 from .edit_dialog import ContactEditDialog
@@ -37,9 +36,12 @@ class ContactsView(QWidget):
 
     statusMessage = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
+                 ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.store = store
+        self.ops = ops or StoreOps(store, self)  # the window's one, or this page's own
+        self._keep_id: int | None = None  # the contact to keep selected after the next change
         self.model = ContactsTableModel(store, self, runner=self._run)
         self.model.modelReset.connect(self._rows_replaced)
         self.model.loadingChanged.connect(lambda _on: self._show_counts())
@@ -50,6 +52,12 @@ class ContactsView(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self._build()
         self.reload()
+        self.ops.store_changed.connect(self._store_changed)
+
+    def _store_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {CONTACTS, LISTS}:
+            keep, self._keep_id = self._keep_id, None
+            self.reload(keep)
 
     def _run(self, fn, done) -> object:  # type: ignore[no-untyped-def]
         """The model's background runner: the app's one way of working off the UI thread."""
@@ -326,23 +334,27 @@ class ContactsView(QWidget):
 
     def add_selected_to_list(self, name: str) -> None:
         ids = self.selected_ids()
-        try:
-            added = lists.add_members(self.store, name, ids)
-        except UserError as exc:
-            dialogs.show_error(self, str(exc))
-            return
-        self.reload()
-        self.say(f"Added {added:,} to {name}." if added else f"Already on {name}.")
+        self.ops.mutate(self, lambda store: lists.add_members(store, name, ids), {LISTS},
+                        lambda added: self.say(f"Added {added:,} to {name}." if added
+                                               else f"Already on {name}."))  # fmt: skip
 
     def remove_selected_from_list(self, name: str) -> None:
-        removed = lists.remove_members(self.store, name, self.selected_ids())
-        self.reload()
-        self.say(f"Removed {removed:,} from {name}.")
+        ids = self.selected_ids()
+        self.ops.mutate(
+            self,
+            lambda store: lists.remove_members(store, name, ids),
+            {LISTS},
+            lambda removed: self.say(f"Removed {removed:,} from {name}."),
+        )
 
     def set_do_not_contact(self, value: bool) -> None:
         keep = self.selected_ids()
-        service.set_do_not_contact(self.store, keep, value)
-        self.reload(keep[0] if len(keep) == 1 else None)
+
+        def done(_result: object) -> None:
+            self._keep_id = keep[0] if len(keep) == 1 else None
+
+        self.ops.mutate(self, lambda store: service.set_do_not_contact(store, keep, value),
+                        {CONTACTS}, done)  # fmt: skip
 
     def _context_menu(self, pos: QPoint) -> None:
         if not self.selected_rows():

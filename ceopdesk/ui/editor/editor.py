@@ -1,86 +1,97 @@
 """The release editor: the form, a live preview, the workflow bar, autosave and undo.
 
-There is no Save button. An edit is written through ``releases.update`` after
-a short quiet spell, when focus leaves the form, and before anything else
-happens to the release (switching, closing, a workflow move, an export).
+There is no Save button.  What the form holds is queued for the store (through
+``StoreOps``, off the UI thread, in the order typed) after a short quiet spell,
+at the latest ``MAX_UNSAVED_MS`` after the first unsaved keystroke, when focus
+leaves the form, and before anything else happens to the release.  A draft is
+saved as typed however incomplete; completeness is checked at submission.
+The save line says "Saved" only once the store has confirmed the form as shown.
 Each saved edit is also an undo step: a pair of form snapshots.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core import audit
 from ...core import settings as core_settings
 from ...core.domain import Release
-from ...core.errors import StoreBusy, UserError
 from ...core.releases import service as releases
 from ...core.releases import workflow
-from ...core.store import Store
 from ...documents.text import render_text
 from .. import dialogs
-from ..operations import report_failure, run_in_background
+from ..operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps, describe_failure
 from ..style import banner
-from .approval_dialog import ApprovalDialog
-from .export import ask_export_path
+from .actions import EditorActions
 from .form import ReleaseForm
 from .preview import Preview
 from .undo import FormSnapshot, same_form
 from .workflow_bar import WorkflowBar
 
-SAVE_DELAY_MS = 600
+SAVE_DELAY_MS = 300
+MAX_UNSAVED_MS = 700  # with the write itself, a kill loses at most about a second of typing
+FAILED_RETRY_MS = 5000
 BANNERS = {
     "in_review": ("info", "In review. You can still correct it; export a new draft for the "
                   "approver if you do."),
-    "approved": ("warning", "Approved. Any edit will void the approval and return the release "
-                 "to draft, so it would need approving again."),
     "issued": ("info", "Issued: this release went out as it is, so it is read-only. It can only "
                "be withdrawn."),
     "withdrawn": ("info", "Withdrawn: read-only. Reopen it as a draft to edit it again."),
 }  # fmt: skip
-
-
-BUSY_RETRY_MS = 5000
+SAVED, SAVING, NOT_SAVED = "Saved", "Saving…", "NOT saved"
 
 
 class ReleaseEditor(QWidget):
     message = Signal(str)  # for the status bar
-    changed = Signal()  # saved or moved: the list is out of date
+    save_state = Signal(str)  # SAVED, SAVING or NOT_SAVED (with the reason): the save line
     back_requested = Signal()
     undo_state_changed = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.ops = ops
+        self.store = ops.store
         self._release: Release | None = None  # as the store last returned it
-        self._saved: Release | None = None  # the form's state as last saved
-        self._dirty = False
-        self._settings = core_settings.load(store)
+        self._saved: Release | None = None  # the form's state as the store confirmed it
+        self._sent: Release | None = None  # the form's state as last queued for the store
+        self._dirty = False  # typed since the last queueing
+        self._failure: str | None = None  # why the last write did not reach the store
+        self._generation = 0  # saves answered after the release was shown again push no step
+        self._note: str | None = None  # a warning the banner keeps until another release opens
+        self._undo_when_saved = False
+        self._settings = core_settings.load(self.store)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(200)
 
         self.bar = WorkflowBar()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.make_changes_button = QPushButton()
+        self.make_changes_button.setToolTip("Unlock the form. The approval is void from then on, "
+                                            "so the release needs approving again.")  # fmt: skip
+        self.banner_row = QWidget()
+        row = QHBoxLayout(self.banner_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.banner, 1)
+        row.addWidget(self.make_changes_button)
+        self.banner_row.hide()
         self.unsaved = QLabel()
         self.unsaved.setWordWrap(True)
         self.unsaved.setStyleSheet(banner("error"))
         self.unsaved.hide()
-        self.form = ReleaseForm(store)
+        self.form = ReleaseForm(self.store)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.form)
@@ -95,22 +106,28 @@ class ReleaseEditor(QWidget):
         self.splitter.setSizes([660, 480])  # until the person drags it (kept in QSettings)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.banner_row)
         layout.addWidget(self.unsaved)
         layout.addWidget(self.splitter, 1)
+        self.actions = EditorActions(self)
 
-        self._save_timer = QTimer(self)
+        self._save_timer = QTimer(self)  # a quiet spell after the last keystroke
         self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
+        self._deadline = QTimer(self)  # at the latest this long after the first one
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(MAX_UNSAVED_MS)
+        self._deadline.timeout.connect(self.flush)
         self.form.edited.connect(self._edited)
-        self.form.notes.take_latest_requested.connect(self.take_latest)
-        self.bar.move_requested.connect(self.request_move)
+        self.form.notes.take_latest_requested.connect(self.actions.take_latest)
+        self.make_changes_button.clicked.connect(self.actions.make_changes)
+        self.bar.move_requested.connect(self.actions.request_move)
         self.bar.back_requested.connect(self.back_requested)
-        self.bar.export_requested.connect(self.export_word)
+        self.bar.export_requested.connect(self.actions.export_word)
         self.bar.copy_requested.connect(self.copy_email_text)
         self.undo_stack.canUndoChanged.connect(self.undo_state_changed)
         self.undo_stack.canRedoChanged.connect(self.undo_state_changed)
+        ops.store_changed.connect(self._store_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -120,58 +137,99 @@ class ReleaseEditor(QWidget):
     def reference(self) -> str | None:
         return None if self._release is None else self._release.reference
 
+    def stored_release(self) -> Release | None:
+        """The release as the store last returned it (status, approval, versions)."""
+        return self._release
+
     def release(self) -> Release | None:
         """The release as the form shows it now (saved or not)."""
         return None if self._release is None else self.form.read(self._release)
 
     def open(self, reference: str) -> bool:
-        """Show a release; anything unsaved in the one shown before is saved first."""
-        if self._release is not None and not self.flush():
-            return False
-        self._show(releases.get(self.store, reference))
+        """Show a release; what was typed in the one shown before is queued for saving first."""
+        self.flush()
+        self.show_release(releases.get(self.store, reference))
         self.undo_stack.clear()
         self.form.sections.set_speakers(releases.speakers(self.store))
+        self.scroll.verticalScrollBar().setValue(0)
         return True
 
-    def _show(self, release: Release) -> None:
+    def show_release(self, release: Release, note: str | None = None) -> None:
         self._release = release
         self.form.contact.set_settings_block(self._settings.contact)
         self.form.set_release(release)
-        self._saved = self.form.read(release)
+        self._saved = self._sent = self.form.read(release)
         self._dirty = False
-        self.unsaved.hide()
-        self._refresh_workflow()
+        self._failure = None
+        self._generation += 1
+        self._undo_when_saved = False
+        self._note = note
+        self._show_save_state()
+        self.refresh_workflow()
         self.preview.schedule(self._saved, at_once=True)
         self.undo_state_changed.emit()
 
-    def reload_settings(self) -> None:
-        self._settings = core_settings.load(self.store)
-        self.form.contact.set_settings_block(self._settings.contact)
-        if self._release is not None:
-            self.preview.schedule(self.form.read(self._release), at_once=True)
-
-    def _refresh_workflow(self, note: str | None = None) -> None:
-        release = self._release
+    def refresh_workflow(self) -> None:
+        release, note = self._release, self._note
         assert release is not None
-        self.bar.show_release(release, workflow.allowed_moves(self.store, release.reference))
-        read_only = release.status in releases.READ_ONLY
-        self.form.setEnabled(not read_only)
+        moves = workflow.allowed_moves(self.store, release.reference)
+        self.bar.show_release(release, moves)
+        locked = release.status in releases.READ_ONLY or release.status == "approved"
+        self.form.setEnabled(not locked)
         kind, text = BANNERS.get(release.status, ("info", ""))
-        if release.status == "withdrawn":
-            reason = workflow.allowed_moves(self.store, release.reference).get("draft")
-            text = f"Withdrawn: read-only. {reason}" if reason else text
+        if release.status == "withdrawn" and moves.get("draft"):
+            text = f"Withdrawn: read-only. {moves['draft']}"
+        approved = release.status == "approved"
+        if approved:
+            kind, text = (
+                "warning",
+                (
+                    f"Approved by {release.approved_by}: locked, so no stray keystroke can void the "
+                    "approval. To change it, choose “Make changes”; it will then need approving again."
+                ),
+            )
+            self.make_changes_button.setText(
+                f"&Make changes (voids the approval by {release.approved_by})"
+            )
+        self.make_changes_button.setVisible(approved)
         if note:
             kind, text = "warning", note
         self.banner.setText(text)
         self.banner.setStyleSheet(banner(kind))
-        self.banner.setVisible(bool(text))
+        self.banner_row.setVisible(bool(text) or approved)
+
+    # -- views follow the store --------------------------------------------
+    def _store_changed(self, kinds: frozenset[str]) -> None:
+        if SETTINGS in kinds:
+            self._settings = core_settings.load(self.store)
+            self.form.contact.set_settings_block(self._settings.contact)
+        if self._release is None:
+            return
+        if kinds & {RELEASES, BOILERPLATE} and not self.is_dirty():
+            try:
+                stored = releases.get(self.store, self._release.reference)
+            except Exception:  # noqa: BLE001 - deleted meanwhile: keep showing the form
+                return
+            self._release = stored
+            shown = self.form.read(stored)
+            if not same_form(shown, stored):  # changed elsewhere (e.g. library notes)
+                self.form.notes.set_notes(stored.notes)
+                if not same_form(self.form.read(stored), stored):
+                    self.form.set_release(stored)
+                self._saved = self._sent = self.form.read(stored)
+            self.refresh_workflow()
+        if kinds & {RELEASES, BOILERPLATE, SETTINGS}:
+            self.preview.schedule(self.form.read(self._release), at_once=True)
 
     # -- autosave -----------------------------------------------------------
     def _edited(self) -> None:
         self._dirty = True
         self._save_timer.start(SAVE_DELAY_MS)
+        if not self._deadline.isActive():
+            self._deadline.start()
         if self._release is not None:
             self.preview.schedule_from(lambda: self.form.read(self._release))  # type: ignore[arg-type]
+        self._show_save_state()
         self.undo_state_changed.emit()
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
@@ -179,169 +237,123 @@ class ReleaseEditor(QWidget):
             self.flush()
 
     def is_dirty(self) -> bool:
-        return self._dirty
+        """Whether the form holds anything the store has not confirmed yet."""
+        return self._dirty or (self._sent is not self._saved)
 
     def flush(self) -> bool:
-        """Write what the form holds now; False (with the reason shown) if it cannot be saved."""
+        """Queue what the form holds now for the store (in order, off the UI thread).
+
+        True when nothing is left unqueued; whether it reached the store shows on the
+        save line, and ``ops.wait_idle()`` waits for it.
+        """
         self._save_timer.stop()
-        if not self._dirty or self._release is None or self._saved is None:
+        self._deadline.stop()
+        if not self._dirty or self._release is None or self._sent is None:
             return True
-        current = self.form.read(self._release)
-        if same_form(current, self._saved):
-            self._dirty = False
-            return True
-        try:
-            stored = releases.update(self.store, current)
-        except UserError as exc:
-            self.unsaved.setText(f"Not saved yet: {exc}")
-            self.unsaved.show()
-            if isinstance(exc, StoreBusy):
-                # Keep trying while the form holds the words; not at once, since each
-                # try waits for the lock.
-                self._save_timer.start(BUSY_RETRY_MS)
-            return False
-        self.undo_stack.push(FormSnapshot(self._restore, self._saved, current))
-        self._saved = current
+        if not self.form.isEnabled():
+            return True  # locked: nothing typed can be in it
         self._dirty = False
-        self._after_save(stored)
+        current = self.form.read(self._release)
+        if same_form(current, self._sent):
+            self._show_save_state()
+            return True
+        self._send(current)
         return True
 
-    def unsaved_reason(self) -> str:
-        return self.unsaved.text() if self.unsaved.isVisible() else ""
+    def _send(self, current: Release, push_undo: bool = True) -> None:
+        reference, generation = current.reference, self._generation
+        self._sent = current
+        self._show_save_state()
+        self.ops.mutate(
+            self, lambda store: releases.update(store, current), {RELEASES},
+            lambda stored: self._saved_ok(current, stored, push_undo, generation),
+            on_failure=lambda exc: self._save_failed(current, exc),
+            report=False, coalesce=("release", reference),
+        )  # fmt: skip
 
-    def _after_save(self, stored: Release) -> None:
-        assert self._release is not None
-        voided = self._release.status == "approved" and stored.status == "draft"
-        approver = self._release.approved_by
-        # The form keeps its text; the store decides status, approval and versions.
+    def _saved_ok(self, sent: Release, stored: Release, push_undo: bool, generation: int) -> None:
+        if self._release is None or sent.reference != self._release.reference:
+            return  # saved after the person moved on: nothing here shows it
+        if push_undo and generation == self._generation and self._saved is not None \
+                and not same_form(self._saved, sent):  # fmt: skip
+            self.undo_stack.push(FormSnapshot(self._restore, self._saved, sent))
+        self._saved = sent
+        if self._sent is sent:
+            self._failure = None
         self._release = stored
+        self._show_save_state()
+        self.undo_state_changed.emit()
+        if self._undo_when_saved and not self.is_dirty():
+            self._undo_when_saved = False
+            self.undo()
+
+    def _save_failed(self, sent: Release, exc: BaseException) -> None:
+        reason = describe_failure(exc)
+        if self._release is None or sent.reference != self._release.reference:
+            dialogs.show_error(self, f"Your last change to “{sent.headline}” ({sent.reference}) "
+                               f"was NOT saved: {reason}. Open it again to redo it.")  # fmt: skip
+            return
+        self._failure = reason
+        self._undo_when_saved = False
+        if self._sent is sent:  # the form still holds it: queue it again after a while
+            self._sent = self._saved
+            self._dirty = True
+            self._save_timer.start(FAILED_RETRY_MS)
+        self._show_save_state()
+
+    def _show_save_state(self) -> None:
+        if self._failure is not None:
+            text = (f"NOT saved: {self._failure}. What you typed is still in the form and "
+                    "will be tried again; do not close ceopdesk yet.")  # fmt: skip
+            self.unsaved.setText(text)
+            self.unsaved.show()
+            self.save_state.emit(f"{NOT_SAVED}: {self._failure}")
+            return
         self.unsaved.hide()
-        note = (f"Your edit voided the approval by {approver}: the release is a draft again "
-                "and needs approving again.") if voided else None  # fmt: skip
-        self._refresh_workflow(note)
-        self.message.emit("Saved" if not voided else "Saved — the approval is void")
-        self.changed.emit()
+        self.save_state.emit(SAVING if self.is_dirty() else SAVED if self._release else "")
+
+    def unsaved_reason(self) -> str:
+        """Why the form is not in the store, or "" (still saving is not a failure)."""
+        return "" if self._failure is None else f"NOT saved: {self._failure}"
 
     # -- undo ---------------------------------------------------------------
     def can_undo(self) -> bool:
-        return self._release is not None and (self._dirty or self.undo_stack.canUndo())
+        return self._release is not None and (self.is_dirty() or self.undo_stack.canUndo())
 
     def can_redo(self) -> bool:
-        return self._release is not None and not self._dirty and self.undo_stack.canRedo()
+        return self._release is not None and not self.is_dirty() and self.undo_stack.canRedo()
 
     def undo(self) -> None:
-        if self._dirty and not self.flush():
-            if self._saved is not None:  # cannot be saved: go back to what was
-                self._restore(self._saved, save=False)
+        if self.is_dirty():
+            # Typing not confirmed yet: it becomes an undo step once the store has it, and
+            # that step is undone then (so Redo can bring the typing back).
+            self._undo_when_saved = True
+            self.flush()
             return
         if self.undo_stack.canUndo():
             self.undo_stack.undo()
 
     def redo(self) -> None:
-        if self.flush() and self.undo_stack.canRedo():
+        if not self.is_dirty() and self.undo_stack.canRedo():
             self.undo_stack.redo()
 
-    def _restore(self, snapshot: Release, save: bool = True) -> None:
+    def _restore(self, snapshot: Release) -> None:
         assert self._release is not None
+        self._save_timer.stop()
+        self._deadline.stop()
         self.form.set_release(replace(snapshot, status=self._release.status))
-        self._saved = self.form.read(self._release)
+        restored = self.form.read(self._release)
         self._dirty = False
-        self.unsaved.hide()
-        if save:
-            try:
-                self._after_save(releases.update(self.store, self._saved))
-            except UserError as exc:
-                report_failure(self, exc)
-        self.preview.schedule(self._saved, at_once=True)
+        self._failure = None
+        if not same_form(restored, self._sent or restored):
+            self._send(restored, push_undo=False)
+        self._show_save_state()
+        self.preview.schedule(restored, at_once=True)
         self.undo_state_changed.emit()
-
-    # -- notes from the library --------------------------------------------
-    def take_latest(self, key: str) -> None:
-        if self._release is None or not self.flush():
-            return
-        try:
-            stored = releases.take_latest_boilerplate(self.store, self._release.reference, key)
-        except UserError as exc:
-            report_failure(self, exc)
-            return
-        self._release = stored
-        self.form.notes.set_notes(stored.notes)
-        self._saved = self.form.read(stored)
-        self.preview.schedule(self._saved, at_once=True)
-        self.message.emit(f"Took the new text of “{key}”")
-        self.changed.emit()
-
-    def refresh_notes(self) -> None:
-        """The boilerplate library changed: show which notes are now out of date."""
-        if self._release is None or not self.flush():
-            return
-        stored = releases.get(self.store, self._release.reference)
-        self._release = stored
-        self.form.notes.set_notes(stored.notes)
-        self._saved = self.form.read(stored)
-        self.preview.schedule(self._saved, at_once=True)
-
-    # -- workflow -----------------------------------------------------------
-    def request_move(self, target: str) -> None:
-        release = self._release
-        if release is None:
-            return
-        if not self.flush():
-            dialogs.show_error(self, f"{self.unsaved_reason()} Fix that first.")
-            return
-        user, note = None, None
-        if target == "approved":
-            dialog = ApprovalDialog(release.reference, release.headline, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            user, note = dialog.approver_name(), dialog.note_text()
-        elif target == "withdrawn" and not dialogs.confirm(
-            self, "Withdraw release",
-            f"Withdraw {release.reference}? It will be read-only and marked as withdrawn.",
-            "Withdraw",
-        ):  # fmt: skip
-            return
-        try:
-            moved = workflow.set_status(self.store, release.reference, target, user, note)
-        except UserError as exc:
-            report_failure(self, exc)
-            return
-        self._show(moved)
-        self.undo_stack.clear()
-        self.message.emit(f"{moved.reference} is now {workflow.LABELS[target].lower()}")
-        self.changed.emit()
 
     # -- out ----------------------------------------------------------------
     def export_word(self) -> None:
-        release = self._release
-        if release is None:
-            return
-        if not self.flush():
-            dialogs.show_error(self, f"{self.unsaved_reason()} Fix that first.")
-            return
-        path = ask_export_path(self, release.reference, self.form.headline.text())
-        if path is None:
-            return
-        store, reference, user = self.store, release.reference, audit.current_user()
-
-        def export() -> tuple[Path, int]:
-            from ...documents.exporting import export_release  # python-docx loads on first use
-
-            return export_release(store, reference, path, user)
-
-        def done(result: tuple[Path, int]) -> None:
-            written, version = result
-            self.bar.export_button.setEnabled(True)
-            self.message.emit(f"Exported {written.name} (version {version})")
-            if self._release is not None and self._release.reference == reference:
-                self._release = replace(self._release, version_count=version)
-                self._refresh_workflow()
-            self.changed.emit()
-
-        self.bar.export_button.setEnabled(False)
-        self.message.emit(f"Exporting {path.name}…")
-        run_in_background(self, export, done,
-                          on_failure=lambda _e: self.bar.export_button.setEnabled(True))  # fmt: skip
+        self.actions.export_word()
 
     def copy_email_text(self) -> None:
         current = self.release()
@@ -351,7 +363,7 @@ class ReleaseEditor(QWidget):
         self.message.emit(f"Copied {current.reference} to the clipboard as email text")
 
     # -- UI state -----------------------------------------------------------
-    def save_state(self, settings: QSettings) -> None:
+    def save_state_to(self, settings: QSettings) -> None:
         settings.setValue("editor/splitter", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.domain import ReleaseSummary
 from ...core.releases import service as releases
 from ...core.releases.workflow import LABELS
-from ...core.store import Store
-from ..operations import run_in_background
+from ..operations import RELEASES, StoreOps, run_in_background
 from ..style import PRIMARY_BUTTON
 from .model import ReferenceRole, ReleaseFilterProxy, ReleaseTableModel
 
@@ -44,10 +43,11 @@ class ReleaseListPanel(QWidget):
     open_requested = Signal(str)  # a reference
     new_requested = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store = ops.store
         self._search_serial = 0
+        self._stale = True
 
         title = QLabel("Press releases")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -115,11 +115,24 @@ class ReleaseListPanel(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
         self.status_filter.currentIndexChanged.connect(self._status_changed)
+        ops.store_changed.connect(self._store_changed)
+
+    def _store_changed(self, kinds: frozenset[str]) -> None:
+        if RELEASES in kinds:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # -- loading ------------------------------------------------------------
     def refresh(self) -> None:
         """Reload from the store (full-text search when the box holds words), off the UI thread."""
         self._search_timer.stop()
+        self._stale = False
         self._search_serial += 1
         serial, query, store = self._search_serial, self.search.text().strip(), self.store
 

@@ -8,21 +8,11 @@ from pathlib import Path
 
 from ..core.domain import STATUSES
 from ..core.errors import UserError
-from ..core.releases import boilerplate, importing, versions, workflow
+from ..core.releases import importing, versions, workflow
 from ..core.releases import service as releases
 from ..core.releases.interchange import LONDON, dumps, release_to_json
-from ..core.store import Store
 from ..core.textdiff import DiffRun
-from ..documents.archive.readers import SUFFIXES
-
-
-def reader_for(store: Store) -> importing.Reader:
-    """Reads any importable file; library notes are recognised against this store's."""
-    from ..documents.archive import read_release
-    from ..documents.archive.notes import LibraryItem
-
-    library = [LibraryItem(b.key, b.title, b.text) for b in boilerplate.list_all(store)]
-    return lambda path: read_release(path, library)
+from ..documents.archive import SUFFIXES, reader_for
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

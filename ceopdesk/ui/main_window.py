@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
                                           "Write the open release as a Word file")  # fmt: skip
         self.copy_action = self._action("&Copy as email text", editor.copy_email_text, None,
                                         "Put the open release on the clipboard as plain text")  # fmt: skip
+        self.import_action = self._action("&Import releases…", self.import_releases, None,
+                                          "Past releases from Word files, web pages, "
+                                          "text and e-mails")  # fmt: skip
         self.sample_action = self._action("&Load sample library", self.load_sample, None,
                                           "Add the example releases and notes to editors")  # fmt: skip
         self.settings_action = self._action("&Settings…", self.open_settings, None,
@@ -156,7 +159,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.new_action, self.export_action, self.copy_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.sample_action, self.settings_action])
+        file_menu.addActions([self.import_action, self.sample_action, self.settings_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -262,6 +265,15 @@ class MainWindow(QMainWindow):
 
         self.ops.mutate(self, demo.load_sample, {RELEASES, BOILERPLATE, SETTINGS}, done,
                         on_failure=failed)  # fmt: skip
+
+    def import_releases(self) -> None:
+        # Imported here: the readers load python-docx and the web page extractor.
+        from .archive.import_dialog import ArchiveImportDialog
+
+        dialog = ArchiveImportDialog(self.store, self)
+        dialog.imported.connect(lambda refs: (self.releases.refresh(),
+                                              self.say(f"{len(refs)} release(s) imported")))  # fmt: skip
+        dialog.exec()
 
     def open_settings(self) -> None:
         # Imported here: it loads python-docx (to check templates), a fifth of start-up time.

@@ -8,6 +8,7 @@ Modules, by what they hold:
 - ``interchange``  the ``ceopdesk.release/1`` and ``ceopdesk.boilerplate/1`` JSON formats
 - ``importing``    many files in: read them all, then store all or none (command line)
                    or each on its own with progress and cancel (the app)
+- ``corrections``  moving the parts of a release read from a past file (the import preview)
 - ``search``       the FTS5 index over release text (the only SQLite-specific SQL)
 
 Import the module you need (``from ceopdesk.core.releases import service``); this

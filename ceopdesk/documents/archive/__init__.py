@@ -1,5 +1,6 @@
 """Past releases in: Word files, saved web pages, text, Markdown and e-mails.
 
+``reader_for(store)`` gives the reader the command line and the app use;
 ``read_release(path, library)`` reads one file into an ``ImportedRelease`` for
 the core import service (``core/releases/importing.py``). Each format has a
 thin reader that turns the file into neutral paragraphs; ``structure``
@@ -14,6 +15,17 @@ recognises the release in them, the same way for every format.
 
 from __future__ import annotations
 
+from ceopdesk.core.releases import boilerplate, importing
+from ceopdesk.core.store import Store
+
+from .notes import LibraryItem
 from .readers import SUFFIXES, read_release
 
-__all__ = ["SUFFIXES", "read_release"]
+
+def reader_for(store: Store) -> importing.Reader:
+    """Reads any importable file; library notes are recognised against this store's."""
+    library = [LibraryItem(b.key, b.title, b.text) for b in boilerplate.list_all(store)]
+    return lambda path: read_release(path, library)
+
+
+__all__ = ["SUFFIXES", "read_release", "reader_for"]

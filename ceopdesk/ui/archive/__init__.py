@@ -1,0 +1,1 @@
+"""File ▸ Import releases…: past releases read, checked, corrected and saved."""

@@ -160,10 +160,16 @@ BUILT_IN = {"BodyText", "ListBullet", "ListNumber", "Quote"}
 # Each house heading sits on Word's own heading of its level, so the outline
 # level is there twice over and an approver's "Heading 1" looks like a headline.
 BASED_ON = {
-    "ListBullet": "BodyText", "ListNumber": "BodyText", "Quote": "BodyText",
-    "QuoteAttribution": "BodyText", "NoteListBullet": "ListBullet",
-    "NoteListNumber": "ListNumber", "Headline": "Heading1", "NotesHeading": "Heading2",
-    "NoteTitle": "Heading3", "NoteSubheading": "Heading4",
+    "ListBullet": "BodyText",
+    "ListNumber": "BodyText",
+    "Quote": "BodyText",
+    "QuoteAttribution": "BodyText",
+    "NoteListBullet": "ListBullet",
+    "NoteListNumber": "ListNumber",
+    "Headline": "Heading1",
+    "NotesHeading": "Heading2",
+    "NoteTitle": "Heading3",
+    "NoteSubheading": "Heading4",
 }
 # Word's built-in headings in the house look: (level, size in half-points, italic).
 HEADINGS = [(1, 36, False), (2, 24, False), (3, 21, False), (4, 21, True)]

@@ -41,12 +41,12 @@ def test_a_bad_email_is_warned_about_and_save_still_allowed(qtbot, store):
     assert dialog.save_button.isEnabled()
     message = dialog.error_for("emails[0]")
     assert message.startswith("E-mail 'zoe@' is not valid")
-    assert message.endswith("It is saved as typed, unchecked.")
+    assert message.endswith("It is kept, marked unchecked.")
     dialog.phones.value_edit(0).setText("07700 900321")  # the placeholder of Settings
     settle(qtbot, dialog)
     assert dialog.error_for("phones[0]") == (
         "Phone '07700 900321' is not a number in use as far as the numbering plan knows."
-        " It is saved as typed, unchecked."
+        " It is kept, marked unchecked."
     )
     assert dialog.save_button.isEnabled() and dialog.summary.isHidden()
 

@@ -70,7 +70,7 @@ def read_csv(path: Path, text: str, options: ImportOptions) -> CsvFile:
     fmt = detect_format(headers)
     overrides = {norm(k): v for k, v in options.mapping.items()}
     targets: list[Target | None] = []
-    unknown: list[str] = []
+    unknown: list[tuple[int, str]] = []
     for i, header in enumerate(headers):
         key = norm(header)
         if header in options.mapping or key in overrides:
@@ -83,14 +83,31 @@ def read_csv(path: Path, text: str, options: ImportOptions) -> CsvFile:
         target = recognise(header, fmt) if header else None
         targets.append(target)
         if target is None:
-            unknown.append(header or f"column {i + 1}")
+            unknown.append((i, header or f"column {i + 1}"))
     if not any(t is not None and t.field in _IDENTITY for t in targets):
         shown = ", ".join(h for h in headers if h)[:200]
         raise UserError(
             f"{name} line {header_line}: no column holds a name, e-mail or phone "
             f"(the columns are: {shown}); map the columns to fields and import again."
         )
-    return CsvFile(fmt, headers, targets, header_line, rows=parsed[1:], unknown_headers=unknown)
+    rows = parsed[1:]
+    filled = _columns_with_data(rows, len(headers))
+    unknown = [u for i, u in unknown if i in filled]  # an empty column asks no question
+    return CsvFile(fmt, headers, targets, header_line, rows=rows, unknown_headers=unknown)
+
+
+def _columns_with_data(rows: list[tuple[int, list[str]]], width: int) -> set[int]:
+    """Which columns hold a value in some row (Outlook's "0/0/00" is not a value)."""
+    empty = list(range(width))
+    for _, row in rows:
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        still = [i for i in empty if not row[i].strip() or row[i].strip() in _EMPTY_DEFAULTS]
+        if len(still) != len(empty):
+            empty = still
+            if not empty:
+                break
+    return set(range(width)) - set(empty)
 
 
 def iter_records(name: str, data: CsvFile, options: ImportOptions) -> Iterator[Record]:

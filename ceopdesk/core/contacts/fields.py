@@ -55,6 +55,8 @@ class Target:
 
 _LABELLED = {"email": "e-mail", "phone": "phone", "social": "social handle"}
 _PLACE_WORDS = {"work": "Business", "home": "Home", "other": "Other"}
+_WORDS = {"desk": "News desk"}
+_NETWORKS = {"web": "Web page", "x": "X (Twitter)", "linkedin": "LinkedIn"}
 
 
 def describe(target: str | None) -> str:
@@ -62,13 +64,14 @@ def describe(target: str | None) -> str:
     if not target:
         return "Not imported"
     field, _, label = target.partition(":")
-    base = FIELDS.get(field, field).split(" (")[0]
+    text = FIELDS.get(field, field)
+    base = text.split(" (")[0]
     if not label:
-        return base
+        return base if field in _LABELLED or field.endswith("_label") else text
     if field in _LABELLED:
         if field == "social":
-            return {"web": "Web page", "x": "X (Twitter)"}.get(label, label.capitalize())
-        return f"{label.capitalize()} {_LABELLED[field]}"
+            return _NETWORKS.get(label, label.capitalize())
+        return f"{_WORDS.get(label, label.capitalize())} {_LABELLED[field]}"
     return f"{_PLACE_WORDS.get(label, label.capitalize())} {base.lower()}"
 
 
@@ -161,6 +164,8 @@ _GENERIC = {
     "mobilenumber": Target("phone", "mobile"),
     "cell": Target("phone", "mobile"),
     "homephone": Target("phone", "home"),
+    "otherphone": Target("phone", "other"),
+    "otheremail": Target("email", "other"),
     "tags": Target("tags"),
     "tag": Target("tags"),
     "beat": Target("tags"),

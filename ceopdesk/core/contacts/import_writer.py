@@ -6,7 +6,7 @@ committed until the importer's session ends and any error rolls it all back.
 
 New contacts are numbered here (so later rows of the file can be matched to
 them before anything is read back) and written with one plain ``executemany``
-per table and chunk. The search index of the new contacts is built once, at
+per table and chunk (:func:`.bulk.insert_rows`). The search index of the new contacts is built once, at
 the end, by SQLite from the tables (one ``INSERT ... SELECT``).
 """
 
@@ -15,13 +15,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from .. import audit
 from ..models import AuditRow, utcnow
 from . import search
-from .bulk import BulkLoad
+from .bulk import BulkLoad, insert_rows
 from .columns import column_values, email_values, phone_values, tag_values
 from .domain import Contact, Email, ImportOptions, ImportRow, Phone
 from .matching import Matcher, Pending
@@ -115,11 +115,11 @@ class ImportWriter:
             contacts.append({"id": cid, **column_values(p.contact), "created": now, "updated": now})
             audits.append(self._audit(p, now, created=True))
         self._next_id += len(new)
-        s.execute(insert(ContactRow.__table__), contacts)
+        insert_rows(s, ContactRow.__table__, contacts)
         self._children(
             s, [(p.id, p.contact.emails, p.contact.phones, p.contact.tags, 0, 0) for p in new]
         )  # type: ignore[misc]
-        s.execute(insert(AuditRow.__table__), audits)
+        insert_rows(s, AuditRow.__table__, audits)
         for p in new:
             self._matcher.written(p)
 
@@ -145,7 +145,7 @@ class ImportWriter:
                 for p in changed
             ],
         )
-        s.execute(insert(AuditRow.__table__), [self._audit(p, now, created=False) for p in changed])
+        insert_rows(s, AuditRow.__table__, [self._audit(p, now, created=False) for p in changed])
         self._reindex.update(p.id for p in changed)  # type: ignore[misc]
         for p in changed:
             self._matcher.written(p)
@@ -165,7 +165,7 @@ class ImportWriter:
             (ContactTagRow, tags),
         ):
             if rows:
-                s.execute(insert(model.__table__), rows)
+                insert_rows(s, model.__table__, rows)
 
     def _audit(self, p: Pending, now: datetime, created: bool) -> dict[str, Any]:
         rows = p.rows

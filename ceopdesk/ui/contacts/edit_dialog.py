@@ -266,7 +266,7 @@ class ContactEditDialog(QDialog):
     def _place(self, problem: FieldProblem) -> bool:
         message = sentence(problem.message)
         if problem.doubtful:  # saved as typed, marked unchecked
-            message = message.replace("; kept unchecked.", ". It is saved as typed, unchecked.")
+            message = message.replace("; kept unchecked.", ". It is kept, marked unchecked.")
         field, _, rest = problem.field.partition("[")
         if field in ("emails", "phones") and rest:
             group = self.emails if field == "emails" else self.phones

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ceopdesk.core.contacts import importer
 from ceopdesk.core.contacts.domain import KINDS, LAWFUL_BASES, FilePreview, ImportOptions
+from ceopdesk.core.contacts.fields import describe as describe_target
 from ceopdesk.core.errors import UserError
 from ceopdesk.ui.operations import run_in_background
 
@@ -47,34 +48,17 @@ ENCODING_CHOICES = [(None, "As detected"), ("utf-8", "UTF-8"), ("cp1252", "Windo
                     ("iso-8859-1", "ISO-8859-1 (Latin-1)"), ("utf-16", "UTF-16"),
                     ("mac_roman", "Mac Roman")]  # fmt: skip
 # What a column can be imported as, in the order the mapping combo offers them.
-MAPPING_CHOICES: list[tuple[str | None, str]] = [
-    (None, "Don't import this column"),
-    ("full_name", "Full name"),
-    ("given_name", "First name"),
-    ("middle_name", "Middle name"),
-    ("family_name", "Last name"),
-    ("organisation", "Organisation / outlet"),
-    ("job_title", "Job title"),
-    ("kind", "Kind (journalist, stakeholder…)"),
-    ("email", "E-mail"),
-    ("email:work", "E-mail (work)"),
-    ("email:home", "E-mail (home)"),
-    ("phone", "Phone"),
-    ("phone:work", "Phone (work)"),
-    ("phone:mobile", "Phone (mobile)"),
-    ("phone:desk", "Phone (news desk)"),
-    ("tags", "Tags / beats (separated by ; , or |)"),
-    ("notes", "Notes"),
-    ("social:x", "X / Twitter handle"),
-    ("social:linkedin", "LinkedIn"),
-    ("social:bluesky", "Bluesky"),
-    ("social:web", "Web site"),
-    ("social_links", "Social handles as network=handle pairs"),
-    ("lawful_basis", "Lawful basis"),
-    ("source", "Source"),
-    ("date_collected", "Date collected"),
-    ("do_not_contact", "Do not contact (yes/no)"),
-]
+MAPPING_CHOICES: list[tuple[str | None, str]] = [(None, "Don't import this column")] + [
+    (value, describe_target(value))
+    for value in (
+        "full_name", "given_name", "middle_name", "family_name", "organisation", "job_title",
+        "kind", "email", "email:work", "email:home", "email:other", "phone", "phone:work",
+        "phone:mobile", "phone:desk", "phone:home", "phone:other", "address", "street", "city",
+        "region", "postcode", "country", "tags", "notes", "social:x", "social:linkedin",
+        "social:bluesky", "social:web", "social_links", "lawful_basis", "source",
+        "date_collected", "do_not_contact",
+    )
+]  # fmt: skip
 FILE_FILTER = "Contact files (*.csv *.vcf *.vcard *.txt);;All files (*)"
 
 
@@ -234,8 +218,7 @@ class MappingPage(QWizardPage):
             self.grid.addWidget(example, row, 1)
             self.grid.addWidget(combo, row, 2)
         self.grid.setRowStretch(len(preview.unknown_headers) + 1, 1)
-        names = dict(MAPPING_CHOICES)
-        known = [f"{h} → {names.get(v, v)}" for h, v in preview.mapping.items()
+        known = [f"{h} → {describe_target(v)}" for h, v in preview.mapping.items()
                  if v and v != "ignore" and h not in self.combos]  # fmt: skip
         self.known.setText("Recognised: " + "; ".join(known) if known else "")
 
@@ -251,10 +234,14 @@ class OptionsPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("Options")
-        self.setSubTitle("People already in the list (same e-mail or phone) are merged, never "
-                         "overwritten. The import saves everything or nothing.")  # fmt: skip
+        self.setSubTitle("People already in the list (same e-mail, or same phone and name) are "
+                         "merged, never overwritten. A doubtful e-mail, phone or date is kept as "
+                         "typed, marked unchecked and reported. The import saves everything or "
+                         "nothing.")  # fmt: skip
         self.dry_run = QCheckBox("Dry run: show what would happen, save nothing")
-        self.skip_bad = QCheckBox("Skip bad rows and import the rest (each one is reported)")
+        self.skip_bad = QCheckBox(
+            "Skip records the file is damaged in (ragged rows, broken cards) and import the rest"
+        )
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(kind.capitalize(), kind)

@@ -46,6 +46,7 @@ class ContactsView(QWidget):
         self.model.modelReset.connect(self._rows_replaced)
         self.model.loadingChanged.connect(lambda _on: self._show_counts())
         self._total = 0
+        self._lists_dialog: QWidget | None = None  # the open (non-modal) lists dialog
         self._reselect: int | None = None
         self._to_top = False
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -298,7 +299,19 @@ class ContactsView(QWidget):
     def open_lists(self) -> None:
         from .lists_panel import ListsDialog
 
-        ListsDialog(self.store, self.selected_ids, self).exec()
+        # Not modal: people are picked in the table while the lists stay open.
+        if self._lists_dialog is not None:
+            self._lists_dialog.raise_()
+            self._lists_dialog.activateWindow()
+            return
+        dialog = ListsDialog(self.store, self.selected_ids, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._lists_closed)
+        self._lists_dialog = dialog
+        dialog.show()
+
+    def _lists_closed(self) -> None:
+        self._lists_dialog = None
         self.reload()
 
     def open_duplicates(self) -> None:

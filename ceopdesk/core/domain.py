@@ -163,3 +163,4 @@ class Settings:
     default_place: str | None = "London"
     contact: ContactBlock = field(default_factory=lambda: ContactBlock(name="CEOP Press Office"))
     template_path: str | None = None  # None = the template shipped in resources/
+    smart_quotes: bool = True  # typed straight quotes become typographic in the text editors

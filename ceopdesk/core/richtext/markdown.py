@@ -1,0 +1,220 @@
+"""The stored Markdown: written from blocks with everything typed escaped, read back with
+markdown-it-py (the same parser the Word export uses)."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .model import BREAK, Block, BlockKind, Span, merge_spans, tidy, tidy_block
+
+# The Word export reads notes with tables enabled, so text is escaped for that reader too.
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+# Inline characters that can start markup anywhere on a line.
+_INLINE = re.compile(r"[\\`*_\[\]<|]|&(?=#|[A-Za-z0-9]+;)")
+# What may start a block when it begins a line: headings, quotes, list markers,
+# thematic breaks, setext underlines, fences, ordered-list numbers ("2012. A year").
+_LINE_START = re.compile(r"^(?:[#>+\-=~]|\d+(?=[.)]))")
+
+
+def _escape_segment(segment: str, line_start: bool) -> str:
+    segment = _INLINE.sub(lambda m: "\\" + m.group(0), segment)
+    m = _LINE_START.match(segment) if line_start else None
+    if m is None:
+        return segment
+    if m.group(0)[0].isdigit():
+        return segment[: m.end()] + "\\" + segment[m.end() :]
+    return "\\" + segment
+
+
+def _escape(text: str, line_start: bool) -> str:
+    """``text`` escaped; a line break becomes a Markdown line break."""
+    segments = text.split(BREAK)
+    return "\\\n".join(_escape_segment(seg, line_start or i > 0) for i, seg in enumerate(segments))
+
+
+_EDGE_SPACE = re.compile(r"^[^\S\n]+|[^\S\n]+$")
+
+
+def _entity_edges(source: str) -> str:
+    """Markdown drops white space other than spaces and tabs at the ends of a
+    block (a non-breaking space, say); an entity keeps it."""
+    return _EDGE_SPACE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), source)
+
+
+def escape_text(text: str) -> str:
+    """Plain text as Markdown that reads back as that text, never as markup.
+
+    A line break becomes a Markdown line break; spaces and tabs at the ends of
+    a line are not kept (Markdown cannot keep them).
+    """
+    return _inline([Span(text)])
+
+
+# -- writing -------------------------------------------------------------------
+
+
+def _link_target(href: str) -> str:
+    return re.sub(r"[()\\]", lambda m: "\\" + m.group(0), _MD.normalizeLink(href.strip()))
+
+
+def _inline(spans: list[Span], marks: bool = True) -> str:
+    """Spans as inline Markdown; ``marks`` False leaves bold and italic out."""
+    out: list[str] = []
+    line_start = True
+    tidied = tidy_block(Block("paragraph", spans))
+    for span in tidied.spans if tidied else []:
+        text = _escape(span.text, line_start)
+        line_start = span.text.endswith(BREAK)
+        if marks and span.italic:
+            text = f"*{text}*"
+        if marks and span.bold:
+            text = f"**{text}**"
+        if span.href:
+            text = f"[{text}]({_link_target(span.href)})"
+            if out and out[-1].endswith("!"):  # "![" would start a picture
+                out[-1] = out[-1][:-1] + "\\!"
+        out.append(text)
+    return _entity_edges("".join(out))
+
+
+def _read_back(inline: str) -> list[Span]:
+    parsed = parse_markdown(inline, headings=True)
+    return parsed[0].spans if len(parsed) == 1 else []
+
+
+def _inline_checked(block: Block) -> str:
+    """Bold and italic are written with ``**``/``*``, which CommonMark reads as
+    emphasis only beside the right characters ("**"427"**bar" is not bold).  The
+    block is read back; where the marks did not hold, the block keeps its text
+    and links and loses the emphasis that could not be written."""
+    for spans in (block.spans, _punctuation_outside(block.spans)):
+        written = _inline(spans)
+        if _read_back(written) == spans:
+            return written
+    return _inline(block.spans, marks=False)
+
+
+def _punctuation_outside(spans: list[Span]) -> list[Span]:
+    """Bold or italic narrowed to leave out punctuation at its ends: "**427**" is
+    bold where **"427"** beside a letter could not be."""
+    out: list[Span] = []
+    for span in spans:
+        if not (span.bold or span.italic) or span.href:
+            out.append(span)
+            continue
+        m = re.match(r"^(\W*)(.*?)(\W*)$", span.text, re.DOTALL)
+        assert m is not None
+        head, core, tail = m.groups()
+        if not core:
+            out.append(span)
+            continue
+        out += [Span(head), Span(core, *span.styled()), Span(tail)]
+    return merge_spans(out)
+
+
+def _marker(kind: BlockKind, number: int) -> str:
+    return "- " if kind == "bullet" else f"{number}. "
+
+
+def blocks_to_markdown(blocks: list[Block]) -> str:
+    """The stored form of ``blocks``: a blank line between blocks, lists tight."""
+    parts: list[str] = []
+    top: BlockKind | None = None  # the kind of the list being written, if any
+    nested: BlockKind | None = None
+    counts = [0, 0]
+    parent_width = 0
+    for block in tidy(blocks):
+        body = _inline_checked(block)
+        if not block.is_list:
+            top = None
+            parts.append("### " + body if block.kind == "heading" else body)
+            continue
+        if block.level == 0:
+            counts[1], nested = 0, None
+            if top == block.kind:
+                counts[0] += 1
+            else:
+                top, counts[0] = block.kind, 1
+                parts.append("")
+            marker, indent = _marker(block.kind, counts[0]), ""
+            parent_width = len(marker)
+        else:
+            counts[1] = counts[1] + 1 if nested == block.kind else 1
+            nested = block.kind
+            marker, indent = _marker(block.kind, counts[1]), " " * parent_width
+        item = indent + marker + body.replace("\n", "\n" + indent + " " * len(marker))
+        parts[-1] = f"{parts[-1]}\n{item}" if parts[-1] else item
+    return "\n\n".join(parts)
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def _spans(children: list[Token]) -> list[Span]:
+    spans: list[Span] = []
+    bold = italic = 0
+    href: str | None = None
+    for tok in children:
+        kind = tok.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            href = str(tok.attrs.get("href", "")) or None
+        elif kind == "link_close":
+            href = None
+        else:
+            text = {"softbreak": " ", "hardbreak": BREAK}.get(kind, tok.content)
+            spans.append(Span(text, bold > 0, italic > 0, href))
+    return merge_spans(spans)
+
+
+def parse_markdown(source: str, *, headings: bool = False) -> list[Block]:
+    """Blocks for stored Markdown.
+
+    Without ``headings`` a sub-heading reads as a bold paragraph (the body has
+    none).  Deeper lists come up to the nested level; a second paragraph in a
+    list item joins it after a line break; table cells, code and quotes keep
+    their text as paragraphs.
+    """
+    blocks: list[Block] = []
+    lists: list[BlockKind] = []
+    item_started = False
+    kind: BlockKind = "paragraph"
+    for tok in _MD.parse(source):
+        t = tok.type
+        if t in ("bullet_list_open", "ordered_list_open"):
+            lists.append("bullet" if t == "bullet_list_open" else "number")
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif t == "list_item_open":
+            item_started = False
+        elif t == "heading_open":
+            kind = "heading"
+        elif t == "heading_close":
+            kind = "paragraph"
+        elif t in ("inline", "code_block", "fence"):
+            if t == "inline":
+                spans = _spans(tok.children or [])
+            else:
+                spans = [Span(tok.content.rstrip("\n"))]
+            if kind == "heading" and (lists or not headings):
+                spans = [Span(s.text, True, s.italic, s.href) for s in spans]
+            if lists and item_started and blocks:
+                blocks[-1].spans = merge_spans([*blocks[-1].spans, Span(BREAK), *spans])
+            elif lists:
+                item_started = True
+                blocks.append(Block(lists[-1], spans, min(len(lists) - 1, 1)))
+            else:
+                heading = kind == "heading" and headings
+                blocks.append(Block("heading" if heading else "paragraph", spans))
+    return tidy(blocks)

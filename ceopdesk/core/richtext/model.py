@@ -1,0 +1,156 @@
+"""The house subset as plain data: blocks of formatted spans.
+
+Every conversion (pasted text and HTML, imported files, the editor's document)
+goes through this model, and only ``markdown.py`` turns it into the stored
+Markdown or back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from markdown_it.common.normalize_url import normalizeLink
+
+BREAK = "\n"  # a manual line break inside a block (Shift+Enter, Word's vertical tab, <br>)
+
+BlockKind = Literal["paragraph", "bullet", "number", "heading"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one formatting; ``text`` may hold BREAK characters."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+    def styled(self) -> tuple[bool, bool, str | None]:
+        return (self.bold, self.italic, self.href)
+
+
+@dataclass
+class Block:
+    """One paragraph, list item (``level`` 0 or 1) or sub-heading."""
+
+    kind: BlockKind = "paragraph"
+    spans: list[Span] = field(default_factory=list)
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind in ("bullet", "number")
+
+
+@dataclass
+class Conversion:
+    """Markdown made from pasted or imported content, and what was changed on the way."""
+
+    markdown: str
+    notes: list[str] = field(default_factory=list)
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Adjacent spans with the same formatting joined, empty ones dropped."""
+    out: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if out and out[-1].styled() == span.styled():
+            out[-1] = Span(out[-1].text + span.text, *span.styled())
+        else:
+            out.append(span)
+    return out
+
+
+_EDGE = " \t"
+
+
+def tidy_block(block: Block) -> Block | None:
+    """The block as Markdown can hold it, or None when nothing is left.
+
+    Spaces and tabs at the ends of a line are not kept by Markdown, line breaks
+    at the ends of a block mean nothing, a heading is one line, a list has one
+    nested level, and bold or italic on white space alone shows nothing.
+    """
+    spans = []
+    for span in block.spans:
+        text = span.text.replace("\r", "")
+        if block.kind == "heading":
+            text = text.replace(BREAK, " ")
+        if text.strip(_EDGE + BREAK) == "" and span.href is None:
+            spans.append(Span(text))
+        else:
+            href = normalizeLink(span.href.strip()) if span.href else None
+            spans.append(Span(text, span.bold, span.italic, href or None))
+    spans = merge_spans(spans)
+    spans = _unformat_edges(_strip_lines(spans))
+    if not spans:
+        return None
+    level = min(max(block.level, 0), 1) if block.is_list else 0
+    return Block(block.kind, spans, level)
+
+
+def _strip_lines(spans: list[Span]) -> list[Span]:
+    # Cut the spans into characters' owners, strip each line, rebuild.
+    chars: list[tuple[str, tuple[bool, bool, str | None]]] = [
+        (c, s.styled()) for s in spans for c in s.text
+    ]
+    lines: list[list[tuple[str, tuple[bool, bool, str | None]]]] = [[]]
+    for item in chars:
+        if item[0] == BREAK:
+            lines.append([])
+        else:
+            lines[-1].append(item)
+    for line in lines:
+        while line and line[0][0] in _EDGE:
+            line.pop(0)
+        while line and line[-1][0] in _EDGE:
+            line.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    out: list[Span] = []
+    for i, line in enumerate(lines):
+        if i:
+            out.append(Span(BREAK))
+        out.extend(Span(c, *style) for c, style in line)
+    return merge_spans(out)
+
+
+def _unformat_edges(spans: list[Span]) -> list[Span]:
+    # White space at the edge of bold, italic or a link moves outside it: Markdown's
+    # ``**`` cannot open before or close after a space, and nobody sees the difference.
+    out: list[Span] = []
+    for span in spans:
+        if span.styled() == (False, False, None):
+            out.append(span)
+            continue
+        core = span.text.strip()
+        if not core:
+            out.append(Span(span.text))
+            continue
+        start = span.text.index(core)
+        out.append(Span(span.text[:start]))
+        out.append(Span(core, *span.styled()))
+        out.append(Span(span.text[start + len(core) :]))
+    return merge_spans(out)
+
+
+def tidy(blocks: list[Block]) -> list[Block]:
+    """Blocks as the stored Markdown keeps them; a nested item needs an item before it."""
+    out: list[Block] = []
+    for block in blocks:
+        tidied = tidy_block(block)
+        if tidied is None:
+            continue
+        if tidied.level == 1 and not (out and out[-1].is_list):
+            tidied.level = 0
+        out.append(tidied)
+    return out

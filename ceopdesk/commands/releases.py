@@ -11,7 +11,7 @@ from ..core.errors import UserError
 from ..core.releases import importing, versions, workflow
 from ..core.releases import service as releases
 from ..core.releases.interchange import LONDON, dumps, release_to_json
-from ..core.textdiff import DiffRun
+from ..core.textdiff import DiffRun, diff_words
 from ..documents.archive import SUFFIXES, reader_for
 
 
@@ -63,6 +63,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("a", type=int, metavar="A", help="the older version number")
     p.add_argument("b", type=int, metavar="B", help="the newer version number")
     p.set_defaults(func=cmd_diff)
+
+    p = cmds.add_parser("compare", help="compare a Word file an approver sent back; accept edits")
+    p.add_argument("reference")
+    p.add_argument("file", type=Path, metavar="FILE.docx")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    take = p.add_mutually_exclusive_group()
+    take.add_argument(
+        "--accept",
+        nargs="+",
+        metavar="PART",
+        help="put these changes into the draft (e.g. headline 'sections[2]')",
+    )
+    take.add_argument("--accept-all", action="store_true", help="put every change into the draft")
+    p.add_argument(
+        "--note-as",
+        choices=("one-off", "library"),
+        help="an edited library note becomes a one-off wording or a new library version",
+    )
+    p.set_defaults(func=cmd_compare)
 
 
 def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
@@ -192,3 +211,43 @@ def marked_runs(runs: list[DiffRun]) -> str:
         if run.new:
             out.append(f"{{+{run.new}+}}")
     return "".join(out)
+
+
+def cmd_compare(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+    from ..documents.approver.accept import accept
+    from ..documents.approver.compare import compare_file
+
+    comparison = compare_file(ctx.store, args.reference, args.file)
+    if args.json:
+        ctx.out.write(dumps(comparison.to_json()))
+    else:
+        print_comparison(comparison, ctx.out)
+    if args.accept or args.accept_all:
+        parts = None if args.accept_all else args.accept
+        choices = {
+            c.part: args.note_as for c in comparison.changes if c.boilerplate and args.note_as
+        }
+        release = accept(ctx.store, comparison, parts, choices, ctx.user)
+        taken = len(comparison.changes) if parts is None else len(parts)
+        print(f"Accepted {taken} change(s); {release.reference} is now "
+              f"{workflow.LABELS[release.status].lower()}.", file=ctx.err if args.json else ctx.out)  # fmt: skip
+    return 0
+
+
+def print_comparison(comparison, out) -> None:  # type: ignore[no-untyped-def]
+    version = f"version {comparison.version}" if comparison.version else "its current text"
+    how = "" if comparison.matched_by == "properties" else " (matched by its reference and text)"
+    print(f"Compared with {comparison.reference} {version}{how}.", file=out)
+    if not comparison.changes:
+        print("No changes.", file=out)
+    for change in comparison.changes:
+        library = f" (library note “{change.boilerplate}”)" if change.boilerplate else ""
+        print(f"\n== {change.part}: {change.kind}{library} ==", file=out)
+        print(marked_runs(diff_words(change.before, change.after)), file=out)
+        for line in change.tracked:
+            print(f"   tracked: {line}", file=out)
+    for comment in comparison.comments:
+        where = comment.part or "the document"
+        print(f"\nComment on {where} by {comment.author}: {comment.text}", file=out)
+        if comment.anchor:
+            print(f"   on: “{comment.anchor}”", file=out)

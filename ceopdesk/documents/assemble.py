@@ -122,26 +122,32 @@ def attribution(speaker: str, role: str | None) -> str:
 
 def assemble(release: Release, settings: Settings) -> list[Block]:
     """The release as blocks, in the order they are printed."""
+    return [block for _, block in assemble_parts(release, settings)]
+
+
+def assemble_parts(release: Release, settings: Settings) -> list[tuple[str | None, Block]]:
+    """Each block with the part of the release it shows, named as in the release JSON
+    (``headline``, ``sections[2]``, ``notes[0]``, ``contact``); None for what the
+    writer adds itself (type line, embargo line, ENDS, "Notes to editors")."""
     list_ids = itertools.count(1)
-    blocks: list[Block] = [_type_line(release, settings)]
-    blocks.append(Paragraph(EMBARGO, [Run(format_embargo(release.embargo))]))
-    blocks.append(Paragraph(HEADLINE, [Run(release.headline.strip())]))
+    out: list[tuple[str | None, Block]] = [(None, _type_line(release, settings))]
+    out.append((None, Paragraph(EMBARGO, [Run(format_embargo(release.embargo))])))
+    out.append(("headline", Paragraph(HEADLINE, [Run(release.headline.strip())])))
     if release.subheadline and release.subheadline.strip():
-        blocks.append(Paragraph(SUBHEADLINE, [Run(release.subheadline.strip())]))
+        out.append(("subheadline", Paragraph(SUBHEADLINE, [Run(release.subheadline.strip())])))
     if release.standfirst.strip():
-        blocks.append(Paragraph(STANDFIRST, inline_runs(release.standfirst.strip())))
-    for section in release.sections:
+        out.append(("standfirst", Paragraph(STANDFIRST, inline_runs(release.standfirst.strip()))))
+    for i, section in enumerate(release.sections):
         if isinstance(section, QuoteSection):
-            blocks.extend(_quote(section, list_ids))
+            body = _quote(section, list_ids)
         else:
-            blocks.extend(
-                parse_blocks(
-                    section.text, paragraph_style=BODY, heading_style=None, list_ids=list_ids
-                )
+            body = parse_blocks(
+                section.text, paragraph_style=BODY, heading_style=None, list_ids=list_ids
             )
-    blocks.append(Paragraph(ENDS, [Run("ENDS")]))
+        out.extend((f"sections[{i}]", b) for b in body)
+    out.append((None, Paragraph(ENDS, [Run("ENDS")])))
     if release.notes:
-        blocks.append(Paragraph(NOTES_HEADING, [Run("Notes to editors")]))
+        out.append((None, Paragraph(NOTES_HEADING, [Run("Notes to editors")])))
     for number, note in enumerate(release.notes, start=1):
         body = parse_blocks(
             note.text,
@@ -156,15 +162,15 @@ def assemble(release: Release, settings: Settings) -> list[Block]:
         # editors", a heading level skipped; the number as a title keeps the order.
         subheaded = any(isinstance(b, Paragraph) and b.style == NOTE_SUBHEADING for b in body)
         if title:
-            blocks.append(Paragraph(NOTE_TITLE, [Run(f"{number}. {title}")]))
+            body.insert(0, Paragraph(NOTE_TITLE, [Run(f"{number}. {title}")]))
         elif body and isinstance(body[0], Paragraph) and not subheaded:
             body[0].runs = _prefixed(body[0].runs, f"{number}. ")
         else:
-            blocks.append(Paragraph(NOTE_TITLE, [Run(f"{number}.")]))
-        blocks.extend(body)
+            body.insert(0, Paragraph(NOTE_TITLE, [Run(f"{number}.")]))
+        out.extend((f"notes[{number - 1}]", b) for b in body)
     contact = release.contact if release.contact is not None else settings.contact
-    blocks.extend(_contact(contact))
-    return blocks
+    out.extend(("contact", b) for b in _contact(contact))
+    return out
 
 
 def _type_line(release: Release, settings: Settings) -> Paragraph:
@@ -227,6 +233,7 @@ __all__ = [
     "Run",
     "Table",
     "assemble",
+    "assemble_parts",
     "attribution",
     "dateline",
     "draft_marking",

@@ -235,3 +235,34 @@ def test_versions_and_diff(run, tmp_path):
     assert code == 1 and "has no version 9" in err
     _, text, _ = run("release", "show", ref)
     assert text.startswith("DRAFT — NOT FOR PUBLICATION — version 2")
+
+
+def test_compare_prints_the_documented_json_and_accepts_parts(run, tmp_path):
+    from tests.roundtrip_edits import approver_edits
+
+    run("demo")
+    sent = tmp_path / "sent.docx"
+    run("release", "export", "CEOP-2026-001", "-o", str(sent))
+    edited = tmp_path / "edited.docx"
+    approver_edits(sent, edited)
+    code, out, err = run("release", "compare", "CEOP-2026-001", str(edited), "--json")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert list(data) == ["reference", "version", "changes", "comments"]
+    assert (data["reference"], data["version"]) == ("CEOP-2026-001", 1)
+    assert [(c["part"], c["kind"]) for c in data["changes"]] == [
+        ("sections[0]", "changed"), ("sections[1]", "changed"),
+    ]  # fmt: skip
+    assert all(list(c) == ["part", "kind", "before", "after"] for c in data["changes"])
+    assert [list(c) for c in data["comments"]] == [["part", "anchor", "text", "author"]]
+    code, out, _ = run(
+        "release", "compare", "CEOP-2026-001", str(edited), "--accept", "sections[0]"
+    )
+    assert code == 0 and "1,[-204-]{+240+}" in out and "Accepted 1 change(s)" in out
+    _, shown, _ = run("release", "show", "CEOP-2026-001", "--json")
+    sections = json.loads(shown)["sections"]
+    assert "1,240" in sections[0]["text"] and "safer today" in sections[1]["text"]
+    code, _, err = run("release", "compare", "CEOP-2026-001", str(edited), "--accept", "headline")
+    assert code == 1 and "has no change to headline" in err
+    code, _, err = run("release", "compare", "CEOP-2026-001", str(tmp_path / "none.docx"))
+    assert code == 1 and "none.docx: no such file." in err

@@ -245,23 +245,28 @@ def new_draft(store: Store, headline: str = "Untitled release",
 def update(store: Store, release: Release, user: str | None = None) -> Release:
     """Save the edited fields. Editing an approved release returns it to draft."""
     with store.session() as s:
-        row = get_row(s, release.reference)
-        if row.status in READ_ONLY:
-            raise UserError(
-                f"{row.reference} is {row.status.replace('_', ' ')} and can no longer be edited."
-            )
-        _write_parts(s, row, release)
-        row.updated = utcnow()
-        if row.status == "approved":
-            row.status = "draft"
-            row.approved_by = row.approved_at = row.approval_note = None
-            for n in row.notes:
-                n.pinned = False
-            audit.record(s, "release.approval_voided", f"release:{row.reference}",
-                         "edited after approval", user)  # fmt: skip
-        _audit_edit(s, row.reference, user)
-        reindex(s, row)
-        return to_domain(s, row)
+        return update_in(s, release, user)
+
+
+def update_in(s: Session, release: Release, user: str | None = None) -> Release:
+    """``update`` inside the caller's unit of work."""
+    row = get_row(s, release.reference)
+    if row.status in READ_ONLY:
+        raise UserError(
+            f"{row.reference} is {row.status.replace('_', ' ')} and can no longer be edited."
+        )
+    _write_parts(s, row, release)
+    row.updated = utcnow()
+    if row.status == "approved":
+        row.status = "draft"
+        row.approved_by = row.approved_at = row.approval_note = None
+        for n in row.notes:
+            n.pinned = False
+        audit.record(s, "release.approval_voided", f"release:{row.reference}",
+                     "edited after approval", user)  # fmt: skip
+    _audit_edit(s, row.reference, user)
+    reindex(s, row)
+    return to_domain(s, row)
 
 
 def _audit_edit(session: Session, reference: str, user: str | None) -> None:

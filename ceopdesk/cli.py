@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy.exc import DatabaseError
+
 from . import __version__
 from .core import audit, paths
+from .core.atomic import sweep_unfinished_writes
 from .core.errors import UserError
+from .core.failures import storage_sentence
 from .core.store import Store
 
 log = logging.getLogger("ceopdesk")
@@ -25,6 +31,8 @@ class Context:
 
     def __init__(self, db: str | None, out: TextIO, err: TextIO) -> None:
         self.db_path = paths.default_db_path(db)
+        # Only the default place is created: a mistyped --db folder is refused.
+        self.named = bool(db or os.environ.get(paths.DB_ENV))
         self.out = out
         self.err = err
         self.user = audit.current_user()
@@ -33,7 +41,7 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.db_path)
+            self._store = Store(self.db_path, create_folder=not self.named)
         return self._store
 
     def close(self) -> None:
@@ -77,7 +85,10 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
         return int(exc.code or 0)
     if not hasattr(args, "func"):
         return _open_app(args.db)
+    # A log that cannot be written (a full disk) must not print logging's own traceback.
+    logging.raiseExceptions = False
     ctx = Context(args.db, out, err)
+    sweep_unfinished_writes()
     try:
         return int(args.func(args, ctx) or 0)
     except UserError as exc:
@@ -88,27 +99,43 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
         return 1
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # a bug, not the user's doing: keep the details, not a traceback
-        where = _log_crash(ctx.db_path, exc)
-        print(f"ceopdesk: something went wrong inside ceopdesk ({type(exc).__name__}); "
-              f"nothing was changed. Details are in {where}.", file=err)  # fmt: skip
+    except (OSError, DatabaseError, sqlite3.Error) as exc:
+        sentence = storage_sentence(exc, ctx.db_path)
+        if sentence is None:
+            return _bug(ctx, exc, err)
+        print(f"ceopdesk: {sentence}", file=err)
         return 1
+    except Exception as exc:  # a bug, not the user's doing: keep the details, not a traceback
+        return _bug(ctx, exc, err)
     finally:
         ctx.close()
+
+
+def _bug(ctx: Context, exc: Exception, err: TextIO) -> int:
+    where = _log_crash(ctx.db_path, exc)
+    print(f"ceopdesk: something went wrong inside ceopdesk ({type(exc).__name__}); "
+          f"nothing was changed. Details are in {where}.", file=err)  # fmt: skip
+    return 1
 
 
 def _log_crash(db_path: Path, exc: Exception) -> Path:
     folder = paths.log_dir(db_path)
     target = folder / "ceopdesk.log"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        paths.private_folder(folder)
         handler = logging.FileHandler(target, encoding="utf-8")
+        paths.make_private(target)
     except OSError:
         return Path("(no log: the folder cannot be written)")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     try:
         log.error("command failed", exc_info=exc)
+        handler.flush()
+        if handler.stream is None or target.stat().st_size == 0:
+            return Path("(no log: it could not be written)")
+    except OSError:
+        return Path("(no log: it could not be written)")
     finally:
         log.removeHandler(handler)
         handler.close()

@@ -41,3 +41,51 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+# -- private files ------------------------------------------------------------
+# The store holds journalists' personal data and embargoed releases: on POSIX its
+# files are the owner's only whatever the umask (a shared laptop, a shared home).
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+TEMP_SUFFIX = ".tmp"
+
+
+def private_folder(folder: Path, create: bool = True) -> Path:
+    """``folder`` created if asked, owner-only on POSIX. Raises OSError as the OS says."""
+    if create:
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    make_private(folder)
+    return folder
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions on a file or folder that exists (no-op elsewhere)."""
+    if os.name != "posix" or not path.exists():
+        return
+    mode = PRIVATE_DIR if path.is_dir() else PRIVATE_FILE
+    try:
+        if (path.stat().st_mode & 0o777) != mode:
+            os.chmod(path, mode)
+    except OSError:
+        pass  # not ours (a shared folder the user chose): nothing we may change
+
+
+def store_files(db_path: Path) -> list[Path]:
+    """The store and the files SQLite keeps beside it."""
+    return [db_path, *(db_path.with_name(db_path.name + s) for s in ("-wal", "-shm", "-journal"))]
+
+
+def process_alive(pid: int) -> bool:
+    """True if a process with this id runs on this machine (and is not this one)."""
+    if pid == os.getpid() or pid <= 0:
+        return pid == os.getpid()
+    if os.name != "posix":
+        return True  # cannot tell cheaply: assume it does, which only ever keeps files
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True

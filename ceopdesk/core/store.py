@@ -7,6 +7,7 @@ nothing keeps a session between calls.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -19,7 +20,10 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from . import paths
+from .app_lock import app_holding
 from .errors import StoreBusy, StoreError
+from .failures import as_storage_error
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -88,21 +92,71 @@ def head_revision() -> str | None:
 class Store:
     """An open ceopdesk store file, migrated to the current schema."""
 
-    def __init__(self, path: str | Path, busy_timeout_ms: int = 5000) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        busy_timeout_ms: int = 5000,
+        create_folder: bool = False,
+        backup_before_upgrade: bool = True,
+    ) -> None:
         self.path = Path(path)
-        if not self.path.parent.exists():
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(
-                    f"Cannot create the folder for the store {self.path.parent}: {exc.strerror}."
-                ) from exc
-        self._migrate()
+        self._backup_before_upgrade = backup_before_upgrade
+        self._prepare_file(create_folder)
+        self._check_and_migrate()
         self.engine = _sqlite_engine(self.path, foreign_keys=True, busy_ms=busy_timeout_ms)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readers = sessionmaker(
             self.engine.execution_options(ceopdesk_read=True), expire_on_commit=False
         )
+
+    def _prepare_file(self, create_folder: bool) -> None:
+        """Refuse what is not a store to be; create a new one owner-only."""
+        folder = self.path.parent
+        if not folder.exists():
+            if not create_folder:
+                raise StoreError(
+                    f"The folder {folder} does not exist; check the path, or create the folder "
+                    "first if a new store should live there."
+                )
+            try:
+                paths.private_folder(folder)
+            except OSError as exc:
+                raise StoreError(
+                    f"Cannot create the folder for the store {folder}: {exc.strerror}."
+                ) from exc
+        elif not folder.is_dir():
+            raise StoreError(f"{folder} is a file, not a folder; check the store's path.")
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder; give the store's file name.")
+        if self.path.exists():
+            wal = self.path.with_name(self.path.name + "-wal")
+            if self.path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size):
+                raise StoreError(
+                    f"{self.path} is an empty file, not a ceopdesk store; it was left as it is. "
+                    "Choose another file, or delete this one to start a new store there."
+                )
+            for f in paths.store_files(self.path):
+                paths.make_private(f)
+            return
+        from .backup import newest_good_backup
+
+        kept = newest_good_backup(self.path)
+        if kept is not None:
+            raise StoreDamaged(
+                f"The store {self.path} is missing, but its backups are kept. The newest good "
+                f"one is from {kept.when_text}: restore it with `ceopdesk restore {kept.path}`.",
+                None,
+                kept,
+            )
+        try:
+            # A new store is the owner's only; SQLite gives its -wal and -shm the same mode.
+            os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, paths.PRIVATE_FILE))
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise as_storage_error(exc, self.path) or StoreError(
+                f"Cannot create the store {self.path}: {exc.strerror}."
+            ) from None
 
     # -- sessions -----------------------------------------------------------
     @contextmanager
@@ -112,14 +166,9 @@ class Store:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
+        except DatabaseError as exc:
             session.rollback()
-            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                raise StoreBusy(
-                    "The store is busy with another task (an import or a second copy of "
-                    "ceopdesk); nothing was changed — try again in a moment."
-                ) from exc
-            raise
+            raise self.failure(exc) from exc
         except BaseException:
             session.rollback()
             raise
@@ -132,6 +181,8 @@ class Store:
         session = self._readers()
         try:
             yield session
+        except DatabaseError as exc:
+            raise self.failure(exc) from exc
         finally:
             session.rollback()
             session.close()
@@ -139,29 +190,88 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def failure(self, exc: DatabaseError) -> Exception:
+        """The sentence for a database error: busy, disk, damage; the error itself if a bug."""
+        reason = str(getattr(exc, "orig", exc))
+        if isinstance(exc, OperationalError) and ("locked" in reason or "busy" in reason):
+            return StoreBusy(
+                "The store is busy with another task (an import or a second copy of "
+                "ceopdesk); nothing was changed — try again in a moment."
+            )
+        storage = as_storage_error(exc, self.path)
+        if storage is not None:
+            return storage
+        if "malformed" in reason or "not a database" in reason:
+            return StoreError(
+                f"The store {self.path} is damaged ({reason}); nothing was changed. Close "
+                "ceopdesk and open it again to be offered the newest good backup."
+            )
+        return exc
+
     # -- schema -------------------------------------------------------------
-    def _migrate(self) -> None:
-        if self._is_current():
+    def _check_and_migrate(self) -> None:
+        revision = self._quick_check()
+        if revision == head_revision():
             return
+        if revision is not None and self._backup_before_upgrade:
+            from .backup import make_backup
+
+            make_backup(self.path, "before-upgrade")
         self._upgrade()
 
-    def _is_current(self) -> bool:
-        """True when the file is already at the newest schema.
+    def _quick_check(self) -> str | None:
+        """The schema revision after SQLite's quick_check passed; damage is handled here.
 
-        Checked with plain sqlite3 so that a normal start never imports Alembic
-        (a third of start-up time); anything unusual goes the full way.
+        Plain sqlite3, so that a normal start never imports Alembic (a third of
+        start-up time). A brand-new (empty) file has no revision.
         """
-        if not self.path.exists():
-            return False
         try:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             try:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                found = [r[0] for r in conn.execute("PRAGMA quick_check(1)")]
+                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+                row = (
+                    conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                    if "alembic_version" in tables
+                    else None
+                )
             finally:
                 conn.close()
-        except sqlite3.Error:
-            return False
-        return row is not None and row[0] == head_revision()
+        except sqlite3.DatabaseError as exc:
+            storage = as_storage_error(exc, self.path)
+            if storage is not None:
+                raise storage from None
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                self._damaged(str(exc))
+            return None  # let the full way report it
+        if found != ["ok"]:
+            self._damaged(_first_problem(found))
+        return row[0] if row else None
+
+    def _damaged(self, reason: str) -> None:
+        """Set a damaged store aside (never deleted) and point to the newest good backup."""
+        from .backup import newest_good_backup
+
+        kept = newest_good_backup(self.path)
+        if kept is None:
+            raise StoreError(
+                f"{self.path} is not a ceopdesk store or is damaged ({reason}), and there is no "
+                "backup of it; it was left as it is."
+            )
+        holder = app_holding(self.path, ignore_own=True)
+        if holder is not None:
+            raise StoreError(
+                f"The store {self.path} is damaged ({reason}) and ceopdesk has it open "
+                f"({holder}); close the app, then open the store again."
+            )
+        aside = _set_aside(self.path)
+        raise StoreDamaged(
+            f"The store {self.path} is damaged ({reason}); it was kept as {aside.name}. The "
+            f"newest good backup is from {kept.when_text}: restore it with "
+            f"`ceopdesk restore {kept.path}`.",
+            aside,
+            kept,
+        )
 
     def _upgrade(self) -> None:
         from alembic import command
@@ -240,9 +350,40 @@ class Store:
             raw.close()
 
 
+class StoreDamaged(StoreError):
+    """The store is damaged or missing; the newest good backup (if any) is offered."""
+
+    def __init__(self, message: str, damaged: Path | None, backup) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(message)
+        self.damaged = damaged
+        self.backup = backup
+
+
+def _first_problem(found: list[str]) -> str:
+    """SQLite's first complaint on one line ("*** in database main *** Page 5: ...")."""
+    text = " ".join((found[0] if found else "no answer from quick_check").split())
+    text = text.replace("*** in database main *** ", "")
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a damaged store and its WAL to ``NAME.damaged`` (``.damaged-2``, ... if taken)."""
+    n = 1
+    while True:
+        suffix = ".damaged" if n == 1 else f".damaged-{n}"
+        aside = path.with_name(path.name + suffix)
+        if not any(f.exists() for f in paths.store_files(aside)):
+            break
+        n += 1
+    for src, dst in zip(paths.store_files(path), paths.store_files(aside), strict=True):
+        if src.exists():
+            os.replace(src, dst)
+    return aside
+
+
 def _reason(exc: Exception) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig or exc).strip().rstrip(".")
 
 
-__all__ = ["Store", "StoreBusy", "StoreError"]
+__all__ = ["Store", "StoreBusy", "StoreDamaged", "StoreError"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -11,8 +12,11 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
-from ..core.errors import StoreError
-from ..core.store import Store
+from ..core.app_lock import app_lock_path
+from ..core.atomic import sweep_unfinished_writes
+from ..core.errors import StoreError, UserError
+from ..core.restore import restore
+from ..core.store import Store, StoreDamaged
 from . import dialogs
 from .crash import CrashHandler, open_log
 from .main_window import MainWindow
@@ -37,7 +41,7 @@ def lock_store(db_path: Path) -> QLockFile | None:
     Two copies of the app editing one store would each autosave over the
     other's changes, so the second one politely refuses to open it.
     """
-    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
+    lock = QLockFile(str(app_lock_path(db_path)))
     lock.setStaleLockTime(0)  # a lock left by a copy that crashed is cleared by its pid
     if lock.tryLock(200):
         return lock
@@ -53,23 +57,53 @@ def lock_store(db_path: Path) -> QLockFile | None:
     return None
 
 
-def open_window(db_path: Path) -> tuple[MainWindow, QLockFile | None] | None:
-    """The lock, the store and the main window; None if the store cannot be opened."""
-    with contextlib.suppress(OSError):  # if it cannot be made, the Store says so below
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+def open_window(
+    db_path: Path, create_folder: bool = True
+) -> tuple[MainWindow, QLockFile | None] | None:
+    """The lock, the store and the main window; None if the store cannot be opened.
+
+    A damaged or missing store is set aside by the core; the newest good backup
+    is offered here, with its date.
+    """
+    if create_folder:
+        with contextlib.suppress(OSError):  # if it cannot be made, the Store says so below
+            paths.private_folder(db_path.parent)
     lock = None
     if db_path.parent.is_dir():
         lock = lock_store(db_path)
         if lock is None:
             return None
     try:
-        store = Store(db_path)
+        store = open_store(db_path, create_folder)
     except StoreError as exc:
         dialogs.show_error(None, str(exc), "The store cannot be opened")
+        store = None
+    if store is None:
         if lock is not None:
             lock.unlock()
         return None
     return MainWindow(store), lock
+
+
+def open_store(db_path: Path, create_folder: bool) -> Store | None:
+    """The store; a damaged one is replaced by the newest good backup if the person agrees."""
+    try:
+        return Store(db_path, create_folder=create_folder)
+    except StoreDamaged as exc:
+        if exc.backup is None:
+            raise
+        question = (
+            f"{exc.message}\n\nRestore the backup of {exc.backup.when_text} now? Changes made "
+            "after it was taken are not in it."
+        )
+        if not dialogs.confirm(None, "The store is damaged", question, "Restore that backup"):
+            return None
+        try:
+            restore(db_path, exc.backup.path, from_app=True)
+        except UserError as failed:
+            dialogs.show_error(None, str(failed), "The backup could not be restored")
+            return None
+        return Store(db_path)
 
 
 def run_app(db: str | None) -> int:
@@ -80,8 +114,10 @@ def run_app(db: str | None) -> int:
     crash = CrashHandler(log, log_path)
     crash.install()
     log.info("ceopdesk starting on %s", db_path)
+    for removed in sweep_unfinished_writes():
+        log.info("removed %s, left by an interrupted write", removed)
     try:
-        opened = open_window(db_path)
+        opened = open_window(db_path, create_folder=not (db or os.environ.get(paths.DB_ENV)))
         if opened is None:
             return 1
         window, lock = opened

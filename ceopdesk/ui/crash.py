@@ -13,6 +13,8 @@ from types import TracebackType
 from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core import paths
+
 LOG_NAME = "ceopdesk-app.log"
 
 
@@ -21,9 +23,10 @@ def open_log(folder: Path) -> tuple[logging.Logger, Path]:
     log = logging.getLogger("ceopdesk.ui")
     path = folder / LOG_NAME
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        paths.private_folder(folder)
         handler: logging.Handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
                                                        encoding="utf-8")  # fmt: skip
+        paths.make_private(path)
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

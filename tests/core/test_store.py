@@ -7,7 +7,7 @@ from ceopdesk.core.store import Store
 
 
 def test_fresh_store_is_created_stamped_and_configured(tmp_path):
-    store = Store(tmp_path / "new" / "s.db")
+    store = Store(tmp_path / "new" / "s.db", create_folder=True)
     assert store.schema_revision() is not None
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

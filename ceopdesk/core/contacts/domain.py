@@ -193,6 +193,7 @@ class ImportReport:
     dry_run: bool
     rows: list[ImportRow] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)  # columns with data, not imported
+    erased_again: int = 0  # people in the file who had been erased: erased again at once
 
     def count(self, status: ImportStatus) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -206,6 +207,8 @@ class ImportReport:
             f"{counts['unchanged']} unchanged",
             f"{counts['skipped']} skipped",
         ]
+        if self.erased_again:
+            parts.append(f"{self.erased_again} erased earlier and erased again")
         tail = " (dry run: nothing was saved)" if self.dry_run else ""
         return ", ".join(parts) + tail
 

@@ -83,10 +83,10 @@ def export_contacts(
                 raise UserError("The export was cancelled; no file was written.")
 
     if fmt == "csv":
-        with atomic_write(path, encoding="utf-8-sig", newline="") as fh:
+        with atomic_write(path, encoding="utf-8-sig", newline="", private=True) as fh:
             _write_csv(fh, contacts(), *widths)
     else:
-        with atomic_write(path, encoding="utf-8", newline="") as fh:
+        with atomic_write(path, encoding="utf-8", newline="", private=True) as fh:
             for contact in contacts():
                 fh.write(to_vcard(contact))
     with store.session() as s:

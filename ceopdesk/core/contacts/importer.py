@@ -31,8 +31,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..backup import auto_backup
 from ..errors import UserError
 from ..store import Store
+from . import erasures
 from .csv_read import CsvFile, iter_records, read_csv
 from .domain import Contact, FilePreview, ImportOptions, ImportReport, ImportRow, Progress
 from .fileio import read_text
@@ -138,6 +140,8 @@ def import_file(
         options = dataclasses.replace(options, date_collected=date.today())
     path = Path(path)
     parsed = _parse(path, options)
+    if not options.dry_run:
+        auto_backup(store.path, "before-import")
     report = ImportReport(str(path), parsed.format, parsed.encoding, options.dry_run)
     total = parsed.count * 2
     bad: list[ImportRow] = []  # damaged records
@@ -193,6 +197,8 @@ def import_file(
         for r in report.rows:
             if r.status == "added":
                 r.contact_id = None
+    else:
+        report.erased_again = erasures.reapply(store)
     if progress is not None:
         progress(total, total)
     return report

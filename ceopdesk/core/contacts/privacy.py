@@ -20,7 +20,7 @@ from ..atomic import atomic_write
 from ..errors import UserError
 from ..models import AuditRow
 from ..store import Store
-from . import search
+from . import erasures, search
 from .columns import NAMES
 from .domain import Contact, ErasureReport
 from .models import ContactRow
@@ -32,8 +32,13 @@ SUBJECT_ACCESS_FORMAT = "ceopdesk.subject-access/1"
 _SCRUBBED = "[erased]"
 
 
-def erase(store: Store, contact_id: int, user: str | None = None) -> ErasureReport:
-    """Delete a contact and every trace of them in the store files. Cannot be undone."""
+def erase(
+    store: Store, contact_id: int, user: str | None = None, fingerprint: bool = True
+) -> ErasureReport:
+    """Delete a contact and every trace of them in the store files. Cannot be undone.
+
+    Their fingerprint is recorded (``erasures``) so a restore or an import erases them again.
+    """
     with store.session() as s:
         found = load_contacts(s, [contact_id])
         if not found:
@@ -50,6 +55,8 @@ def erase(store: Store, contact_id: int, user: str | None = None) -> ErasureRepo
         audit.forget_entity(s, entity(contact_id))
         _scrub_audit(s, _identifying_strings(person))
         audit.record(s, "contact.erase", entity(contact_id), "erased on request", user)
+        if fingerprint:
+            erasures.record(s, store.path, person)
     store.checkpoint()
     return ErasureReport(contact_id, len(person.emails), forgotten)
 
@@ -98,7 +105,7 @@ def write_subject_access(
 ) -> dict[str, Any]:
     """Write the subject access export to ``path`` as JSON (UTF-8, atomically)."""
     data = subject_access(store, id_or_email, user)
-    with atomic_write(Path(path), encoding="utf-8", newline="\n") as fh:
+    with atomic_write(Path(path), encoding="utf-8", newline="\n", private=True) as fh:
         json.dump(data, fh, ensure_ascii=False, indent=2)
         fh.write("\n")
     return data

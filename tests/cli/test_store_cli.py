@@ -1,0 +1,45 @@
+"""`backup`, `backup --list`, `restore`, and erasures re-applied by an import."""
+
+from __future__ import annotations
+
+from ceopdesk.core import backup
+
+
+def test_backup_list_and_restore(run, tmp_path):
+    assert run("demo")[0] == 0
+    code, out, _ = run("backup")
+    assert code == 0 and "(verified)" in out
+    code, out, _ = run("backup", "-o", str(tmp_path / "usb.db"))
+    assert code == 0 and (tmp_path / "usb.db").exists()
+    code, out, _ = run("backup", "--list")
+    assert code == 0 and "manual" in out and len(out.splitlines()) == 1
+    code, out, err = run("restore", str(tmp_path / "usb.db"))
+    assert code == 0, err
+    assert "Restored from" in out and "is kept in" in out
+    assert len(backup.list_backups(run.db)) == 2  # the manual one and the safety copy
+
+
+def test_backup_list_when_there_are_none(run):
+    code, out, _ = run("backup", "--list")
+    assert code == 0 and out.startswith("No backups")
+
+
+def test_restore_of_a_file_that_is_not_a_backup(run, tmp_path):
+    run("demo")
+    bogus = tmp_path / "bogus.db"
+    bogus.write_text("hello")
+    code, _, err = run("restore", str(bogus))
+    assert code == 1 and "not a ceopdesk backup" in err
+
+
+def test_an_import_erases_again_a_person_erased_before(run, tmp_path):
+    csv = tmp_path / "people.csv"
+    csv.write_text("First Name,Last Name,E-mail Address\nErin,Erased,erin@example.com\n"
+                   "Kim,Kept,kim@example.com\n")  # fmt: skip
+    assert run("contacts", "import", str(csv))[0] == 0
+    code, _, err = run("contacts", "erase", "erin@example.com", "--yes")
+    assert code == 0, err
+    code, out, _ = run("contacts", "import", str(csv))
+    assert code == 0 and "1 erased earlier and erased again" in out
+    code, out, _ = run("contacts", "search", "Erin")
+    assert "Erin" not in out

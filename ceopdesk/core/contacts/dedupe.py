@@ -25,7 +25,7 @@ from . import search
 from .domain import Contact, DuplicatePair, MergeConflict, Progress
 from .models import ContactRow, ListMemberRow, NotDuplicateRow
 from .normalise import fold
-from .records import entity, load_contacts, load_summaries, normalise_contact
+from .records import WHO_COLUMNS, entity, load_contacts, load_summaries, normalise_contact
 from .service import write_row
 
 WINDOW = 8
@@ -50,15 +50,7 @@ def find_duplicates(
 ) -> list[DuplicatePair]:
     """Pairs of contacts that may be one person, best first (score 0-100, at least ``threshold``)."""
     with store.read_session() as s:
-        rows = s.execute(
-            select(
-                ContactRow.id,
-                ContactRow.given_name,
-                ContactRow.family_name,
-                ContactRow.display_name,
-                ContactRow.organisation,
-            )
-        ).all()
+        rows = s.execute(select(*WHO_COLUMNS)).all()
     people = []
     for cid, given, family, display, org in rows:
         name = fold(display or f"{given} {family}")

@@ -34,6 +34,14 @@ from .normalise import (
 )
 
 _CHUNK = 500
+# Who a contact is, for a table row or a comparison: id, the three name parts, organisation.
+WHO_COLUMNS = (
+    ContactRow.id,
+    ContactRow.given_name,
+    ContactRow.family_name,
+    ContactRow.display_name,
+    ContactRow.organisation,
+)
 
 
 def entity(contact_id: int) -> str:
@@ -170,11 +178,7 @@ def load_summaries(session: Session, ids: Sequence[int]) -> list[ContactSummary]
         chunk = list(ids[start : start + _CHUNK])
         for r in session.execute(
             select(
-                ContactRow.id,
-                ContactRow.given_name,
-                ContactRow.family_name,
-                ContactRow.display_name,
-                ContactRow.organisation,
+                *WHO_COLUMNS,
                 ContactRow.job_title,
                 ContactRow.kind,
                 ContactRow.do_not_contact,

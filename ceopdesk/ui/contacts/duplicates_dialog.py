@@ -29,7 +29,7 @@ from ceopdesk.core.contacts.domain import Contact, DuplicatePair
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.store import Store
 from ceopdesk.ui import dialogs
-from ceopdesk.ui.operations import run_in_background
+from ceopdesk.ui.operations import CONTACTS, StoreOps, run_in_background
 
 FIELD_LABELS = {"name": "Name", **{f.name: f.label for f in FIELDS}}
 
@@ -127,11 +127,13 @@ class MergePanel(QWidget):
 class DuplicatesDialog(QDialog):
     """``merged`` counts the merges done, so the page knows to reload."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None,
+                 ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle("Find duplicates")
         self.resize(980, 640)
         self._store = store
+        self._ops = ops or StoreOps(store, self)  # the window's one, or this dialog's own
         self.pairs: list[DuplicatePair] = []
         self.merged = 0
         self.searching = True
@@ -237,9 +239,8 @@ class DuplicatesDialog(QDialog):
         if pair is not None:
             self.pairs.remove(pair)
             self._fill()
-            run_in_background(
-                self, lambda: dedupe.mark_not_duplicate(self._store, pair.a.id, pair.b.id), None
-            )
+            a, b = pair.a.id, pair.b.id
+            self._ops.mutate(self, lambda store: dedupe.mark_not_duplicate(store, a, b), {CONTACTS})
 
     def merge(self) -> None:
         keep, other = self.panel.keep, self.panel.other

@@ -317,7 +317,7 @@ class ContactsView(QWidget):
     def open_duplicates(self) -> None:
         from .duplicates_dialog import DuplicatesDialog
 
-        dialog = DuplicatesDialog(self.store, self)
+        dialog = DuplicatesDialog(self.store, self, self.ops)
         dialog.exec()
         if dialog.merged:
             self.reload()

@@ -20,7 +20,7 @@ def make_dialog(qtbot, store, contact: Contact | None = None) -> ContactEditDial
 
 
 def settle(qtbot, dialog: ContactEditDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog._timer.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=2000)
 
 
 def test_a_new_contact_starts_quiet_and_cannot_be_saved_empty(qtbot, store):

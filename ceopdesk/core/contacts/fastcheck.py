@@ -54,6 +54,11 @@ _PUNCT = re.compile(r"[\s\-.()/]")
 
 
 @cache
+def forget_domains() -> None:
+    """Forget the domains already checked (the next address of each takes the full path)."""
+    _domains.clear()
+
+
 def _gb_patterns() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
     """GB's general pattern, and for each length the patterns of every number type that
     allows it, as one alternation (a number is valid if any type matches)."""

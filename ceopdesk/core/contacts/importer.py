@@ -43,7 +43,7 @@ from .record import Record
 from .records import normalise_contact
 from .vcard_read import looks_like_vcard, read_vcards
 
-_CHUNK = 1000
+CHUNK = 1000  # records checked and written at a time (tests make it small)
 
 
 class ImportRejected(UserError):
@@ -173,7 +173,7 @@ def import_file(
                 elif options.skip_bad_rows or not bad:
                     record.warnings += [p.message for p in problems if p.doubtful]
                     chunk.append((record, contact))
-            if len(chunk) >= _CHUNK:
+            if len(chunk) >= CHUNK:
                 writer.write(chunk)
                 chunk = []
             if i % 500 == 0:

@@ -229,6 +229,11 @@ class ContactEditDialog(QDialog):
         )
 
     # -- validation -------------------------------------------------------------------
+    @property
+    def checking(self) -> bool:
+        """A check of what was typed is pending (it runs a moment after the last key)."""
+        return self._timer.isActive()
+
     def _changed(self) -> None:
         self._touched = True
         self.save_button.setEnabled(False)  # until the pending check says it is fine

@@ -136,17 +136,17 @@ def test_round_trip_adds_nobody_and_keeps_fields(filled, tmp_path, suffix, load,
 
 def test_failed_export_keeps_the_old_file(filled, tmp_path, monkeypatch):
     (tmp_path / "out").mkdir()
-    target = tmp_path / "out" / "list.csv"
+    target = tmp_path / "out" / "list.vcf"
     target.write_text("the previous export", "utf-8")
 
     def boom(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(exporter, "_write_csv", boom)
-    with pytest.raises(UserError, match="list.csv could not be written: disk full"):
+    monkeypatch.setattr(exporter, "to_vcard", boom)
+    with pytest.raises(UserError, match="list.vcf could not be written: disk full"):
         exporter.export_contacts(filled, target)
     assert target.read_text("utf-8") == "the previous export"
-    assert [p.name for p in target.parent.iterdir()] == ["list.csv"]  # no temporary file left
+    assert [p.name for p in target.parent.iterdir()] == ["list.vcf"]  # no temporary file left
 
 
 def test_export_refuses_unknown_formats_and_missing_folders(filled, tmp_path):

@@ -329,7 +329,7 @@ def test_cancel_after_some_chunks_were_written_rolls_back(
     path.write_text(
         "Name,Email\n" + "".join(f"P{i},p{i}@example.com\n" for i in range(3000)), "utf-8"
     )
-    monkeypatch.setattr(importer, "_CHUNK", 100)
+    monkeypatch.setattr(importer, "CHUNK", 100)
     seen: list[int] = []
 
     def progress(done: int, total: int) -> bool:
@@ -351,7 +351,7 @@ def test_cancel_after_some_chunks_were_written_rolls_back(
 
 
 def test_duplicates_across_chunks_merge(store, tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "_CHUNK", 2)
+    monkeypatch.setattr(importer, "CHUNK", 2)
     path = tmp_path / "dups.csv"
     path.write_text(
         "Name,Email,Phone,Tags\n"

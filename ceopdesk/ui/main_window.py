@@ -270,10 +270,15 @@ class MainWindow(QMainWindow):
         # Imported here: the readers load python-docx and the web page extractor.
         from .archive.import_dialog import ArchiveImportDialog
 
-        dialog = ArchiveImportDialog(self.store, self)
-        dialog.imported.connect(lambda refs: (self.releases.refresh(),
-                                              self.say(f"{len(refs)} release(s) imported")))  # fmt: skip
+        dialog = ArchiveImportDialog(self.store, self.ops, self)
+        dialog.imported.connect(self._imported)
         dialog.exec()
+
+    def _imported(self, references: list[str]) -> None:
+        self.say(f"{len(references)} release(s) imported")
+        if references:  # a new store shows the welcome page until there is something to list
+            self._navigate(NAV_RELEASES)
+            self.releases.show_list()
 
     def open_settings(self) -> None:
         # Imported here: it loads python-docx (to check templates), a fifth of start-up time.

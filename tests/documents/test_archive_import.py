@@ -120,6 +120,7 @@ def test_saved_web_page_leaves_its_furniture_out():
     assert r.standfirst.startswith("After rescuing a record number")
     assert "**427 children**" in body_text(r)
     assert "- the use of anonymising networks\n- live streaming of abuse" in body_text(r)
+    assert "1. find more hidden offenders\n2. protect more children" in body_text(r)
     speakers = [(s.speaker, s.role) for s in r.sections if isinstance(s, QuoteSection)]
     assert speakers == [("Peter Davies", "Chief Executive of CEOP"),
                         ("Jim Gamble", "former Chief Executive")]  # fmt: skip

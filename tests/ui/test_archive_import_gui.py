@@ -8,6 +8,7 @@ from screens import save_screenshot
 from ceopdesk.core.domain import QuoteSection
 from ceopdesk.core.releases import service as releases
 from ceopdesk.ui.archive.import_dialog import ArchiveImportDialog
+from ceopdesk.ui.operations import StoreOps
 
 ARCHIVE = Path(__file__).parent.parent / "fixtures" / "archive"
 FILES = ["pasted-from-browser.txt", "web-page.htm", "word-default.docx", "word-styled.docx"]
@@ -23,7 +24,8 @@ def folder_of_past_releases(tmp_path: Path) -> Path:
 
 
 def test_import_a_folder_correct_one_and_find_a_figure(qtbot, store, tmp_path, shown):
-    dialog = ArchiveImportDialog(store)
+    ops = StoreOps(store)
+    dialog = ArchiveImportDialog(store, ops)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.start([folder_of_past_releases(tmp_path)])
@@ -68,3 +70,22 @@ def test_the_file_menu_offers_the_import(window):
     file_menu = window.menuBar().actions()[0].menu()
     assert window.import_action in file_menu.actions()
     assert window.import_action.text() == "&Import releases…"
+
+
+def test_a_new_user_imports_a_folder_and_finds_a_figure_in_the_releases_list(
+    qtbot, window, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(ArchiveImportDialog, "exec", ArchiveImportDialog.show)
+    window.import_action.trigger()
+    dialog = window.findChild(ArchiveImportDialog)
+    dialog.start([folder_of_past_releases(tmp_path)])
+    qtbot.waitUntil(lambda: dialog.file_list.count() == 5 and not dialog.running)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    dialog.close_button.click()
+    assert window.pages.currentWidget() is window.releases  # no longer the welcome page
+    panel = window.releases.list_panel
+    panel.search.setText("1,145 reports")
+    qtbot.waitUntil(lambda: panel.count_label.text() == "1 release")
+    assert panel.model.rowCount() == 1
+    save_screenshot(window, "archive-import-found", tmp_path / "shots")

@@ -26,6 +26,7 @@ from ..source import SourceParagraph, plain
 from .html_read import html_paragraphs
 from .notes import LibraryItem
 from .structure import Hints, page_title_headline, recognise
+from .tei import tei_to_html
 from .text_read import is_furniture, text_paragraphs
 
 SUFFIXES = (".json", ".docx", ".html", ".htm", ".txt", ".md", ".eml")
@@ -80,10 +81,10 @@ def _html(path: Path) -> tuple[list[SourceParagraph], Hints]:
 
     html, _ = read_text(path)
     article = trafilatura.extract(
-        html, output_format="html", include_links=True, include_formatting=True,
+        html, output_format="xml", include_links=True, include_formatting=True,
         include_tables=True, include_comments=False, favor_recall=True,
     )  # fmt: skip
-    paragraphs = _without_furniture(html_paragraphs(article or ""))
+    paragraphs = _without_furniture(html_paragraphs(tei_to_html(article) if article else ""))
     if not paragraphs:
         raise UserError(
             f"{path}: no article was found in this web page (only navigation and page furniture)."

@@ -39,7 +39,7 @@ from ...core.releases import service as releases
 from ...core.store import Store
 from ...documents.archive import SUFFIXES, reader_for
 from ..editor.preview import Preview
-from ..operations import run_in_background
+from ..operations import RELEASES, StoreOps, run_in_background
 from .parts_panel import PartsPanel
 from .report import ReportTable
 
@@ -56,8 +56,9 @@ class _Relay(QObject):
 class ArchiveImportDialog(QDialog):
     imported = Signal(list)  # the new references
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ops = ops
         self.setWindowTitle("Import past releases")
         self.resize(1100, 720)
         self.store = store
@@ -270,16 +271,17 @@ class ArchiveImportDialog(QDialog):
         self.subtitle.setText("Each file is saved on its own: Cancel stops before the next one.")
         self._begin(len(chosen))
         self._show_step(SAVING)
-        store, user, cancel = self.store, None, self._cancel
-        relay = self._relay()
+        cancel, relay = self._cancel, self._relay()
 
-        def work() -> importing.ImportReport:
-            report = importing.import_each(store, chosen, user, relay.progress.emit, cancel.is_set)
+        def work(store: Store) -> importing.ImportReport:
+            # On the store's one write thread, so the import and the editor's
+            # autosave never race; each file is its own unit of work.
+            report = importing.import_each(store, chosen, None, relay.progress.emit, cancel.is_set)
             report.files.extend(importing.FileReport(f.source, "failed", error=f.error)
                                 for f in failed)  # fmt: skip
             return report
 
-        run_in_background(self, work, self._saved, busy=False)
+        self.ops.mutate(self, work, {RELEASES}, self._saved)
 
     def _saved(self, report: importing.ImportReport) -> None:
         self.running = False

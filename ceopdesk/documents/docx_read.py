@@ -95,6 +95,15 @@ def read_docx(path: Path) -> DocxContent:
     return DocxContent(paragraphs, (props.title or "").strip(), props.created)
 
 
+def read_document(document: Document) -> list[tuple[Any, SourceParagraph]]:
+    """Each paragraph of an opened document with its ``w:p`` element, in reading order.
+
+    The approver round trip reads this way: it accepts tracked changes in the
+    document first, and places comments and changes by their paragraph's element.
+    """
+    return list(_Reader(document).with_elements())
+
+
 class _Reader:
     """Walks the body once; style look-ups are cached per document.
 
@@ -113,11 +122,14 @@ class _Reader:
         self._pprs: dict[str | None, list[Any]] = {}
 
     def paragraphs(self):  # type: ignore[no-untyped-def]
+        return (para for _, para in self.with_elements())
+
+    def with_elements(self):  # type: ignore[no-untyped-def]
         for item in self.document.iter_inner_content():
             if isinstance(item, DocxTable):
                 yield from self._table(item)
             else:
-                yield self.paragraph(item)
+                yield item._p, self.paragraph(item)
 
     def _table(self, table: DocxTable):  # type: ignore[no-untyped-def]
         # A merged cell appears once per grid column. Keeping the elements keeps
@@ -131,7 +143,7 @@ class _Reader:
                 for p in cell.paragraphs:
                     para = self.paragraph(p)
                     para.in_table = True
-                    yield para
+                    yield p._p, para
 
     def _paragraph_style(self, p: DocxParagraph) -> Any:
         style_id = p._p.style

@@ -150,7 +150,7 @@ def _change(base: Release, found: PartFound, returned: ApproverFile) -> PartChan
     tracked = [
         f"{c.kind} “{c.text.strip()}” ({c.author})"
         for c in returned.review.changes
-        if paragraph_index(returned.paragraphs, c.paragraph) in found.found_index
+        if paragraph_index(returned, c.paragraph) in found.found_index
     ]
     return PartChange(found.part, kind, before, after, after_value, tracked, boilerplate,
                       found.added_after)  # fmt: skip
@@ -190,9 +190,7 @@ def _comments(returned: ApproverFile, found: list[PartFound]) -> list[PartCommen
             owner[j] = f.part
     out = []
     for c in returned.review.comments:
-        index = (
-            paragraph_index(returned.paragraphs, c.paragraph) if c.paragraph is not None else None
-        )
+        index = paragraph_index(returned, c.paragraph) if c.paragraph is not None else None
         out.append(PartComment(owner.get(index) if index is not None else None, c.anchor, c.text,
                                c.author))  # fmt: skip
     return out

@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from ..blocks import NOTE_TITLE, QUOTE_ATTRIBUTION, Block, ListItem, Table
-from .reading import FileParagraph
+from ..source import SourceParagraph
 
 # Below this similarity (0-100) two paragraphs of the same style are different paragraphs.
 _SAME_PARAGRAPH = 55.0
@@ -68,7 +68,7 @@ def _key(style: str, text: str) -> tuple[str, str]:
 
 
 def map_parts(expected: list[tuple[str | None, Placed]],
-              found: list[FileParagraph]) -> list[PartFound]:  # fmt: skip
+              found: list[SourceParagraph]) -> list[PartFound]:  # fmt: skip
     """Every part of the release with the paragraphs the file has for it."""
     parts: dict[str, PartFound] = {}
     for part, placed in expected:
@@ -128,7 +128,7 @@ def _assign(part: str | None, j: int, assigned: list[str | None], dropped: set[i
         assigned[j] = part
 
 
-def _match_region(expected: list[tuple[str | None, Placed]], found: list[FileParagraph],
+def _match_region(expected: list[tuple[str | None, Placed]], found: list[SourceParagraph],
                   region: range, assigned: list[str | None], dropped: set[int]) -> None:  # fmt: skip
     """Pair changed paragraphs in order: same style name first, then the most similar text."""
     start = 0

@@ -1,9 +1,9 @@
 """Open a Word file an approver sent back: its identity, their review, its paragraphs.
 
-The paragraphs are read here with python-docx as style name, list level and
-runs (bold, italic, link).  TODO(#10): when the shared paragraph reader
-``documents/docx_read.py`` lands, read through it instead; the review layer
-(``review.py``) already works on the document before any reader sees it.
+The review layer (``review.py``) accepts tracked changes in the document and
+collects comments first; the shared paragraph reader (``docx_read.py``) then
+reads what the approver meant, each paragraph with its element so comments and
+changes find their place.
 """
 
 from __future__ import annotations
@@ -13,30 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import docx
 from docx.document import Document
-from docx.table import Table as DocxTable
-from docx.text.hyperlink import Hyperlink
-from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.enum.style import WD_STYLE_TYPE
 from lxml.etree import XMLSyntaxError
 
 from ceopdesk.core.errors import UserError
 
-from ..blocks import Run, merge_runs
+from ..blocks import Run
 from ..docx_identity import Identity, read_identity
+from ..docx_read import open_docx, read_document
+from ..source import SourceParagraph
 from .review import Review, take_review
-
-
-@dataclass
-class FileParagraph:
-    style: str  # the style NAME ("Body Text"); ids differ between Word and LibreOffice
-    runs: list[Run]
-    list_level: int
-    element: Any  # the w:p, to place comments and tracked changes
-
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
 
 
 @dataclass
@@ -44,15 +31,16 @@ class ApproverFile:
     path: Path
     identity: Identity | None
     review: Review
-    paragraphs: list[FileParagraph]
+    paragraphs: list[SourceParagraph]
+    elements: list[Any]  # the w:p of each paragraph, to place comments and tracked changes
     header_text: str  # headers and footers, where the reference is printed
 
 
 def open_approver_file(path: Path) -> ApproverFile:
-    document = _open(path)
+    document = open_docx(Path(path))
     try:
         review = take_review(document)
-        paragraphs = list(_paragraphs(document))
+        read = read_document(document)
         header = " ".join(
             p.text
             for section in document.sections
@@ -61,58 +49,45 @@ def open_approver_file(path: Path) -> ApproverFile:
         )
     except (XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise UserError(f"{path} is a damaged Word document and cannot be read ({exc}).") from None
-    return ApproverFile(path, read_identity(document), review, paragraphs, header)
+    flags = _StyleFlags(document)
+    paragraphs = [flags.direct(p) for _, p in read]
+    return ApproverFile(path, read_identity(document), review, paragraphs,
+                        [e for e, _ in read], header)  # fmt: skip
 
 
-def _open(path: Path) -> Document:
-    if not path.is_file():
-        raise UserError(f"{path}: no such file.")
-    if not zipfile.is_zipfile(path):
-        raise UserError(
-            f"{path} is not a Word document that can be read: it is damaged or another kind "
-            "of file (a .docx file is a zip package)."
-        )
-    try:
-        return docx.Document(str(path))
-    except Exception as exc:  # noqa: BLE001 - zip, XML and package errors all mean one thing here
-        raise UserError(f"{path} is a damaged Word document and cannot be read ({exc}).") from None
+class _StyleFlags:
+    """Bold or italic that a paragraph's style gives every run is the style's, not markup.
+
+    The reader reports formatting as a reader sees it, style included; the
+    release stores only what was marked (a Quote style set in italics does
+    not make every quote *italic*).
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.styles = {s.name: s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+        self.cache: dict[str, tuple[bool, bool]] = {}
+
+    def of(self, name: str) -> tuple[bool, bool]:
+        if name not in self.cache:
+            bold = italic = None
+            style = self.styles.get(name)
+            while style is not None and (bold is None or italic is None):
+                bold = style.font.bold if bold is None else bold
+                italic = style.font.italic if italic is None else italic
+                style = style.base_style
+            self.cache[name] = (bool(bold), bool(italic))
+        return self.cache[name]
+
+    def direct(self, p: SourceParagraph) -> SourceParagraph:
+        bold, italic = self.of(p.style)
+        if not (bold or italic):
+            return p
+        runs = [Run(r.text, r.bold and not bold, r.italic and not italic, r.href) for r in p.runs]
+        return p.with_runs(runs)
 
 
-def _paragraphs(document: Document):  # type: ignore[no-untyped-def]
-    for item in document.iter_inner_content():
-        if isinstance(item, DocxTable):
-            for row in item.rows:
-                seen: list[Any] = []
-                for cell in row.cells:
-                    if any(cell._tc is tc for tc in seen):
-                        continue  # a merged cell appears once per grid column
-                    seen.append(cell._tc)
-                    yield from (_paragraph(p) for p in cell.paragraphs)
-        else:
-            yield _paragraph(item)
-
-
-def _paragraph(p: DocxParagraph) -> FileParagraph:
-    runs: list[Run] = []
-    for item in p.iter_inner_content():
-        if isinstance(item, Hyperlink):
-            try:
-                href = item.url or None
-            except KeyError:
-                href = None
-            runs += [Run(r.text, bool(r.bold), bool(r.italic), href) for r in item.runs]
-        else:
-            runs.append(Run(item.text, bool(item.bold), bool(item.italic)))
-    style = p.style.name if p.style is not None else ""
-    level = p._p.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
-    return FileParagraph(style or "", merge_runs(runs), int(level[0]) if level else 0, p._p)
-
-
-def paragraph_index(paragraphs: list[FileParagraph], element: Any) -> int | None:
-    for i, p in enumerate(paragraphs):
-        if p.element is element:
+def paragraph_index(file: ApproverFile, element: Any) -> int | None:
+    for i, e in enumerate(file.elements):
+        if e is element:
             return i
     return None
-
-
-__all__ = ["ApproverFile", "FileParagraph", "open_approver_file", "paragraph_index"]

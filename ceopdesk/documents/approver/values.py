@@ -5,9 +5,8 @@ with “ and closes the last with ”, writes an attribution line ("Name, Role,
 said:") and spells out the contact block ("Telephone: …").  These are taken
 off here, so the value is what the release stores.
 
-TODO(#9): inline formatting is written back as the house Markdown subset by
-:func:`_inline`; when ``ceopdesk/core/richtext`` lands, its ``escape_text`` and
-block writer replace ``_escape`` and ``_markdown``.
+Formatting goes back into the house Markdown subset through the project's one
+conversion module, ``ceopdesk.core.richtext`` (escaping included).
 """
 
 from __future__ import annotations
@@ -16,6 +15,9 @@ import re
 from urllib.parse import urlsplit
 
 from ceopdesk.core.domain import ContactBlock, Note, QuoteSection, TextSection
+from ceopdesk.core.richtext import Block as RichBlock
+from ceopdesk.core.richtext import Span, blocks_to_markdown
+from ceopdesk.core.richtext.model import BlockKind
 
 from ..blocks import (
     LIST_BULLET,
@@ -32,8 +34,6 @@ from .mapping import Placed
 PartValue = str | TextSection | QuoteSection | Note | ContactBlock | None
 
 _NOTE_NUMBER = re.compile(r"^\s*\d+\.\s*")
-_LINE_START = re.compile(r"^(\s*)([-+*#>]|\d+[.)])(?=\s|$)")
-_SPECIAL = re.compile(r"([\\`*_\[\]<])")
 _OPEN, _CLOSE = "“", "”"
 _CONTACT_FIELDS = (("Telephone:", "phone"), ("Out of hours:", "out_of_hours"),
                    ("Email:", "email"), ("Web:", "web"))  # fmt: skip
@@ -59,32 +59,19 @@ def value_of(part: str, placed: list[Placed]) -> PartValue:
     return TextSection(_markdown(placed))
 
 
-def _escape(text: str) -> str:
-    escaped = _SPECIAL.sub(r"\\\1", text)
-    return "\n".join(_LINE_START.sub(r"\1\\\2", line) for line in escaped.split("\n"))
+def _spans(runs: list[Run]) -> list[Span]:
+    return [Span(r.text.replace("\t", " "), r.bold, r.italic, _same_href(r.href))
+            for r in merge_runs(runs)]  # fmt: skip
 
 
 def _inline(runs: list[Run]) -> str:
-    out = []
-    for run in merge_runs(runs):
-        text = _escape(run.text.replace("\t", " "))
-        core = text.strip()
-        if not core:
-            out.append(text)
-            continue
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-        if run.italic:
-            core = f"*{core}*"
-        if run.bold:
-            core = f"**{core}**"
-        if run.href and not run.href.startswith("mailto:"):
-            core = f"[{core}]({_same_href(run.href)})"
-        out.append(lead + core + trail)
-    return "".join(out).replace("\n", "  \n").strip()
+    return blocks_to_markdown([RichBlock("paragraph", _spans(runs))]).strip()
 
 
-def _same_href(href: str) -> str:
+def _same_href(href: str | None) -> str | None:
     """LibreOffice saves ``https://site`` as ``https://site/``: the same address."""
+    if not href:
+        return None
     parts = urlsplit(href)
     if parts.path == "/" and not parts.query and not parts.fragment:
         return href[:-1]
@@ -92,27 +79,20 @@ def _same_href(href: str) -> str:
 
 
 def _markdown(placed: list[Placed]) -> str:
-    chunks: list[str] = []
-    previous_list = False
+    blocks: list[RichBlock] = []
     for p in placed:
         style = p.style.lower()
-        text = _inline(p.runs)
-        if not text:
-            continue
-        indent = "   " * min(p.list_level, 1)
         # "Note List Bullet" as well as "List Bullet": a template may lack the note's own.
+        kind: BlockKind = "paragraph"
         if style.endswith(LIST_BULLET.lower()):
-            line, is_list = f"{indent}- {text}", True
+            kind = "bullet"
         elif style.endswith(LIST_NUMBER.lower()):
-            line, is_list = f"{indent}1. {text}", True
+            kind = "number"
         elif style == NOTE_SUBHEADING.lower():
-            line, is_list = f"### {text}", False
-        else:
-            line, is_list = text, False
-        sep = "\n" if previous_list and is_list else "\n\n"
-        chunks.append((sep if chunks else "") + line)
-        previous_list = is_list
-    return "".join(chunks)
+            kind = "heading"
+        blocks.append(RichBlock(kind, _spans(p.runs), min(p.list_level, 1) if kind in
+                                ("bullet", "number") else 0))  # fmt: skip
+    return blocks_to_markdown(blocks)
 
 
 def _without_marks(placed: list[Placed]) -> list[Placed]:

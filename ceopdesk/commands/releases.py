@@ -47,6 +47,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("status", choices=STATUSES)
     p.add_argument("--by", metavar="NAME", help="who did it (the approver, for approvals)")
     p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--legal-reason", metavar="TEXT",
+                   help="when submitting: why the legal warnings of `release check` are overridden")  # fmt: skip
     p.set_defaults(func=cmd_set_status)
 
     p = cmds.add_parser("check", help="house style, spelling, legal restrictions, plain sense")
@@ -150,8 +152,11 @@ def cmd_export(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
 
 
 def cmd_set_status(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+    from ..core.checks.submission import ALL_LEGAL
+
+    reasons = {ALL_LEGAL: args.legal_reason} if args.legal_reason else None
     release = workflow.set_status(ctx.store, args.reference, args.status,
-                                  args.by or ctx.user, args.note)  # fmt: skip
+                                  args.by or ctx.user, args.note, reasons)  # fmt: skip
     print(f"{release.reference} is now {workflow.LABELS[release.status].lower()}.", file=ctx.out)
     return 0
 

@@ -47,6 +47,7 @@ from .blocks import (
 from .docx_accessible import direction_runs, ensure_outline_levels, mark_header_row, mark_rtl
 from .docx_identity import Identity, set_identity
 from .docx_package import save_atomically, set_properties, strip_leftovers
+from .figures import add_figures_sheet
 from .sanitize import clean
 
 
@@ -86,6 +87,8 @@ def write_docx(release: Release, settings: Settings, path: Path, version: int | 
     ensure_outline_levels(document, _style_ids(document))
     builder = _Builder(document)
     builder.add_blocks(assemble(release, settings))
+    if release.status in ("draft", "in_review"):
+        add_figures_sheet(builder, release)  # for the approver; never in the final
     builder.fill_page_furniture(
         {
             "{organisation}": settings.organisation,

@@ -3,12 +3,14 @@ releases, approval voided by an edit, and Export Word / Copy as email text."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from ui_steps import new_release, saved
 
+from ceopdesk.core.domain import ContactBlock
 from ceopdesk.core.releases import service as releases
 from ceopdesk.core.releases import workflow
 from ceopdesk.ui.editor import actions as actions_module
@@ -30,6 +32,9 @@ def approve_with(monkeypatch: pytest.MonkeyPatch, name: str, note: str | None = 
 @pytest.fixture
 def draft(window):  # type: ignore[no-untyped-def]
     editor = new_release(window)
+    # complete enough to pass the checks at submission (tests/ui/test_submit_checks.py)
+    editor.form.release_date.set_value(date(2026, 6, 17))
+    editor.form.contact.set_contact(ContactBlock("CEOP Press Office", phone="0870 000 3434"))
     editor.form.headline.setText("Children safer online after campaign")
     saved(editor)
     return editor

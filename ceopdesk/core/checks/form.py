@@ -111,4 +111,4 @@ def _ise_ize(ctx: Context) -> Iterator[Finding]:
             continue
         fixed = m.group(0)[: m.start(2) - m.start()] + right + m.group(0)[m.end(2) - m.start() :]
         yield ctx.finding("form.ise-ize", part, m.start(), m.end(),  # type: ignore[arg-type]
-                          f'House style spells it "-i{right}e": "{fixed}".', fixed)  # fmt: skip
+                          f'"{m.group()}": house style spells it with -i{right}e ("{fixed}").', fixed)  # fmt: skip

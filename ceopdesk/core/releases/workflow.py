@@ -6,6 +6,9 @@ a move is allowed (and why not) and call ``set_status`` to make it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -16,7 +19,10 @@ from ..models import AuditRow, ReleaseRow, utcnow
 from ..store import Store
 from . import versions
 from .completeness import incomplete_reason
-from .service import get_row, to_domain
+from .service import get, get_row, to_domain
+
+if TYPE_CHECKING:
+    from ..checks.submission import Gate
 
 # Allowed moves, with the words a person sees for each.
 TRANSITIONS: dict[tuple[str, str], str] = {
@@ -103,8 +109,14 @@ def allowed_moves(store: Store, reference: str) -> dict[str, str | None]:
 
 
 def set_status(store: Store, reference: str, target: str, user: str | None = None,
-               note: str | None = None) -> Release:  # fmt: skip
-    """Move a release along the workflow; ``user`` is the approver for approvals."""
+               note: str | None = None, legal_reasons: Mapping[str, str] | None = None,
+               ) -> Release:  # fmt: skip
+    """Move a release along the workflow; ``user`` is the approver for approvals.
+
+    Submitting runs the checks first (``core/checks/submission.py``): ``legal_reasons``
+    holds the reason for each legal warning overridden.
+    """
+    checked = _submission_gate(store, reference, legal_reasons) if target == "in_review" else None
     with store.session() as s:
         row = get_row(s, reference)
         release = to_domain(s, row)
@@ -125,7 +137,20 @@ def set_status(store: Store, reference: str, target: str, user: str | None = Non
             for n in row.notes:
                 n.pinned = False
         detail = f"{previous} -> {target}" + (f": {note}" if note else "")
+        detail += checked.audit_detail() if checked else ""
         audit.record(s, f"release.{target}", f"release:{reference}", detail, who)
         if target in VERSION_EVENTS:
-            versions.record(s, row, VERSION_EVENTS[target].format(who=who), who)
+            why = VERSION_EVENTS[target].format(who=who)
+            versions.record(s, row, why + (checked.version_note() if checked else ""), who)
         return to_domain(s, row)
+
+
+def _submission_gate(
+    store: Store, reference: str, reasons: Mapping[str, str] | None
+) -> Gate | None:
+    from ..checks.submission import gate
+
+    release = get(store, reference)
+    if check(release, "in_review"):
+        return None  # the move itself is refused, with its own reason
+    return gate(store, release, reasons)

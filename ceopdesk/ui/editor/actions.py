@@ -14,6 +14,7 @@ from .. import dialogs
 from ..operations import RELEASES
 from .approval_dialog import ApprovalDialog
 from .export import ask_export_path
+from .submit_checks import ask_to_submit
 
 if TYPE_CHECKING:
     from .editor import ReleaseEditor
@@ -50,8 +51,12 @@ class EditorActions:
         release = editor.stored_release()
         if release is None or not self._ready():
             return
-        user, note = None, None
-        if target == "approved":
+        user, note, reasons = None, None, None
+        if target == "in_review":
+            reasons = ask_to_submit(editor, editor.store, release)
+            if reasons is None:
+                return
+        elif target == "approved":
             dialog = ApprovalDialog(release.reference, release.headline, editor,
                                     workflow.approvers(editor.store))  # fmt: skip
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -75,7 +80,7 @@ class EditorActions:
                                 f"{workflow.LABELS[target].lower()}")  # fmt: skip
 
         editor.ops.mutate(editor, lambda store: workflow.set_status(store, reference, target,
-                                                                    user, note),
+                                                                    user, note, reasons),
                           {RELEASES}, moved)  # fmt: skip
 
     def make_changes(self) -> None:

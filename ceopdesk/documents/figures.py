@@ -1,0 +1,61 @@
+"""The figures sheet: an appendix page in draft and in-review Word exports listing every
+figure with its sentence, so the approver signs the numbers off. Never in the final."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+
+from ..core.checks.figures import Figure, figures
+from ..core.domain import Release
+from .blocks import NOTE_TEXT, NOTES_HEADING, Block, Paragraph, Run, Table
+
+TITLE = "Figures sheet"
+
+
+def part_label(part: str) -> str:
+    """ "sections[2]" -> "Section 3": the words an approver uses."""
+    if "[" in part:
+        name, index = part.rstrip("]").split("[")
+        return f"{ {'sections': 'Section', 'notes': 'Note'}.get(name, name) } {int(index) + 1}"
+    return part.replace("_", " ").capitalize()
+
+
+def figures_blocks(found: list[Figure]) -> list[Block]:
+    intro = (
+        f"{len(found)} figure{'s' if len(found) != 1 else ''} in this draft. Check each against "
+        "its source before approving. This page is left out of the final export."
+        if found
+        else "This draft states no figures. This page is left out of the final export."
+    )
+    blocks: list[Block] = [
+        Paragraph(NOTES_HEADING, [Run(TITLE)]),
+        Paragraph(NOTE_TEXT, [Run(intro)]),
+    ]
+    if found:
+        rows = [[[Run("Figure")], [Run("Where")], [Run("Sentence")]]]
+        rows += [[[Run(f.text)], [Run(part_label(f.part))], [Run(f.sentence)]] for f in found]
+        blocks.append(Table(rows, header_rows=1))
+    return blocks
+
+
+def add_figures_sheet(builder: Any, release: Release) -> None:
+    """Append the sheet on a page of its own (``builder`` is the writer's block builder)."""
+    body = builder.body
+    count = len(body)
+    builder.add_blocks(figures_blocks(figures(release)))
+    first = body[count - 1] if body[-1].tag == qn("w:sectPr") else body[count]
+    p_pr = first.get_or_add_pPr()
+    p_pr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_AFTER_PAGE_BREAK)
+
+
+# Elements that follow w:pageBreakBefore in a w:pPr (the schema fixes their order).
+_AFTER_PAGE_BREAK = ("w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNumbers",
+    "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange")  # fmt: skip

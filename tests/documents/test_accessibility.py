@@ -70,6 +70,7 @@ def test_headings_are_headline_notes_heading_and_note_titles(tmp_path, release, 
         (3, "2. Terminology"),
         (4, "Why"),
         (3, "3. About CEOP"),
+        (2, "Figures sheet"),  # a draft's appendix for the approver (documents/figures.py)
     ]
 
 

@@ -64,7 +64,7 @@ def test_a_legal_warning_needs_a_reason_which_the_history_keeps(window, store, s
             return QDialog.DialogCode.Accepted if self.ok_button.isEnabled() else 0
 
     monkeypatch.setattr(submit_checks, "LegalReasonsDialog", Answered)
-    editor.bar.buttons["in_review"].click()
+    submit(editor)
     assert len(seen) == 1 and len(seen[0].fields) == 1
     assert releases.get(store, editor.reference).status == "in_review"
     [version] = versions.list_versions(store, editor.reference)

@@ -10,6 +10,7 @@ destroys the previous one.
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 from typing import cast
 
@@ -49,6 +50,7 @@ from .docx_identity import Identity, set_identity
 from .docx_package import save_atomically, set_properties, strip_leftovers
 from .figures import add_figures_sheet
 from .sanitize import clean
+from .template_clean import clean_template
 
 
 def default_template() -> Path:
@@ -108,8 +110,10 @@ def write_docx(release: Release, settings: Settings, path: Path, version: int | 
 def _open_template(path: Path) -> Document:
     if not path.is_file():
         raise UserError(f"The Word template {path} does not exist.")
+    # An organisation's template is cleaned to an allow-list first (template_clean).
+    source = str(path) if path == default_template() else BytesIO(clean_template(path).data)
     try:
-        return docx.Document(str(path))
+        return docx.Document(source)
     except Exception as exc:  # noqa: BLE001 - zip, XML and OPC errors all mean the same to a user
         raise UserError(
             f"The Word template {path} is not a Word .docx file that can be read."

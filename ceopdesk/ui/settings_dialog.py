@@ -27,6 +27,7 @@ from ceopdesk.core.errors import UserError
 from ceopdesk.core.settings import PREFIX_RE
 from ceopdesk.core.store import Store
 from ceopdesk.documents.docx_writer import check_template
+from ceopdesk.documents.template_clean import removed_from_template
 from ceopdesk.ui.operations import SETTINGS, StoreOps, describe_failure
 
 HINT = "color:#595959;"
@@ -281,7 +282,9 @@ class SettingsDialog(QDialog):
                 self._set_template_status(self._template_problem, PROBLEM)
             else:
                 self._set_template_status(
-                    "✓ This template has every style the Word export needs.", GOOD
+                    "✓ This template has every style the Word export needs."
+                    + removed_from_template(path),
+                    GOOD,
                 )
         self._validate()
 

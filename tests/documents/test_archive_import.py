@@ -102,7 +102,7 @@ def test_word_file_on_a_styled_template_and_resaved_by_an_office_suite(name):
     assert r.subheadline == "New campaign launched in 300 schools"
     assert r.standfirst.startswith("Parents are being urged")  # bold in the file, plain here
     assert r.embargo == datetime(2013, 3, 5, 10, 30, tzinfo=LONDON)  # GMT in March
-    assert "- new contacts the family does not know\n   - gifts from strangers" in body_text(r)
+    assert "- new contacts the family does not know\n  - gifts from strangers" in body_text(r)
     quote = r.sections[1]
     assert isinstance(quote, QuoteSection) and quote.speaker == "Helen Marsh"
     assert quote.text == "Every parent can help.\n\nA conversation is the best protection."
@@ -185,3 +185,15 @@ def test_broken_files_get_one_sentence(name, sentence):
     message = str(caught.value)
     assert sentence in message and name.split("/")[-1] in message
     assert "\n" not in message
+
+
+def test_prose_that_looks_like_markup_stays_prose(tmp_path):
+    path = tmp_path / "typed.txt"
+    path.write_text(
+        "Record year for safeguarding\n\nThe centre protected 427 children in 2012.\n\n"
+        "2012. A year in which # of offenders fell and *some* figures rose.\n",
+        encoding="utf-8",
+    )
+    r = read_release(path, []).release
+    text = r.sections[0].text
+    assert text.startswith("2012\\. A year") and "\\*some\\*" in text

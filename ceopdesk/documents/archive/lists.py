@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ceopdesk.core.richtext import Block, blocks_to_markdown
+
 from ..blocks import Run
 from ..source import SourceParagraph
-from .inline import runs_to_markdown
+from .inline import spans
 
 _MANUAL_BULLET = re.compile(r"^(\s*)([•·●▪■◦‣∙○\-–*]|o(?=\s))\s+")
 _MANUAL_NUMBER = re.compile(r"^(\s*)(\d{1,2})[.)]\s+(?=\S)")
@@ -21,23 +23,23 @@ _MANUAL_NUMBER = re.compile(r"^(\s*)(\d{1,2})[.)]\s+(?=\S)")
 class ListLine:
     ordered: bool
     level: int
-    markdown: str
+    runs: list[Run]
 
 
 def as_list_line(p: SourceParagraph) -> ListLine | None:
     """The paragraph as a list item, or None when it is not one."""
     if p.list_kind is not None:
         runs = drop_prefix(p.runs, _MANUAL_BULLET if p.list_kind == "bullet" else _MANUAL_NUMBER)
-        return ListLine(p.list_kind == "number", min(p.list_level, 1), runs_to_markdown(runs))
+        return ListLine(p.list_kind == "number", min(p.list_level, 1), runs)
     text = p.text
     m = _MANUAL_BULLET.match(text)
     if m:
         level = 1 if len(m.group(1).expandtabs(4)) >= 2 or m.group(2) in "◦o○" else 0
-        return ListLine(False, level, runs_to_markdown(drop_prefix(p.runs, _MANUAL_BULLET)))
+        return ListLine(False, level, drop_prefix(p.runs, _MANUAL_BULLET))
     m = _MANUAL_NUMBER.match(text)
     if m and not p.all_bold:
         level = 1 if len(m.group(1).expandtabs(4)) >= 2 else 0
-        return ListLine(True, level, runs_to_markdown(drop_prefix(p.runs, _MANUAL_NUMBER)))
+        return ListLine(True, level, drop_prefix(p.runs, _MANUAL_NUMBER))
     return None
 
 
@@ -58,17 +60,6 @@ def drop_prefix(runs: list[Run], pattern: re.Pattern[str]) -> list[Run]:
 
 def lists_markdown(lines: list[ListLine]) -> str:
     """Consecutive list lines as Markdown; numbering restarts per list."""
-    out: list[str] = []
-    counters = [0, 0]
-    last_top_ordered: bool | None = None
-    for line in lines:
-        if line.level == 0:
-            counters[1] = 0
-            if last_top_ordered is not None and last_top_ordered != line.ordered:
-                out.append("")  # a bullet list after a numbered one is a new list
-            last_top_ordered = line.ordered
-        counters[line.level] += 1
-        marker = f"{counters[line.level]}." if line.ordered else "-"
-        indent = "   " if line.level else ""
-        out.append(f"{indent}{marker} {line.markdown}")
-    return "\n".join(out)
+    blocks = [Block("number" if line.ordered else "bullet", spans(line.runs), line.level)
+              for line in lines]  # fmt: skip
+    return blocks_to_markdown(blocks)

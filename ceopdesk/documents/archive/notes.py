@@ -17,7 +17,7 @@ from ceopdesk.core.domain import Note
 from ..blocks import Run
 from ..source import SourceParagraph
 from .inline import runs_to_markdown
-from .lists import as_list_line, drop_prefix
+from .lists import as_list_line, drop_prefix, lists_markdown
 
 _NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+")
 _TITLE_COLON = re.compile(r"^(?P<title>[^:.]{3,60}):\s+(?P<rest>\S.*)$", re.DOTALL)
@@ -72,7 +72,7 @@ class NotesReader:
             return
         line = as_list_line(p)
         self._notes[-1].parts.append(
-            ("- " + line.markdown) if line is not None else runs_to_markdown(runs)
+            lists_markdown([line]) if line is not None else runs_to_markdown(runs)
         )
 
     def _open(self, runs: list[Run], whole_is_title: bool) -> _Draft:

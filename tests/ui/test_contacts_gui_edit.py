@@ -28,6 +28,7 @@ def test_a_new_contact_starts_quiet_and_cannot_be_saved_empty(qtbot, store):
     assert not dialog.save_button.isEnabled()
     assert dialog.error_for("name") == ""  # no scolding before anything is typed
     dialog.save()
+    assert dialog.ops.wait_idle()
     assert dialog.error_for("name") == "A contact needs a name, an e-mail or a phone."
     assert dialog.result() == 0
 
@@ -60,6 +61,7 @@ def test_a_bad_email_is_warned_about_and_save_still_allowed(qtbot, store):
     settle(qtbot, dialog)
     assert dialog.error_for("emails[0]") == "" and dialog.save_button.isEnabled()
     dialog.save_button.click()
+    assert dialog.ops.wait_idle()
     assert dialog.result() == 1 and dialog.saved is not None
 
     stored = service.get_contact(store, dialog.saved.id)  # type: ignore[arg-type]
@@ -101,6 +103,7 @@ def test_editing_an_existing_contact_saves_the_change(qtbot, store):
     dialog.city.setText("London")
     settle(qtbot, dialog)
     dialog.save_button.click()
+    assert dialog.ops.wait_idle()
     stored = service.get_contact(store, saved.id)  # type: ignore[arg-type]
     assert stored.organisation == "ITV News" and stored.do_not_contact
     assert stored.notes == "Asked not to be contacted until May."
@@ -118,6 +121,7 @@ def test_a_date_kept_as_typed_is_shown_and_kept_until_a_date_is_picked(qtbot, st
     dialog.job_title.setText("Editor")
     settle(qtbot, dialog)
     dialog.save_button.click()
+    assert dialog.ops.wait_idle()
     assert service.get_contact(store, saved.id).date_collected_text == "31/31/2024"  # type: ignore[arg-type]
 
 
@@ -128,6 +132,7 @@ def test_a_contact_changed_elsewhere_is_not_overwritten(qtbot, store):
     dialog.job_title.setText("Reporter")
     settle(qtbot, dialog)
     dialog.save_button.click()
+    assert dialog.ops.wait_idle()
     assert dialog.result() == 0
     assert "changed elsewhere" in dialog.summary.text()
     assert service.get_contact(store, saved.id).job_title == "Editor"  # type: ignore[arg-type]

@@ -94,6 +94,7 @@ def test_duplicates_are_found_off_the_ui_thread_and_merged_with_choices(qtbot, s
     other = panel.other
     panel.choose("job_title", "other")
     dialog.merge_button.click()
+    assert dialog.ops.wait_idle()
     assert dialog.merged == 1 and dialog.table.rowCount() == 0
     assert dialog.status.text().startswith("No likely duplicates found.")
     merged = service.get_contact(store, kept_id)  # type: ignore[arg-type]

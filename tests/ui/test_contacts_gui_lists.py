@@ -26,18 +26,22 @@ def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, mon
 
     answer(monkeypatch, "Crime desk")
     panel.create()
+    assert panel.ops.wait_idle()
     assert panel.current_name() == "Crime desk"
     panel.add_button.click()
+    assert panel.ops.wait_idle()
     assert lists.get_list(store, "Crime desk").member_count == 3
     assert panel.members.count() == 3
     assert panel.members_label.text() == "Members of Crime desk: 3"
 
     panel.members.item(0).setSelected(True)
     panel.remove_button.click()
+    assert panel.ops.wait_idle()
     assert lists.get_list(store, "Crime desk").member_count == 2
 
     answer(monkeypatch, "Crime and courts")
     panel.rename()
+    assert panel.ops.wait_idle()
     assert [x.name for x in lists.all_lists(store)] == ["Crime and courts"]
     assert panel.lists.currentItem().text() == "Crime and courts  (2)"
 
@@ -45,6 +49,7 @@ def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, mon
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, message, *a: errors.append(message))
     panel.create()
+    assert panel.ops.wait_idle()
     assert errors and "already a distribution list" in errors[0]
 
     asked: list[str] = []
@@ -52,6 +57,7 @@ def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, mon
         dialogs, "confirm", lambda _p, _t, message, _a: asked.append(message) or True
     )
     panel.delete()
+    assert panel.ops.wait_idle()
     assert "members stay in the contact list" in asked[0]
     assert lists.all_lists(store) == [] and panel.lists.count() == 0
 

@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
 from ceopdesk.core.contacts import dedupe, service
 from ceopdesk.core.contacts.columns import FIELDS
 from ceopdesk.core.contacts.domain import Contact, DuplicatePair
-from ceopdesk.core.errors import UserError
 from ceopdesk.core.store import Store
-from ceopdesk.ui import dialogs
-from ceopdesk.ui.operations import CONTACTS, StoreOps, run_in_background
+from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps, run_in_background
 
 FIELD_LABELS = {"name": "Name", **{f.name: f.label for f in FIELDS}}
 
@@ -127,13 +125,13 @@ class MergePanel(QWidget):
 class DuplicatesDialog(QDialog):
     """``merged`` counts the merges done, so the page knows to reload."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None,
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
                  ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle("Find duplicates")
         self.resize(980, 640)
         self._store = store
-        self._ops = ops or StoreOps(store, self)  # the window's one, or this dialog's own
+        self.ops = ops or StoreOps(store, self)  # the window's one, or the dialog's own
         self.pairs: list[DuplicatePair] = []
         self.merged = 0
         self.searching = True
@@ -239,19 +237,20 @@ class DuplicatesDialog(QDialog):
         if pair is not None:
             self.pairs.remove(pair)
             self._fill()
-            a, b = pair.a.id, pair.b.id
-            self._ops.mutate(self, lambda store: dedupe.mark_not_duplicate(store, a, b), {CONTACTS})
+            self.ops.mutate(self, lambda store: dedupe.mark_not_duplicate(store, pair.a.id,
+                                                                          pair.b.id), {CONTACTS})  # fmt: skip
 
     def merge(self) -> None:
         keep, other = self.panel.keep, self.panel.other
         if keep is None or other is None or keep.id is None or other.id is None:
             return
-        try:
-            dedupe.merge(self._store, keep.id, other.id, self.panel.choices())
-        except UserError as exc:
-            dialogs.show_error(self, str(exc))
-            return
-        self.merged += 1
-        gone = other.id
-        self.pairs = [p for p in self.pairs if gone not in (p.a.id, p.b.id)]
-        self._fill()
+        keep_id, gone, choices = keep.id, other.id, self.panel.choices()
+        self._enable(False)
+
+        def merged(_result: object) -> None:
+            self.merged += 1
+            self.pairs = [p for p in self.pairs if gone not in (p.a.id, p.b.id)]
+            self._fill()
+
+        self.ops.mutate(self, lambda store: dedupe.merge(store, keep_id, gone, choices),
+                        {CONTACTS, LISTS}, merged, on_failure=lambda _e: self._enable(True))  # fmt: skip

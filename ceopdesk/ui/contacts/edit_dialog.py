@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from ceopdesk.core.contacts import service
 from ceopdesk.core.contacts.domain import KINDS, LAWFUL_BASES, Contact, Email, FieldProblem, Phone
-from ceopdesk.core.errors import UserError
 from ceopdesk.core.store import Store
+from ceopdesk.ui.operations import CONTACTS, StoreOps, describe_failure
 
 from .detail_panel import LAWFUL_BASIS_LABELS
 from .value_rows import BAD_FIELD_STYLE, DOUBT_STYLE, ERROR_STYLE, ValueRows
@@ -57,9 +57,10 @@ class ContactEditDialog(QDialog):
     """``contact=None`` creates a new contact. After ``accept()``, ``saved`` is the stored one."""
 
     def __init__(self, store: Store, contact: Contact | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, *, ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._store = store
+        self.ops = ops or StoreOps(store, self)  # the window's one, or the dialog's own
         self._original = contact
         self.saved: Contact | None = None
         self.problems: list[FieldProblem] = []
@@ -310,13 +311,18 @@ class ContactEditDialog(QDialog):
         if any(not p.doubtful for p in self.validate()):
             return
         contact = self.contact()
-        try:
+
+        def write(store: Store) -> Contact:
             if contact.id is None:
-                self.saved = service.create_contact(self._store, contact)
-            else:
-                self.saved = service.update_contact(self._store, contact)
-        except UserError as exc:
-            self.summary.setText(str(exc))
+                return service.create_contact(store, contact)
+            return service.update_contact(store, contact)
+
+        def saved(stored: Contact) -> None:
+            self.saved = stored
+            self.accept()
+
+        def refused(exc: BaseException) -> None:
+            self.summary.setText(describe_failure(exc))
             self.summary.show()
-            return
-        self.accept()
+
+        self.ops.mutate(self, write, {CONTACTS}, saved, on_failure=refused, report=False)

@@ -26,7 +26,7 @@ from ceopdesk.core.contacts import importer
 from ceopdesk.core.contacts.domain import ImportOptions, ImportReport
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.store import Store
-from ceopdesk.ui.operations import run_in_background
+from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps
 
 from .import_pages import FilePage, MappingPage, OptionsPage
 from .import_report import ImportReportWidget, summary_sentence
@@ -44,9 +44,11 @@ class _ProgressRelay(QObject):
 class RunPage(QWizardPage):
     """Runs the import with a progress bar, then shows the per-row report."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
+                 ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._store = store
+        self.ops = ops or StoreOps(store, self)  # the window's one, or the page's own
         self.setTitle("Importing")
         self.running = False
         self.outcome: Outcome | None = None
@@ -94,7 +96,7 @@ class RunPage(QWizardPage):
             wizard.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         relay = _ProgressRelay(self)
         relay.progress.connect(self._progress)
-        cancel, store = self._cancel, self._store
+        cancel = self._cancel
 
         def progress(done: int, total: int) -> bool | None:
             try:
@@ -103,13 +105,15 @@ class RunPage(QWizardPage):
                 return False
             return False if cancel.is_set() else None
 
-        def work() -> Outcome:
+        def work(store: Store) -> Outcome:
             try:
                 return importer.import_file(store, Path(path), options, progress)
             except UserError as exc:  # rejected, cancelled or unreadable: shown on this page
                 return exc
 
-        run_in_background(self, work, self._finished, busy=False)
+        # A write like any other: in line with the others, and the views follow store_changed.
+        kinds = set() if options.dry_run else {CONTACTS, LISTS}
+        self.ops.mutate(self, work, kinds, self._finished)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -177,7 +181,8 @@ class RunPage(QWizardPage):
 class ImportWizard(QWizard):
     """After ``exec()``, ``report`` is the report of an import that changed the store (or None)."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, *,
+                 ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle("Import contacts")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -190,7 +195,7 @@ class ImportWizard(QWizard):
         self.mapping_page = MappingPage()
         self.options_page = OptionsPage()
         self.options_page.setCommitPage(True)
-        self.run_page = RunPage(store)
+        self.run_page = RunPage(store, ops=ops)
         self.run_page.setFinalPage(True)
         self.setPage(FILE_PAGE, self.file_page)
         self.setPage(MAPPING_PAGE, self.mapping_page)

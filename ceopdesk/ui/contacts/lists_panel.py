@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from ceopdesk.core.contacts import lists, query
 from ceopdesk.core.contacts.domain import ContactFilter, DistributionList
-from ceopdesk.core.errors import UserError
 from ceopdesk.core.store import Store
 from ceopdesk.ui import dialogs
+from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps
 
 MEMBERS_SHOWN = 500
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,9 +33,12 @@ class ListsPanel(QWidget):
     """The lists on the left, the chosen list's members on the right, buttons under them."""
 
     def __init__(self, store: Store, selected_ids: Callable[[], list[int]],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, *, ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self._store = store
+        self.ops = ops or StoreOps(store, self)  # the window's one, or the panel's own
+        self._select_next: str | None = None
+        self.ops.store_changed.connect(self._store_changed)
         self._selected_ids = selected_ids
         self.lists = QListWidget()
         self.lists.currentItemChanged.connect(lambda *_: self._show_members())
@@ -129,26 +132,31 @@ class ListsPanel(QWidget):
         value, ok = QInputDialog.getText(self, title, label, text=text)
         return value.strip() if ok and value.strip() else None
 
-    def _try(self, fn: Callable[[], object]) -> bool:
-        try:
-            fn()
-        except UserError as exc:
-            dialogs.show_error(self, str(exc))
-            return False
-        return True
+    def _try(self, fn: Callable[[Store], object], select: str | None = None) -> None:
+        """Queue the change; the panel follows store_changed, then showing ``select``."""
+
+        def done(_result: object) -> None:
+            self._select_next = select
+
+        self.ops.mutate(self, fn, {LISTS}, done)
+
+    def _store_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {LISTS, CONTACTS}:
+            select, self._select_next = self._select_next, None
+            self.reload(select=select)
 
     def create(self) -> None:
         name = self._ask("New distribution list", "Name of the list:")
-        if name and self._try(lambda: lists.create_list(self._store, name)):
-            self.reload(select=name)
+        if name:
+            self._try(lambda store: lists.create_list(store, name), name)
 
     def rename(self) -> None:
         old = self.current_name()
         if old is None:
             return
         name = self._ask("Rename list", f"New name for “{old}”:", old)
-        if name and name != old and self._try(lambda: lists.rename_list(self._store, old, name)):
-            self.reload(select=name)
+        if name and name != old:
+            self._try(lambda store: lists.rename_list(store, old, name), name)
 
     def delete(self) -> None:
         item = self.current_list()
@@ -156,31 +164,29 @@ class ListsPanel(QWidget):
             return
         message = (f"Delete the list “{item.name}”? Its {item.member_count:,} members stay in "
                    "the contact list; only the list goes.")  # fmt: skip
-        if dialogs.confirm(self, "Delete list", message, "Delete list") and self._try(
-            lambda: lists.delete_list(self._store, item.name)
-        ):
-            self.reload()
+        if dialogs.confirm(self, "Delete list", message, "Delete list"):
+            self._try(lambda store: lists.delete_list(store, item.name))
 
     def add_selected(self) -> None:
         name = self.current_name()
         ids = self._selected_ids()
-        if name and ids and self._try(lambda: lists.add_members(self._store, name, ids)):
-            self.reload(select=name)
+        if name and ids:
+            self._try(lambda store: lists.add_members(store, name, ids), name)
 
     def remove_chosen(self) -> None:
         name = self.current_name()
         ids = [item.data(ID_ROLE) for item in self.members.selectedItems()]
-        if name and ids and self._try(lambda: lists.remove_members(self._store, name, ids)):
-            self.reload(select=name)
+        if name and ids:
+            self._try(lambda store: lists.remove_members(store, name, ids), name)
 
 
 class ListsDialog(QDialog):
     def __init__(self, store: Store, selected_ids: Callable[[], list[int]],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, *, ops: StoreOps | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle("Distribution lists")
         self.resize(720, 460)
-        self.panel = ListsPanel(store, selected_ids, self)
+        self.panel = ListsPanel(store, selected_ids, self, ops=ops)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ceopdesk.core.contacts import privacy
 from ceopdesk.core.contacts.domain import Contact, ErasureReport
-from ceopdesk.core.store import Store
 from ceopdesk.ui import dialogs
-from ceopdesk.ui.operations import run_in_background
+from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps
 
 
 def describe(contact: Contact) -> str:
@@ -30,15 +29,15 @@ def erase_message(contact: Contact) -> str:
             "do not contact instead.")  # fmt: skip
 
 
-def erase_contact(parent: QWidget, store: Store, contact: Contact,
+def erase_contact(parent: QWidget, ops: StoreOps, contact: Contact,
                   on_erased: Callable[[ErasureReport], None] | None = None) -> bool:  # fmt: skip
-    """Ask, then erase off the UI thread. Returns False if the user said no."""
+    """Ask, then erase through the window's writes. Returns False if the user said no."""
     if contact.id is None:
         return False
     if not dialogs.confirm(parent, "Erase person", erase_message(contact), "Erase for good"):
         return False
     contact_id = contact.id
-    run_in_background(parent, lambda: privacy.erase(store, contact_id), on_erased)
+    ops.mutate(parent, lambda store: privacy.erase(store, contact_id), {CONTACTS, LISTS}, on_erased)
     return True
 
 
@@ -47,7 +46,7 @@ def default_file_name(contact: Contact) -> str:
     return f"subject-access-{slug.strip('-').lower() or contact.id}.json"
 
 
-def export_subject_access(parent: QWidget, store: Store, contact: Contact,
+def export_subject_access(parent: QWidget, ops: StoreOps, contact: Contact,
                           on_saved: Callable[[Path], None] | None = None) -> bool:  # fmt: skip
     """Ask where, then write everything held on the person as JSON. False if cancelled."""
     if contact.id is None:
@@ -64,5 +63,6 @@ def export_subject_access(parent: QWidget, store: Store, contact: Contact,
         if on_saved is not None:
             on_saved(target)
 
-    run_in_background(parent, lambda: privacy.write_subject_access(store, ref, target), done)
+    # Through the queue: it records in the audit trail what was handed over.
+    ops.mutate(parent, lambda store: privacy.write_subject_access(store, ref, target), (), done)
     return True

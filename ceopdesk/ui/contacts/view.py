@@ -55,6 +55,10 @@ class ContactsView(QWidget):
         self.reload()
         self.ops.store_changed.connect(self._store_changed)
 
+    def _keep(self, contact: Contact | None) -> None:
+        """Keep ``contact`` selected once the table has followed the change."""
+        self._keep_id = contact.id if contact is not None else None
+
     def _store_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {CONTACTS, LISTS}:
             keep, self._keep_id = self._keep_id, None
@@ -266,28 +270,27 @@ class ContactsView(QWidget):
 
     # -- actions ----------------------------------------------------------------------
     def new_contact(self) -> None:
-        dialog = ContactEditDialog(self.store, None, self)
+        dialog = ContactEditDialog(self.store, None, self, ops=self.ops)
+        dialog.accepted.connect(lambda: self._keep(dialog.saved))
         if dialog.exec() and dialog.saved is not None:
-            self.reload(dialog.saved.id)
             self.say(f"Added {dialog.saved.name or dialog.saved.primary_email}.")
 
     def edit_selected(self) -> None:
         contact = self.selected_contact()
         if contact is None:
             return
-        dialog = ContactEditDialog(self.store, contact, self)
+        dialog = ContactEditDialog(self.store, contact, self, ops=self.ops)
+        dialog.accepted.connect(lambda: self._keep(dialog.saved))
         if dialog.exec() and dialog.saved is not None:
-            self.reload(dialog.saved.id)
             self.say(f"Saved {dialog.saved.name or dialog.saved.primary_email}.")
 
     def open_import(self) -> None:
         from .import_report import summary_sentence
         from .import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.store, self)
+        wizard = ImportWizard(self.store, self, ops=self.ops)
         wizard.exec()
         if wizard.report is not None and not wizard.report.dry_run:
-            self.reload()
             self.say("Imported " + summary_sentence(wizard.report))
 
     def open_export(self) -> None:
@@ -304,7 +307,7 @@ class ContactsView(QWidget):
             self._lists_dialog.raise_()
             self._lists_dialog.activateWindow()
             return
-        dialog = ListsDialog(self.store, self.selected_ids, self)
+        dialog = ListsDialog(self.store, self.selected_ids, self, ops=self.ops)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._lists_closed)
         self._lists_dialog = dialog
@@ -312,15 +315,11 @@ class ContactsView(QWidget):
 
     def _lists_closed(self) -> None:
         self._lists_dialog = None
-        self.reload()
 
     def open_duplicates(self) -> None:
         from .duplicates_dialog import DuplicatesDialog
 
-        dialog = DuplicatesDialog(self.store, self, self.ops)
-        dialog.exec()
-        if dialog.merged:
-            self.reload()
+        DuplicatesDialog(self.store, self, ops=self.ops).exec()
 
     def erase_selected(self) -> None:
         from .privacy_actions import erase_contact
@@ -330,11 +329,7 @@ class ContactsView(QWidget):
             return
         name = contact.name or contact.primary_email or "the contact"
 
-        def erased(_report: object) -> None:
-            self.reload()
-            self.say(f"Erased {name}.")
-
-        erase_contact(self, self.store, contact, erased)
+        erase_contact(self, self.ops, contact, lambda _report: self.say(f"Erased {name}."))
 
     def subject_access(self) -> None:
         from .privacy_actions import export_subject_access
@@ -342,7 +337,7 @@ class ContactsView(QWidget):
         contact = self.selected_contact()
         if contact is not None:
             name = contact.name or "the contact"
-            export_subject_access(self, self.store, contact,
+            export_subject_access(self, self.ops, contact,
                                   lambda path: self.say(f"Saved what is held on {name} to {path.name}."))  # fmt: skip
 
     def add_selected_to_list(self, name: str) -> None:

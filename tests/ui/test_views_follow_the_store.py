@@ -33,7 +33,9 @@ def test_the_editor_and_preview_follow_library_and_settings_changes(sample_windo
     key = next(k for k in keys if k)
     row = keys.index(key)
     assert "⚠" not in notes.list.item(row).text()
-    change(sample_window, lambda s: boilerplate.save(s, key, "About", "Newer words."), {BOILERPLATE})
+    change(
+        sample_window, lambda s: boilerplate.save(s, key, "About", "Newer words."), {BOILERPLATE}
+    )
     assert "⚠" in notes.list.item(row).text()
 
     def new_phone(s) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +52,9 @@ def test_taking_the_new_text_updates_the_note_and_its_used_in_row(sample_window,
     key = next(n.boilerplate for n in editor.form.notes.notes() if n.boilerplate)
     page = sample_window.boilerplate
     assert page.select_key(key)
-    change(sample_window, lambda s: boilerplate.save(s, key, "About", "Newer words."), {BOILERPLATE})
+    change(
+        sample_window, lambda s: boilerplate.save(s, key, "About", "Newer words."), {BOILERPLATE}
+    )
     latest = boilerplate.get(sample_window.store, key).version
     uses = {u.reference: u for u in page.used_in.model.uses()}
     assert uses["CEOP-2026-001"].version == latest - 1

@@ -22,7 +22,7 @@ from ..core import demo
 from ..core.releases import boilerplate
 from ..core.releases import service as releases
 from ..core.store import Store
-from . import dialogs
+from . import dialogs, history
 from .keys import MenuKeysWin
 from .operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps
 from .releases.page import ReleasesPage
@@ -146,6 +146,12 @@ class MainWindow(QMainWindow):
                                           "Write the open release as a Word file")  # fmt: skip
         self.copy_action = self._action("&Copy as email text", editor.copy_email_text, None,
                                         "Put the open release on the clipboard as plain text")  # fmt: skip
+        self.history_action = self._action(
+            "Release &history…", lambda: history.open_history(self, self.ops, editor), "Ctrl+H",
+            "Versions of the open release, what changed between them, restore one")  # fmt: skip
+        self.approver_action = self._action(
+            "Import &approver's edits…", lambda: history.import_approver_edits(self, self.ops, editor),
+            None, "Compare a Word file an approver sent back with the version sent")  # fmt: skip
         self.import_action = self._action("&Import releases…", self.import_releases, None,
                                           "Past releases from Word files, web pages, "
                                           "text and e-mails")  # fmt: skip
@@ -158,6 +164,7 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.new_action, self.export_action, self.copy_action])
+        file_menu.addActions([self.history_action, self.approver_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.sample_action, self.settings_action])
         file_menu.addSeparator()
@@ -185,6 +192,8 @@ class MainWindow(QMainWindow):
         editor = self.releases.editor
         self.export_action.setEnabled(editing)
         self.copy_action.setEnabled(editing)
+        self.history_action.setEnabled(editing)
+        self.approver_action.setEnabled(editing)
         self.undo_action.setEnabled(editing and editor.can_undo())
         self.redo_action.setEnabled(editing and editor.can_redo())
         undo_text = editor.undo_stack.undoText() if editor.undo_stack.canUndo() else ""

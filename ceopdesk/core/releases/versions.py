@@ -26,6 +26,7 @@ from .. import audit
 from ..domain import STATUSES, QuoteSection, Release, ReleaseVersion
 from ..errors import UserError
 from ..models import BoilerplateRow, BoilerplateVersionRow, ReleaseRow, ReleaseVersionRow, utcnow
+from ..richtext import parse_markdown
 from ..store import Store
 from ..textdiff import DiffRun, diff_words, is_unchanged
 from .interchange import parse_release, release_to_json
@@ -189,8 +190,28 @@ class PartDiff:
         return not is_unchanged(self.runs)
 
 
+def readable(markdown: str) -> str:
+    """Stored Markdown as a person reads it: bullets as •, numbers counted, no ** or *."""
+    lines: list[str] = []
+    counts = [0, 0]
+    previous = ""
+    for block in parse_markdown(markdown, headings=True):
+        level = min(block.level, 1)
+        if block.kind == "number":
+            counts[level] += 1
+            counts[1] = counts[1] if level else 0
+        elif level == 0:
+            counts = [0, 0]
+        marker = {"bullet": "• ", "number": f"{counts[level]}. "}.get(block.kind, "")
+        text = "   " * level + marker + block.text
+        same_list = block.is_list and (level > 0 or previous == block.kind)
+        lines.append(("\n" if same_list else "\n\n" if lines else "") + text)
+        previous = block.kind if block.is_list and level == 0 else previous if level else ""
+    return "".join(lines)
+
+
 def part_texts(release: Release) -> list[tuple[str, str, str]]:
-    """(part, label, text) for every part a reader sees, in document order."""
+    """(part, label, text) for every part a reader sees, in document order (text as stored)."""
     parts: list[tuple[str, str, str]] = [
         ("headline", "Headline", release.headline),
         ("subheadline", "Sub-headline", release.subheadline or ""),
@@ -216,9 +237,9 @@ def part_texts(release: Release) -> list[tuple[str, str, str]]:
 
 
 def compare_releases(old: Release, new: Release) -> list[PartDiff]:
-    """Every part present in either release, with its word-level differences."""
-    before = {p: (label, text) for p, label, text in part_texts(old)}
-    after = {p: (label, text) for p, label, text in part_texts(new)}
+    """Every part present in either release, with its word-level differences as read."""
+    before = {p: (label, readable(text)) for p, label, text in part_texts(old)}
+    after = {p: (label, readable(text)) for p, label, text in part_texts(new)}
     order = [p for p, _, _ in part_texts(old)]
     order += [p for p, _, _ in part_texts(new) if p not in before]
     result = []

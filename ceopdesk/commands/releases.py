@@ -37,9 +37,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the ceopdesk.release/1 JSON")
     p.set_defaults(func=cmd_show)
 
-    p = cmds.add_parser("export", help="export a Word file (DRAFT-marked unless approved)")
+    p = cmds.add_parser("export", help="export a Word file (DRAFT-marked unless approved), "
+                        "or the e-mail body as .txt or .html")  # fmt: skip
     p.add_argument("reference")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.docx")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.docx|.txt|.html")
     p.set_defaults(func=cmd_export)
 
     p = cmds.add_parser("set-status", help="move a release along the approval workflow")
@@ -144,8 +145,13 @@ def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
 
 
 def cmd_export(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+    from ..documents.email_body import SUFFIXES, export_email_body
     from ..documents.exporting import export_release
 
+    if args.output.suffix.lower() in SUFFIXES:
+        path = export_email_body(ctx.store, args.reference, args.output)
+        print(f"Wrote {path} (the e-mail body).", file=ctx.out)
+        return 0
     path, version = export_release(ctx.store, args.reference, args.output, ctx.user)
     print(f"Wrote {path} (version {version}).", file=ctx.out)
     return 0

@@ -15,7 +15,7 @@ import unicodedata
 _ISOLATE_OPEN = frozenset("\u2066\u2067\u2068")
 _ISOLATE_CLOSE = "\u2069"
 FSI, PDI = "\u2068", "\u2069"
-RLM = "\u200f"
+LRM = "\u200e"
 
 
 def first_strong(text: str) -> str | None:
@@ -40,11 +40,14 @@ def is_rtl(text: str) -> bool:
 
 
 def isolate(text: str) -> str:
-    """``text`` wrapped so its direction cannot reorder the words around it.
+    """Right-to-left ``text`` made safe to set inside an English sentence.
 
-    Only text with a right-to-left character needs it; left-to-right text is
-    returned as it is, so English attributions stay free of invisible marks.
+    Wrapped in an isolate, so its direction cannot reorder the words around
+    it, and followed by a left-to-right mark for renderers that ignore
+    isolates (Qt's text engine, older Word), so a comma after it stays on
+    the English side.  Left-to-right text is returned as it is, so English
+    attributions stay free of invisible marks.
     """
     if any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
-        return f"{FSI}{text}{PDI}"
+        return f"{FSI}{text}{PDI}{LRM}"
     return text

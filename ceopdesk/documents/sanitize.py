@@ -13,23 +13,25 @@ from dataclasses import fields, is_dataclass, replace
 from typing import TypeVar
 
 # XML 1.0 Char production, inverted: C0 controls other than tab/LF/CR,
-# surrogates (only ever lone ones in a Python str) and U+FFFE/U+FFFF.
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# surrogates (only ever lone ones in a Python str) and U+FFFE/U+FFFF; and the
+# controls XML holds but no reader shows (DEL, C1), which an e-mail would carry.
+_INVALID = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Line breaks in other clothes: Word's manual line break and page break as
+# pasted (VT, FF), NEL, and the Unicode line and paragraph separators.
+_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 T = TypeVar("T")
 
 
 def clean_text(text: str) -> str:
-    """Return ``text`` without characters XML 1.0 cannot hold; CR/CRLF become LF."""
+    """Return ``text`` without control characters; CR/CRLF and other line breaks become LF."""
     if _SURROGATE.search(text):
         # A str built from UTF-16 halves holds valid pairs as two code points;
         # joining them keeps an emoji instead of dropping both halves.  What
         # is left unpaired is dropped by 'ignore'.
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _INVALID.sub("", text)
+    return _INVALID.sub("", _BREAKS.sub("\n", text))
 
 
 def clean(value: T) -> T:

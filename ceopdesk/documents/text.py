@@ -5,7 +5,18 @@ from __future__ import annotations
 from ceopdesk.core.domain import Release, Settings
 
 from .assemble import assemble, draft_marking
-from .blocks import CONTACT, EMBARGO, NOTE_TITLE, TYPE_LINE, Block, ListItem, Run, Table
+from .blocks import (
+    CONTACT,
+    EMBARGO,
+    NOTE_LIST_BULLET,
+    NOTE_LIST_NUMBER,
+    NOTE_TITLE,
+    TYPE_LINE,
+    Block,
+    ListItem,
+    Run,
+    Table,
+)
 from .sanitize import clean
 
 # Block pairs printed on consecutive lines rather than with a blank line between.
@@ -48,7 +59,9 @@ def _block_text(block: Block) -> str:
     text = runs_text(block.runs)
     if isinstance(block, ListItem):
         label = f"{block.number}. " if block.ordered else "• "
-        indent = "   " * block.level
+        # A note's own list is indented, so its "1." is not read as the next note's number.
+        inside = block.style in (NOTE_LIST_BULLET, NOTE_LIST_NUMBER)
+        indent = "   " * (block.level + inside)
         # Continuation lines sit under the item's text, not under its label.
         hang = "\n" + indent + " " * len(label)
         return indent + label + text.replace("\n", hang)

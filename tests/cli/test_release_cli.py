@@ -204,7 +204,7 @@ def test_emoji_right_to_left_and_control_characters_survive_export(run, write_js
 
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     # The Arabic name is isolated, so "said:" follows it in the English sentence.
-    assert "\u2068زينب علي\u2069 said:" in text and "🚨" in text and "\u0007" not in text
+    assert "\u2068زينب علي\u2069\u200e said:" in text and "🚨" in text and "\u0007" not in text
 
 
 def test_versions_and_diff(run, tmp_path):
@@ -266,3 +266,21 @@ def test_compare_prints_the_documented_json_and_accepts_parts(run, tmp_path):
     assert code == 1 and "has no change to headline" in err
     code, _, err = run("release", "compare", "CEOP-2026-001", str(tmp_path / "none.docx"))
     assert code == 1 and "none.docx: no such file." in err
+
+
+def test_export_the_email_body_as_text_and_html(run, tmp_path):
+    run("demo")
+    code, out, err = run("release", "export", "CEOP-2026-001", "-o", str(tmp_path / "e.txt"))
+    assert (code, err) == (0, "") and "the e-mail body" in out
+    text = (tmp_path / "e.txt").read_bytes().decode("utf-8")
+    assert text.startswith("DRAFT — NOT FOR PUBLICATION\r\n\r\nPRESS RELEASE")
+    assert "\r\nENDS\r\n" in text and "\n" not in text.replace("\r\n", "")
+    code, _, err = run("release", "export", "CEOP-2026-001", "-o", str(tmp_path / "e.HTML"))
+    assert code == 0, err
+    markup = (tmp_path / "e.HTML").read_text(encoding="utf-8")
+    assert markup.startswith("<!DOCTYPE html>") and "<h1 " in markup
+    # Not a Word export: no version is recorded for it.
+    _, versions, _ = run("release", "versions", "CEOP-2026-001")
+    assert "no versions yet" in versions
+    code, _, err = run("release", "export", "CEOP-2026-001", "-o", str(tmp_path / "no" / "e.txt"))
+    assert code == 1 and "does not exist" in err and "Traceback" not in err

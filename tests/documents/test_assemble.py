@@ -206,7 +206,9 @@ def test_draft_marking(status, version, expected):
 
 
 def test_clean_text_removes_what_xml_cannot_hold():
-    assert clean_text("a\x00b\x0bc\x1fd\ufffee\uffff") == "abcde"
+    assert clean_text("a\x00bc\x1fd\ufffee\uffff\x7f\x9b") == "abcde"
+    # Line breaks in other forms (Word's manual line break pasted, NEL, U+2028) stay breaks.
+    assert clean_text("a\x0bb\x0cc\x85d\u2028e\u2029f") == "a\nb\nc\nd\ne\nf"
     assert clean_text("tab\tnl\ncr\r\ncr\r") == "tab\tnl\ncr\ncr\n"
     assert clean_text("lone \ud800 and \udfff end") == "lone  and  end"
     # A surrogate pair spelt as two code points is joined, not dropped.

@@ -25,12 +25,12 @@ def test_first_strong_character_decides(text, expected):
 
 def test_isolate_only_wraps_right_to_left_text():
     assert isolate("Peter Davies") == "Peter Davies"
-    assert isolate("أحمد خان") == "\u2068أحمد خان\u2069"
+    assert isolate("أحمد خان") == "\u2068أحمد خان\u2069\u200e"
 
 
 def test_attribution_reads_as_an_english_sentence_in_both_directions():
     arabic = attribution("أحمد خان", "ضابط التحقيق")
-    assert arabic == "\u2068أحمد خان\u2069, \u2068ضابط التحقيق\u2069, said:"
+    assert arabic == "\u2068أحمد خان\u2069\u200e, \u2068ضابط التحقيق\u2069\u200e, said:"
     assert not is_rtl(arabic)
     mixed = attribution("Jane Smith", "مديرة")
-    assert mixed == "Jane Smith, \u2068مديرة\u2069, said:" and not is_rtl(mixed)
+    assert mixed == "Jane Smith, \u2068مديرة\u2069\u200e, said:" and not is_rtl(mixed)

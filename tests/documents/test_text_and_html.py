@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from ceopdesk.core.domain import TextSection
+from ceopdesk.core.domain import Note, QuoteSection, TextSection
 from ceopdesk.documents.assemble import assemble
 from ceopdesk.documents.blocks import Table
-from ceopdesk.documents.html import render_html
+from ceopdesk.documents.html import render_email_html, render_html
 from ceopdesk.documents.text import render_text
 from tests.documents.doc_samples import make_release
 
@@ -108,3 +108,55 @@ def test_control_characters_do_not_reach_text_or_html(settings):
     release = make_release(headline="Bad\x00 head\ud800line")
     assert "Bad headline" in render_text(release, settings)
     assert "Bad headline" in render_html(release, settings)
+
+
+def test_lists_in_notes_are_indented_in_text(release, settings):
+    # Flush left, "1. Intelligence" would read as note 1 again.
+    text = render_text(release, settings)
+    assert (
+        "3. About CEOP\nCEOP is part of UK policing.\n\n   1. Intelligence\n   2. Operations"
+        in text
+    )
+    assert "\n1. encryption\n" in text  # the body's lists stay where they were
+
+
+def test_control_characters_and_odd_line_breaks_leave_the_email_body(settings):
+    release = make_release(standfirst="One\x7f two\x9b three\x0bfour", headline="Head\u2028line")
+    for rendered in (render_text(release, settings), render_email_html(release, settings)):
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]", rendered)
+    assert "One two three four" in render_text(release, settings)
+
+
+def test_right_to_left_paragraphs_are_marked_in_the_html(settings):
+    release = make_release(
+        sections=[
+            QuoteSection("أحمد خان", "ضابط التحقيق", "نص عربي.\n\n- بند"),
+            QuoteSection("Jane Smith", None, "English."),
+        ],
+        notes=[Note("Table", "| عمود | B |\n|---|---|\n| 1 | 2 |")],
+    )
+    for markup in (render_html(release, settings), render_email_html(release, settings)):
+        assert '<p dir="rtl" style="font-size:11pt; margin-left:18px;">“نص عربي.</p>' in markup
+        assert '<li dir="rtl">بند”' in markup
+        assert '<th dir="rtl" align="right">عمود</th><th align="left">B</th>' in markup
+        # The attribution line is an English sentence: left to right, the name isolated.
+        assert (
+            '<p style="font-size:11pt; font-weight:bold; margin-bottom:2px;">\u2068أحمد' in markup
+        )
+        assert '<p style="font-size:11pt; margin-left:18px;">“English.”</p>' in markup
+
+
+def test_email_html_is_a_whole_document_with_inline_styles_only(release, settings):
+    markup = render_email_html(release, settings, version=4)
+    assert markup.startswith('<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">')
+    assert "<title>Record number of children safeguarded by CEOP</title>" in markup
+    assert "DRAFT — NOT FOR PUBLICATION — version 4" in markup
+    assert "<style" not in markup and "<link" not in markup and "class=" not in markup
+    assert "<script" not in markup
+    # Headings in the order of the Word file's outline.
+    tags = re.findall(r"<(h[1-6])", markup)
+    assert tags[0] == "h1" and tags[1] == "h2" and set(tags[2:]) == {"h3", "h4"}
+    # The contact block is one shaded panel, the one table besides the note's.
+    panel = markup[markup.index("For further information") - 400 :]
+    assert "background-color:#f2f2f2" in panel and "<div>Telephone: 0870 000 3434</div>" in panel
+    assert markup.count("<table") == 2

@@ -231,3 +231,6 @@ def test_copy_as_email_text(window, draft) -> None:
     assert "Children safer online after campaign" in text
     assert "A standfirst for the email." in text
     assert "Copied" in window.statusBar().currentMessage()
+    # HTML too, for a mail program that pastes formatting (Outlook).
+    data = QApplication.clipboard().mimeData()
+    assert data.hasHtml() and "<h1" in data.html() and "A standfirst for the email." in data.html()

@@ -30,11 +30,11 @@ from ...core import settings as core_settings
 from ...core.domain import Release
 from ...core.releases import service as releases
 from ...core.releases import workflow
-from ...documents.text import render_text
 from .. import dialogs
 from ..operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps, describe_failure
 from ..style import banner
 from .actions import EditorActions
+from .export import email_mime
 from .form import ReleaseForm
 from .preview import Preview
 from .undo import FormSnapshot, same_form
@@ -359,7 +359,7 @@ class ReleaseEditor(QWidget):
         current = self.release()
         if current is None:
             return
-        QApplication.clipboard().setText(render_text(current, self._settings))
+        QApplication.clipboard().setMimeData(email_mime(current, self._settings))
         self.message.emit(f"Copied {current.reference} to the clipboard as email text")
 
     # -- UI state -----------------------------------------------------------

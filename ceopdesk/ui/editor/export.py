@@ -1,4 +1,4 @@
-"""Choosing where a Word export goes: a remembered folder and a readable file name."""
+"""Choosing where a Word export goes (a remembered folder, a readable file name); the e-mail copy."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QMimeData, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ...core.domain import Release, Settings
+from ...documents.html import render_email_html
+from ...documents.text import render_text
 
 FOLDER_KEY = "export/last_folder"
 
@@ -42,3 +46,11 @@ def ask_export_path(parent: QWidget, reference: str, headline: str) -> Path | No
         path = path.with_name(path.name + ".docx")
     settings.setValue(FOLDER_KEY, str(path.parent))
     return path
+
+
+def email_mime(release: Release, settings: Settings) -> QMimeData:
+    """The release for the clipboard: HTML for a mail program that takes it, plain text for the rest."""
+    data = QMimeData()
+    data.setText(render_text(release, settings))
+    data.setHtml(render_email_html(release, settings))
+    return data

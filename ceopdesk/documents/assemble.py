@@ -66,6 +66,7 @@ _MONTHS = (
 )  # fmt: skip
 DRAFT_STATUSES: frozenset[Status] = frozenset({"draft", "in_review"})
 _QUOTE_MARKS = "\"'“‘«"
+HEADLINE_TO_COME = "[Headline to come]"
 
 
 def format_date(d: date) -> str:
@@ -132,7 +133,12 @@ def assemble_parts(release: Release, settings: Settings) -> list[tuple[str | Non
     list_ids = itertools.count(1)
     out: list[tuple[str | None, Block]] = [(None, _type_line(release, settings))]
     out.append((None, Paragraph(EMBARGO, [Run(format_embargo(release.embargo))])))
-    out.append(("headline", Paragraph(HEADLINE, [Run(release.headline.strip())])))
+    headline = release.headline.strip()
+    # A draft may not have its headline yet; the gap is shown, not left as an
+    # empty heading a reader (or a screen reader) cannot make sense of.
+    out.append(
+        ("headline" if headline else None, Paragraph(HEADLINE, [Run(headline or HEADLINE_TO_COME)]))
+    )
     if release.subheadline and release.subheadline.strip():
         out.append(("subheadline", Paragraph(SUBHEADLINE, [Run(release.subheadline.strip())])))
     if release.standfirst.strip():

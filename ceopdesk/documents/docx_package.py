@@ -41,7 +41,7 @@ def set_properties(document: Document, release: Release, settings: Settings) -> 
     for child in list(element):
         element.remove(child)
     now = datetime.now(UTC).replace(microsecond=0)
-    props.title = shorten(release.headline, _CORE_LIMIT)
+    props.title = shorten(release.headline, _CORE_LIMIT) or release.reference
     props.author = props.last_modified_by = shorten(settings.press_office_name, _CORE_LIMIT)
     props.subject = ""
     # Not the release's tags: they are the press office's own filing, and

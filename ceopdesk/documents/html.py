@@ -95,7 +95,7 @@ def render_email_html(release: Release, settings: Settings, version: int | None 
     ``version`` is the content version named in a draft marking, when known.
     """
     release, settings = clean(release), clean(settings)
-    title = escape(release.headline.strip())
+    title = escape(release.headline.strip() or release.reference)
     out = [
         '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
         f'<title>{title}</title></head><body style="{_BODY_STYLE}">'

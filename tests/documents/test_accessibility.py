@@ -31,6 +31,7 @@ EDGE_CASES = {
         "sections": [TextSection(""), QuoteSection("", None, ""), QuoteSection("A B", None, "")],
         "standfirst": "",
     },
+    "draft without a headline yet": {"headline": "  "},
     "long headline": {"headline": "A very long headline that keeps going " * 12},
     "right to left": {
         "sections": [ARABIC_QUOTE, QuoteSection("Jane Smith", "Director", "English words.")],

@@ -7,17 +7,22 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QGuiApplication
 
 
 @pytest.fixture(autouse=True)
 def _own_ui_state(qapp, request: pytest.FixtureRequest) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """Each test gets its own QSettings, so no window size or folder leaks between tests."""
+    """Each test gets its own QSettings and clipboard, so nothing leaks between tests."""
     name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name)[:80]
     QCoreApplication.setOrganizationName("ceopdesk-tests")
     QCoreApplication.setApplicationName(name)
     QSettings().clear()
     yield
     QSettings().clear()
+    # Also: the offscreen platform keeps clipboard data in a global that outlives
+    # Python, and a QMimeData made in Python crashes the process when that global
+    # is destroyed at exit (real platforms' clipboards go with the application).
+    QGuiApplication.clipboard().clear()
 
 
 class Dialogs:

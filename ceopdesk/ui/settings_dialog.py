@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -82,6 +83,13 @@ class SettingsDialog(QDialog):
         form.addRow("", self.press_office_hint)
         form.addRow("Default place:", self.place_edit)
         form.addRow("", _hint("The dateline place new releases start with."))
+        self.smart_quotes_check = QCheckBox("Typographic quotation marks as you type (“ ” ‘ ’)")
+        self.smart_quotes_check.setChecked(self._loaded.smart_quotes)
+        self.smart_quotes_check.setToolTip(
+            "Straight quotes and apostrophes typed in the text fields become the marks "
+            "the Word file will have."
+        )
+        form.addRow("", self.smart_quotes_check)
 
         # -- contact block --
         contact = self._loaded.contact
@@ -169,6 +177,7 @@ class SettingsDialog(QDialog):
                 web=_optional(self.contact_web_edit),
             ),
             template_path=_optional(self.template_edit),
+            smart_quotes=self.smart_quotes_check.isChecked(),
         )
 
     def saved_settings(self) -> Settings | None:

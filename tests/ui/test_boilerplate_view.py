@@ -39,7 +39,7 @@ def write(view: BoilerplateView, title: str | None = None, text: str | None = No
     if title is not None:
         view.editor.title_edit.setText(title)
     if text is not None:
-        view.editor.text_edit.setPlainText(text)
+        view.editor.text_edit.set_markdown(text)
 
 
 def choose(view: BoilerplateView, key: str) -> None:

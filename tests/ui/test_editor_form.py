@@ -41,7 +41,7 @@ def test_build_a_release_with_two_quotes_and_three_notes(window, store, qtbot, m
     form.tags.setText("annual review, figures, Annual Review")
 
     form.sections.add_text_button.click()
-    form.sections.text.setPlainText("The review covers the year to March.\n\n- **1,204** children")
+    form.sections.text.set_markdown("The review covers the year to March.\n\n- **1,204** children")
     for speaker, role, said in (("Helen Marsh", "Director of CEOP", "Every figure is a child."),
                                 ("Daniel Okafor", "Minister", "We back this work.")):  # fmt: skip
         form.sections.add_quote_button.click()
@@ -237,7 +237,7 @@ def test_a_megabyte_paste_does_not_freeze_the_ui(window, store, qtbot) -> None:
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert max(gaps, default=0) < 2.0, f"the UI froze for {max(gaps):.2f}s"
     wait_saved(editor)
-    assert releases.get(store, editor.reference).sections[0].text.endswith(" more")
+    assert releases.get(store, editor.reference).sections[0].text.endswith("\n\nmore")
 
 
 def test_a_library_edit_flags_the_open_draft(window, store, qtbot) -> None:

@@ -4,7 +4,7 @@ editor.  No Qt here; the editor widget is ``ceopdesk.ui.richtext``."""
 
 from .clean import Removed
 from .html import html_blocks
-from .markdown import blocks_to_markdown, escape_text, parse_markdown
+from .markdown import beyond_editor, blocks_to_markdown, escape_text, parse_markdown
 from .model import BREAK, Block, Conversion, Span, tidy
 from .plain import text_blocks
 from .quotes import smart_quotes, typographic_quote
@@ -49,6 +49,7 @@ __all__ = [
     "Block",
     "Conversion",
     "Span",
+    "beyond_editor",
     "blocks_to_markdown",
     "html_to_markdown",
     "smart_quotes",

@@ -82,6 +82,7 @@ class _Walk:
     kind: BlockKind = "paragraph"
     level: int = 0
     lists: list[BlockKind] = field(default_factory=list)
+    qt_levels: list[int | None] = field(default_factory=list)
     pictures: int = 0
     tables: int = 0
     hidden: int = 0
@@ -139,12 +140,18 @@ class _Walk:
         elif tag in ("ul", "ol"):
             self.flush()
             self.lists.append("number" if tag == "ol" else "bullet")
+            # Qt writes a nested list as a sibling list with "-qt-list-indent: 2".
+            qt_indent = style.get("-qt-list-indent", "")
+            self.qt_levels.append(int(qt_indent) - 1 if qt_indent.isdigit() else None)
             self.children(el, fmt)
             self.lists.pop()
+            self.qt_levels.pop()
             self.flush()
         elif tag == "li":
             kind = self.lists[-1] if self.lists else "bullet"
-            self.start(kind, min(max(len(self.lists) - 1, 0), 1))
+            qt_level = self.qt_levels[-1] if self.qt_levels else None
+            depth = len(self.lists) - 1 if qt_level is None else qt_level
+            self.start(kind, min(max(depth, 0), 1))
             self.children(el, fmt)
             self.flush()
         elif tag in _BLOCKS:

@@ -4,6 +4,7 @@ markdown-it-py (the same parser the Word export uses)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -91,6 +92,8 @@ def _inline_checked(block: Block) -> str:
     emphasis only beside the right characters ("**"427"**bar" is not bold).  The
     block is read back; where the marks did not hold, the block keeps its text
     and links and loses the emphasis that could not be written."""
+    if not any(s.bold or s.italic for s in block.spans):
+        return _inline(block.spans)  # plain text and links always read back
     for spans in (block.spans, _punctuation_outside(block.spans)):
         written = _inline(spans)
         if _read_back(written) == spans:
@@ -116,6 +119,13 @@ def _punctuation_outside(spans: list[Span]) -> list[Span]:
     return merge_spans(out)
 
 
+@lru_cache(maxsize=4096)
+def _block_body(kind: BlockKind, level: int, spans: tuple[Span, ...]) -> str:
+    # Cached: the editor writes its whole text at every keystroke, and all but
+    # one paragraph are as they were.
+    return _inline_checked(Block(kind, list(spans), level))
+
+
 def _marker(kind: BlockKind, number: int) -> str:
     return "- " if kind == "bullet" else f"{number}. "
 
@@ -128,7 +138,7 @@ def blocks_to_markdown(blocks: list[Block]) -> str:
     counts = [0, 0]
     parent_width = 0
     for block in tidy(blocks):
-        body = _inline_checked(block)
+        body = _block_body(block.kind, block.level, tuple(block.spans))
         if not block.is_list:
             top = None
             parts.append("### " + body if block.kind == "heading" else body)
@@ -176,6 +186,13 @@ def _spans(children: list[Token]) -> list[Span]:
             text = {"softbreak": " ", "hardbreak": BREAK}.get(kind, tok.content)
             spans.append(Span(text, bold > 0, italic > 0, href))
     return merge_spans(spans)
+
+
+def beyond_editor(source: str) -> str | None:
+    """What in stored Markdown the editor cannot hold (a table in a note), or None."""
+    if any(tok.type == "table_open" for tok in _MD.parse(source)):
+        return "a table"
+    return None
 
 
 def parse_markdown(source: str, *, headings: bool = False) -> list[Block]:

@@ -87,7 +87,8 @@ def tidy_block(block: Block) -> Block | None:
             spans.append(Span(text))
         else:
             href = normalizeLink(span.href.strip()) if span.href else None
-            spans.append(Span(text, span.bold, span.italic, href or None))
+            bold = span.bold and block.kind != "heading"  # a sub-heading is bold already
+            spans.append(Span(text, bold, span.italic, href or None))
     spans = merge_spans(spans)
     spans = _unformat_edges(_strip_lines(spans))
     if not spans:
@@ -97,21 +98,22 @@ def tidy_block(block: Block) -> Block | None:
 
 
 def _strip_lines(spans: list[Span]) -> list[Span]:
-    # Cut the spans into characters' owners, strip each line, rebuild.
-    chars: list[tuple[str, tuple[bool, bool, str | None]]] = [
-        (c, s.styled()) for s in spans for c in s.text
-    ]
-    lines: list[list[tuple[str, tuple[bool, bool, str | None]]]] = [[]]
-    for item in chars:
-        if item[0] == BREAK:
-            lines.append([])
-        else:
-            lines[-1].append(item)
+    lines: list[list[Span]] = [[]]
+    for span in spans:
+        for i, part in enumerate(span.text.split(BREAK)):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append(Span(part, *span.styled()))
     for line in lines:
-        while line and line[0][0] in _EDGE:
+        while line and not line[0].text.lstrip(_EDGE):
             line.pop(0)
-        while line and line[-1][0] in _EDGE:
+        if line:
+            line[0] = Span(line[0].text.lstrip(_EDGE), *line[0].styled())
+        while line and not line[-1].text.rstrip(_EDGE):
             line.pop()
+        if line:
+            line[-1] = Span(line[-1].text.rstrip(_EDGE), *line[-1].styled())
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -120,7 +122,7 @@ def _strip_lines(spans: list[Span]) -> list[Span]:
     for i, line in enumerate(lines):
         if i:
             out.append(Span(BREAK))
-        out.extend(Span(c, *style) for c, style in line)
+        out.extend(line)
     return merge_spans(out)
 
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from ceopdesk.core.domain import Boilerplate
 from ceopdesk.core.releases.interchange import KEY_RE
 
+from ..richtext import RichTextEdit
 from ..uktime import moment_text as uk_time
 from .rendering import markdown_html, note_parser
 
@@ -64,12 +64,10 @@ class BoilerplateEditor(QWidget):
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("boilerplateTitle")
         self.title_edit.setPlaceholderText("About CEOP")
-        self.text_edit = QPlainTextEdit()
-        self.text_edit.setObjectName("boilerplateText")
-        self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setPlaceholderText(
-            "The text of the note, as it should appear under Notes to editors."
+        self.text_edit = RichTextEdit(
+            "The text of the note, as it should appear under Notes to editors.", headings=True
         )
+        self.text_edit.setObjectName("boilerplateText")
         self.preview = QTextBrowser()
         self.preview.setObjectName("boilerplatePreview")
         self.preview.setOpenLinks(False)
@@ -89,8 +87,8 @@ class BoilerplateEditor(QWidget):
         text_layout = QVBoxLayout(text_box)
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_label = QLabel(
-            "Text — <span style='color:#595959'>**bold**, *italic*, - bullets, "
-            "1. numbers, [link](https://…)</span>"
+            "Text — <span style='color:#595959'>format with the bar or Ctrl+B, Ctrl+I, "
+            "Ctrl+K (link), Ctrl+Shift+8 (bullets), Ctrl+Shift+7 (numbers)</span>"
         )
         text_label.setBuddy(self.text_edit)
         text_layout.addWidget(text_label)
@@ -143,7 +141,9 @@ class BoilerplateEditor(QWidget):
             else "How releases and imports refer to this note. " + KEY_RULE
         )
         self.title_edit.setText(title)
-        self.text_edit.setPlainText(text)
+        self.text_edit.set_markdown(text)
+        # Stored text reads back in the editor's own spelling ("* a" as "- a"): not an edit.
+        self._baseline = (key, title, self.text_edit.markdown())
         self._loading = False
         self._update_key_hint()
         self.refresh_preview()
@@ -160,7 +160,7 @@ class BoilerplateEditor(QWidget):
 
     def values(self) -> tuple[str, str, str]:
         """(key, title, text) as typed."""
-        return (self.key_edit.text().strip(), self.title_edit.text(), self.text_edit.toPlainText())
+        return (self.key_edit.text().strip(), self.title_edit.text(), self.text_edit.markdown())
 
     def is_dirty(self) -> bool:
         key, title, text = self.values()
@@ -188,7 +188,7 @@ class BoilerplateEditor(QWidget):
         self._preview_timer.stop()
         bar = self.preview.verticalScrollBar()
         position = bar.value()
-        self.preview.setHtml(markdown_html(self._parser, self.text_edit.toPlainText()))
+        self.preview.setHtml(markdown_html(self._parser, self.text_edit.markdown()))
         bar.setValue(position)
 
     def _on_key_edited(self, text: str) -> None:

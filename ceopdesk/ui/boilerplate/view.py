@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceopdesk.core import settings as core_settings
 from ceopdesk.core.domain import Boilerplate
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.releases import boilerplate
 from ceopdesk.core.store import Store
-from ceopdesk.ui.operations import BOILERPLATE, RELEASES, StoreOps, describe_failure
+from ceopdesk.ui.operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps, describe_failure
 
 from .editor import HINT_STYLE, PROBLEM_STYLE, BoilerplateEditor
 from .history import BoilerplateHistoryDialog
@@ -143,10 +144,13 @@ class BoilerplateView(QWidget):
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_shortcut.activated.connect(self._save_if_possible)
+        self.editor.text_edit.smart_quotes = core_settings.load(store).smart_quotes
         self.reload()
 
     # -- public ---------------------------------------------------------------
     def _store_changed(self, kinds: frozenset[str]) -> None:
+        if SETTINGS in kinds:
+            self.editor.text_edit.smart_quotes = core_settings.load(self._store).smart_quotes
         if kinds & {BOILERPLATE, RELEASES}:  # notes, or where they are used
             message = self._message
             self.reload()

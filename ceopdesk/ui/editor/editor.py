@@ -157,6 +157,7 @@ class ReleaseEditor(QWidget):
     def show_release(self, release: Release, note: str | None = None) -> None:
         self._release = release
         self.form.contact.set_settings_block(self._settings.contact)
+        self.form.set_smart_quotes(self._settings.smart_quotes)
         self.form.set_release(release)
         self._saved = self._sent = self.form.read(release)
         self._dirty = False
@@ -203,6 +204,7 @@ class ReleaseEditor(QWidget):
         if SETTINGS in kinds:
             self._settings = core_settings.load(self.store)
             self.form.contact.set_settings_block(self._settings.contact)
+            self.form.set_smart_quotes(self._settings.smart_quotes)
         if self._release is None:
             return
         if kinds & {RELEASES, BOILERPLATE} and not self.is_dirty():

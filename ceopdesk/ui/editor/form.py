@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.domain import Release
 from ...core.store import Store
+from ..richtext import RichTextEdit
 from .contact import ContactEditor
 from .fields import EmbargoEdit, ReleaseDateEdit, UndoKeysToForm, headline_hint
 from .notes import NotesEditor
@@ -81,8 +83,14 @@ class ReleaseForm(QWidget):
 
     def watch_undo_keys(self, root: QWidget) -> None:
         """Route Ctrl+Z in every text field under ``root`` to the form-wide undo."""
-        for field in root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit):
+        for field in (root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit)
+                      + root.findChildren(QTextEdit)):  # fmt: skip
             field.installEventFilter(self._undo_keys)
+
+    def set_smart_quotes(self, on: bool) -> None:
+        """Typed straight quotes become typographic in the formatted fields (a setting)."""
+        for field in self.findChildren(RichTextEdit):
+            field.smart_quotes = on
 
     def _edited(self) -> None:
         if not self._loading:

@@ -22,7 +22,7 @@ from ...core.releases import boilerplate
 from ...core.store import Store
 from ..style import banner
 from .ordered import OrderedEditor
-from .sections import text_box
+from .sections import rich_text_box
 
 
 def pick_boilerplate(parent: QWidget, items: list[Boilerplate]) -> str | None:
@@ -77,7 +77,7 @@ class NotesEditor(OrderedEditor[Note]):
         one_off_page = QWidget()
         self.title = QLineEdit()
         self.title.setPlaceholderText("e.g. Where to get the report")
-        self.text = text_box("The text of the note.", 120)
+        self.text = rich_text_box("The text of the note.", 140, headings=True)
         form = QFormLayout(one_off_page)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Title:", self.title)
@@ -110,13 +110,13 @@ class NotesEditor(OrderedEditor[Note]):
             self.detail.setCurrentIndex(1)
         else:
             self.title.setText(item.title)
-            self.text.setPlainText(item.text)
+            self.text.set_markdown(item.text)
             self.detail.setCurrentIndex(2)
 
     def read_detail(self, item: Note) -> None:
         if not item.boilerplate:
             item.title = self.title.text()
-            item.text = self.text.toPlainText()
+            item.text = self.text.markdown()
 
     # -- public -------------------------------------------------------------
     def set_notes(self, notes: list[Note]) -> None:

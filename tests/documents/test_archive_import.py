@@ -99,6 +99,7 @@ def test_word_file_on_the_default_template():
 def test_word_file_on_a_styled_template_and_resaved_by_an_office_suite(name):
     r = read(name).release
     assert r.headline == "Parents urged to talk to children about webcams"
+    assert r.reference == "CEOP-2013-009"  # from the type line: a second import is refused
     assert r.subheadline == "New campaign launched in 300 schools"
     assert r.standfirst.startswith("Parents are being urged")  # bold in the file, plain here
     assert r.embargo == datetime(2013, 3, 5, 10, 30, tzinfo=LONDON)  # GMT in March
@@ -163,6 +164,7 @@ def test_an_email_sent_to_the_media_is_issued():
 def test_markdown_file():
     r = read("notes-from-a-colleague.md").release
     assert r.headline == "Online safety centre marks ten years"
+    assert (r.place, str(r.release_date), r.embargo) == ("London", "2016-04-24", None)
     assert "*Thinkuknow*" in body_text(r)
     quote = r.sections[1]
     assert isinstance(quote, QuoteSection)

@@ -49,6 +49,9 @@ _DRAFT = re.compile(
     r"(?!\s+(?:before|until)))"
 )
 _WORDS = re.compile(r"\w+")
+_REFERENCE = re.compile(r"\b[A-Z]{2,10}-\d{4}-\d{2,4}\b")
+# "London, 24 April 2016": a capitalised place name and a comma before the date.
+_PLACE = re.compile(r"^\W*((?:[A-Z][a-z'’.-]+)(?:\s+[A-Z][a-z'’.-]+){0,3}),\s*$")
 _SPACES = re.compile(r"[ \u00a0\u2007\u202f]{2,}|\u00a0")
 HEADLINE_STYLES = ("headline", "title")
 
@@ -114,9 +117,11 @@ class _Recogniser:
                 i += 1
                 continue
             if _TYPE_LINE.match(text) and len(text) < 120:
-                found = find_date(text)
-                if found:
-                    r.release_date = found[0]
+                self._dateline(text)
+                ref = _REFERENCE.search(text)
+                if ref:
+                    # Kept, so importing the same file again is refused as a duplicate.
+                    r.reference = ref.group()
                 i += 1
                 continue
             if _EMBARGO.match(text):
@@ -127,8 +132,7 @@ class _Recogniser:
                 i += 1
                 continue
             if r.release_date is None and _is_date_line(text):
-                found = find_date(text)
-                r.release_date = found[0] if found else None
+                self._dateline(text)
                 i += 1
                 continue
             headline_at = self._headline_index(i)
@@ -157,9 +161,7 @@ class _Recogniser:
             elif _IMMEDIATE.match(text):
                 pass
             elif _is_date_line(text):
-                found = find_date(text)
-                if found and r.release_date is None:
-                    r.release_date = found[0]
+                self._dateline(text)
             else:
                 break
             i += 1
@@ -205,6 +207,17 @@ class _Recogniser:
         return not (p.list_kind or as_list_line(p) or quotes.attribution(text)
                     or quotes.opens_quote(text) or _ENDS.match(text) or _NOTES.match(text)
                     or contact_lines.starts_contact(text))  # fmt: skip
+
+    def _dateline(self, text: str) -> None:
+        """The release date, and the place when the line starts with one ("London, 24 April")."""
+        found = find_date(text)
+        if found is None:
+            return
+        if self.release.release_date is None:
+            self.release.release_date = found[0]
+        place = _PLACE.match(text[: found[1][0]])
+        if place and self.release.place is None:
+            self.release.place = place.group(1)
 
     def _embargo(self, text: str) -> None:
         parsed = parse_embargo(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -35,9 +36,16 @@ _CHUNK = 500
 _BEFORE_LISTS = NAMES.index("kind") + 1
 
 
+# Only digits, spaces and + - ( ) . / : nothing a spreadsheet could call or look up, so an
+# international number (+1 202 555 0100) or a negative figure reaches mail merge as it is.
+_PLAIN_NUMBER = re.compile(r"[+\-]?[\d ()./\-]*\d[\d ()./\-]*")
+
+
 def neutralise(cell: str) -> str:
     """Prefix an apostrophe so a spreadsheet shows the text instead of running it."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def export_contacts(

@@ -118,11 +118,47 @@ def load_json_file(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise UserError(f"{path} is not UTF-8 text (byte {exc.start + 1}).") from None
     try:
-        return json.loads(content)
+        data = json.loads(content, parse_int=_bounded_int, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise UserError(
             f"{path}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})."
         ) from None
+    except RecursionError:
+        raise UserError(f"{path} is nested too deeply to be a ceopdesk file.") from None
+    except ValueError as exc:  # from the two hooks below
+        raise UserError(f"{path}: {exc}") from None
+    if _depth(data) > MAX_DEPTH:
+        raise UserError(
+            f"{path} nests lists and objects more than {MAX_DEPTH} deep; a ceopdesk file never does."
+        )
+    return data
+
+
+MAX_DEPTH = 32
+MAX_DIGITS = 30  # no count, year or id ceopdesk keeps comes near
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise ValueError(f"a number with {len(text.lstrip('-')):,} digits is far too large.")
+    return int(text)
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows.")
+
+
+def _depth(value: Any) -> int:
+    """How deep lists and objects nest (without recursion, whatever the input)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                break
+            todo.extend((v, level + 1) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 # -- releases -----------------------------------------------------------------

@@ -11,6 +11,7 @@ from ..core.errors import UserError
 from ..core.releases import importing, versions, workflow
 from ..core.releases import service as releases
 from ..core.releases.interchange import LONDON, dumps, release_to_json
+from ..core.releases.versions import readable
 from ..core.textdiff import DiffRun, diff_words
 from ..documents.archive import SUFFIXES, reader_for
 
@@ -254,7 +255,7 @@ def print_comparison(comparison, out) -> None:  # type: ignore[no-untyped-def]
     for change in comparison.changes:
         library = f" (library note “{change.boilerplate}”)" if change.boilerplate else ""
         print(f"\n== {change.part}: {change.kind}{library} ==", file=out)
-        print(marked_runs(diff_words(change.before, change.after)), file=out)
+        print(marked_runs(diff_words(readable(change.before), readable(change.after))), file=out)
         for line in change.tracked:
             print(f"   tracked: {line}", file=out)
     for comment in comparison.comments:

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 
 from ceopdesk.core.contacts import query, service
-from ceopdesk.core.contacts.domain import Contact, ContactFilter, Email
+from ceopdesk.core.contacts.domain import Contact, ContactFilter, Email, Phone
 from ceopdesk.ui.contacts.edit_dialog import ContactEditDialog
 
 
@@ -136,3 +136,24 @@ def test_a_contact_changed_elsewhere_is_not_overwritten(qtbot, store):
     assert dialog.result() == 0
     assert "changed elsewhere" in dialog.summary.text()
     assert service.get_contact(store, saved.id).job_title == "Editor"  # type: ignore[arg-type]
+
+
+def test_the_detail_panel_marks_unchecked_values_and_shows_the_address(store):
+    from ceopdesk.ui.contacts.detail_panel import contact_html
+
+    c = service.create_contact(
+        store,
+        Contact(
+            given_name="Siân",
+            emails=[Email("sian@bbc")],
+            phones=[Phone("07700 900321"), Phone("020 7946 0018")],
+            address="BBC Cymru Wales\nCentral Square\nCardiff CF10 1FT",
+            city="Cardiff",
+            date_collected=None,
+            date_collected_text="31/31/2024",
+        ),
+    )
+    html = contact_html(c)
+    assert "mailto:" not in html  # an unchecked address is not offered as a link
+    assert html.count("(unchecked)") == 3  # the e-mail, the 07700 number, the date
+    assert "Central Square<br>Cardiff CF10 1FT<br>Cardiff" in html

@@ -19,6 +19,8 @@ from .normalise import clean_label
 from .record import Record, RecordBuilder
 
 _PROPERTY = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)((?:;[^:]*)?):(.*)$", re.S)
+# Google Contacts' own groups, exported as categories: not tags anyone chose.
+_SYSTEM_GROUPS = {"mycontacts", "starred"}
 _NOT_LABELS = {"internet", "pref", "voice", "x400", "text", "msg", "uri", "cell,voice"}
 
 
@@ -218,7 +220,8 @@ def _take(
         card.add(Target("address", _label(params)), _text(value))
     elif prop == "CATEGORIES":
         for tag in _split(value, ","):
-            card.add(Target("tags"), tag, split=False)
+            if tag.strip().casefold() not in _SYSTEM_GROUPS:
+                card.add(Target("tags"), tag, split=False)
     elif prop == "NOTE":
         card.add(Target("notes"), _text(value))
     elif prop == "URL":

@@ -27,8 +27,13 @@ _STYLE = """
  .v { margin: 0; }
  .lbl { color: #777; }
  .tag { background: #e3eefc; color: #0b3f7a; }
+ .doubt { color: #7a5200; }
 </style>
 """
+
+
+# Kept as typed at import or entry: not checked, left out of mail merges unless asked.
+_UNCHECKED = " <span class='doubt'>(unchecked)</span>"
 
 
 def contact_html(c: Contact) -> str:
@@ -42,12 +47,22 @@ def contact_html(c: Contact) -> str:
     rows: list[tuple[str, str]] = []
     for e in c.emails:
         label = f" <span class='lbl'>({escape(e.label)})</span>" if e.label else ""
-        rows.append(
-            ("E-mail", f"<a href='mailto:{escape(e.address)}'>{escape(e.address)}</a>{label}")
+        shown = (
+            f"<a href='mailto:{escape(e.address)}'>{escape(e.address)}</a>"
+            if e.checked
+            else (escape(e.address))
         )
+        rows.append(("E-mail", shown + label + ("" if e.checked else _UNCHECKED)))
     for p in c.phones:
         label = f" <span class='lbl'>({escape(p.label)})</span>" if p.label else ""
-        rows.append(("Phone", f"{escape(p.display)}{label}"))
+        rows.append(("Phone", f"{escape(p.display)}{label}" + ("" if p.checked else _UNCHECKED)))
+    if c.address or c.city:
+        place = (
+            c.address
+            if c.city in c.address.split("\n")
+            else "\n".join(x for x in (c.address, c.city) if x)
+        )
+        rows.append(("Address", escape(place).replace("\n", "<br>")))
     for network, handle in sorted(c.social.items()):
         rows.append((escape(network.capitalize()), escape(handle)))
     if c.tags:
@@ -59,7 +74,10 @@ def contact_html(c: Contact) -> str:
     basis = LAWFUL_BASIS_LABELS.get(c.lawful_basis or "", c.lawful_basis or "")
     rows.append(("Lawful basis", escape(basis) or "<i>not recorded</i>"))
     rows.append(("Source", escape(c.source or "") or "<i>not recorded</i>"))
-    rows.append(("Collected", date_text(c.date_collected) or "<i>not recorded</i>"))
+    collected = date_text(c.date_collected) or (
+        f"{escape(c.date_collected_text)}{_UNCHECKED}" if c.date_collected_text else ""
+    )
+    rows.append(("Collected", collected or "<i>not recorded</i>"))
     rows.append(("Added", moment_text(c.created)))
     rows.append(("Changed", moment_text(c.updated)))
     # Label above value: long e-mail addresses keep a whole line in a narrow panel.

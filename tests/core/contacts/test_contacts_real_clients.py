@@ -120,3 +120,32 @@ def test_not_a_duplicate_is_remembered(store):
     dedupe.mark_not_duplicate(store, b.id, a.id)
     dedupe.mark_not_duplicate(store, a.id, b.id)  # twice is fine
     assert dedupe.find_duplicates(store) == []
+
+
+def test_other_clients_vcards_keep_every_person(store):
+    reports = [
+        importer.import_file(store, CLIENTS / name)
+        for name in ("android21.vcf", "gmail30.vcf", "thunderbird40.vcf")
+    ]
+    assert [[r.status for r in report.rows] for report in reports] == [
+        ["added", "added"],
+        ["added"],
+        ["added"],
+    ]
+    sean = service.find_contact(store, "sean@irishnews.example.org")
+    assert sean.name == "Seán Ó Súilleabháin"
+    assert [(p.number, p.checked) for p in sean.phones] == [
+        ("+447700900111", False),  # a drama-range mobile: possible, not in use
+        ("+442890244444", True),
+    ]
+    priya = service.find_contact(store, "priya.raman@ft.example.com")
+    assert [(e.address, e.checked) for e in priya.emails] == [
+        ("priya.raman@ft.example.com", True),
+        ("priya@@gmail.example.com", False),
+    ]
+    assert "+442078733000;ext=4" in [p.number for p in priya.phones]
+    assert priya.city == "London" and priya.address.startswith("Bracken House\n1 Friday Street")
+    assert priya.tags == ["Press"]  # Google's own groups are not tags
+    olumide = service.find_contact(store, "olumide.bello@reuters.example.com")
+    assert [p.number for p in olumide.phones] == ["020 7250 1122 (switchboard)", "+447700900333"]
+    assert not olumide.phones[0].checked

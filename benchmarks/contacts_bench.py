@@ -16,6 +16,7 @@ import csv
 import os
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -274,6 +275,7 @@ def main() -> int:
     for n in range(args.imports):
         for p in (db_path, db_path.with_name(db_path.name + "-wal")):
             p.unlink(missing_ok=True)
+        shutil.rmtree(folder / "backups", ignore_errors=True)  # a fresh store, not a lost one
         store = Store(db_path)
         t = time.perf_counter()
         cpu = time.process_time()

@@ -29,6 +29,7 @@ from ceopdesk.core.settings import PREFIX_RE
 from ceopdesk.core.store import Store
 from ceopdesk.documents.docx_writer import check_template
 from ceopdesk.documents.template_clean import removed_from_template
+from ceopdesk.ui.checks_dialog import ChecksDialog
 from ceopdesk.ui.operations import SETTINGS, StoreOps, describe_failure
 
 HINT = "color:#595959;"
@@ -144,6 +145,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(organisation)
         layout.addWidget(contact_box)
         layout.addWidget(template_box)
+        self.checks_button = QPushButton("Checks: terms, acronyms, lengths, spelling, legal…")
+        self.checks_button.clicked.connect(
+            lambda: ChecksDialog(self._store, self, ops=self.ops).exec()
+        )
+        layout.addWidget(self.checks_button)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 

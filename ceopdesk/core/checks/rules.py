@@ -156,14 +156,14 @@ def add_user_word(store: Store, word: str, user: str | None = None) -> Rules:
     return rules
 
 
-def export_file(store: Store, path: Path) -> None:
+def write_file(rules: Rules, path: Path) -> None:
     from ..atomic import atomic_write
 
     with atomic_write(Path(path)) as handle:
-        handle.write(json.dumps(load(store).to_json(), indent=2, ensure_ascii=False) + "\n")
+        handle.write(json.dumps(rules.to_json(), indent=2, ensure_ascii=False) + "\n")
 
 
-def import_file(store: Store, path: Path, user: str | None = None) -> Rules:
+def read_file(path: Path) -> Rules:
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -171,6 +171,14 @@ def import_file(store: Store, path: Path, user: str | None = None) -> Rules:
         raise UserError(f"{path} cannot be read ({exc.strerror}).") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"{path} is not valid JSON ({exc}).") from None
-    rules = parse(data, str(path))
+    return parse(data, str(path))
+
+
+def export_file(store: Store, path: Path) -> None:
+    write_file(load(store), path)
+
+
+def import_file(store: Store, path: Path, user: str | None = None) -> Rules:
+    rules = read_file(path)
     save(store, rules, user)
     return rules

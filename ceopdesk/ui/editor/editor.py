@@ -35,6 +35,7 @@ from ..operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps, describe_fai
 from ..style import banner
 from .actions import EditorActions
 from .export import email_mime
+from .findings import FindingsPanel
 from .form import ReleaseForm
 from .preview import Preview
 from .undo import FormSnapshot, same_form
@@ -100,10 +101,12 @@ class ReleaseEditor(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll)
         self.splitter.addWidget(self.preview)
+        self.findings = FindingsPanel(ops, self.form, self.release)
+        self.splitter.addWidget(self.findings)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([660, 480])  # until the person drags it (kept in QSettings)
+        self.splitter.setSizes([620, 420, 320])  # until the person drags it (kept in QSettings)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(self.banner_row)
@@ -168,6 +171,7 @@ class ReleaseEditor(QWidget):
         self._show_save_state()
         self.refresh_workflow()
         self.preview.schedule(self._saved, at_once=True)
+        self.findings.schedule(at_once=True)
         self.undo_state_changed.emit()
 
     def refresh_workflow(self) -> None:

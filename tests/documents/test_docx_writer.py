@@ -333,3 +333,34 @@ def test_exported_file_is_readable_like_any_new_file(tmp_path, release, settings
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_ends_goes_over_a_page_with_the_text_before_it(written):
+    paragraphs = docx.Document(str(written)).paragraphs
+    ends = next(i for i, p in enumerate(paragraphs) if p.text == "ENDS")
+    assert paragraphs[ends - 1].paragraph_format.keep_with_next is True
+    assert all(not p.paragraph_format.keep_with_next for p in paragraphs[: ends - 1])
+
+
+def test_right_to_left_paragraphs_and_runs_are_marked(tmp_path, settings):
+    from ceopdesk.core.domain import QuoteSection
+
+    release = make_release(sections=[QuoteSection("أحمد خان", "ضابط", "**نص** عربي.")], notes=[])
+    document = xml(write_docx(release, settings, tmp_path / "r.docx", 1), "word/document.xml")
+    quote = next(
+        p for p in document.iterfind(".//w:body/w:p", NS) if "عربي" in "".join(p.itertext())
+    )
+    assert quote.find("w:pPr/w:bidi", NS) is not None
+    runs = quote.findall("w:r", NS)
+    assert all(r.find("w:rPr/w:rtl", NS) is not None for r in runs)
+    assert runs[0].find("w:rPr/w:bCs", NS) is not None  # bold in the complex script too
+    line = next(
+        p for p in document.iterfind(".//w:body/w:p", NS) if "said:" in "".join(p.itertext())
+    )
+    assert line.find("w:pPr/w:bidi", NS) is None  # the attribution is an English sentence
+    rtl = [
+        "".join(r.itertext())
+        for r in line.findall("w:r", NS)
+        if r.find("w:rPr/w:rtl", NS) is not None
+    ]
+    assert rtl == ["\u2068أحمد خان\u2069", "\u2068ضابط\u2069"]

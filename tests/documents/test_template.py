@@ -70,3 +70,20 @@ def test_template_page_header_and_footer():
         document.styles["Standfirst"].font.bold and document.styles["Standfirst"].font.size.pt == 12
     )
     assert document.styles["Hyperlink"].font.underline
+
+
+def test_template_keeps_the_house_look_under_an_approvers_editing():
+    document = docx.Document(str(default_template()))
+    styles = document.styles
+    # Enter at the end of a quoted paragraph stays in the quote.
+    assert styles["Quote"].next_paragraph_style.name == "Quote"
+    # Word's own Heading 1 (what an approver may apply) looks like the headline.
+    assert styles["Heading 1"].font.size == styles["Headline"].font.size
+    assert styles["Headline"].base_style.name == "Heading 1"
+    # Lists in notes are at the note's size.
+    assert styles["Note List Bullet"].font.size == styles["Note Text"].font.size
+    with zipfile.ZipFile(default_template()) as package:
+        theme = etree.fromstring(package.read("word/theme/theme1.xml"))
+    a = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    faces = theme.xpath("//a:fontScheme/*/a:latin/@typeface", namespaces=a)
+    assert faces == ["Arial", "Arial"]

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..core.richtext.markdown import token_spans
 from .blocks import LIST_BULLET, LIST_NUMBER, Block, ListItem, Paragraph, Run, Table, merge_runs
 
 # Built once: constructing a parser compiles its rule chains.
@@ -48,39 +49,13 @@ def inline_runs(source: str) -> list[Run]:
 
 
 def _runs(children: list[Token]) -> list[Run]:
-    runs: list[Run] = []
-    bold = italic = 0
-    href: str | None = None
-
-    def add(text: str) -> None:
-        runs.append(Run(text, bold=bold > 0, italic=italic > 0, href=href))
-
-    for tok in children:
-        kind = tok.type
-        if kind in ("text", "code_inline"):
-            add(tok.content)
-        elif kind == "softbreak":
-            add(" ")
-        elif kind == "hardbreak":
-            add("\n")
-        elif kind == "strong_open":
-            bold += 1
-        elif kind == "strong_close":
-            bold -= 1
-        elif kind == "em_open":
-            italic += 1
-        elif kind == "em_close":
-            italic -= 1
-        elif kind == "link_open":
-            href = safe_href(str(tok.attrs.get("href", "")))
-        elif kind == "link_close":
-            href = None
-        elif kind == "image":
-            add(tok.content)  # the alt text; a press release has no inline images
-        else:
-            add(tok.content)
     # Merged so Word gets fewer runs and the importer sees whole phrases.
-    return merge_runs(runs)
+    return merge_runs(
+        [
+            Run(s.text, s.bold, s.italic, safe_href(s.href) if s.href else None)
+            for s in token_spans(children)
+        ]  # fmt: skip
+    )
 
 
 @dataclass

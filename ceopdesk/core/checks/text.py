@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The backslash of an escape ("2012\\. A year", typed prose kept from reading as a list)
+# or of a line break.
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~\n])")
 _EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _LINE_MARKER = re.compile(r"^([ \t]*)(?:[-*+] |\d{1,3}[.)] |#{1,6} )", re.M)
 _BRACKETS = re.compile(r"[\[\]]")
@@ -23,6 +26,7 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_markup(text: str) -> str:
     """The text with Markdown syntax, links, URLs and e-mail addresses as spaces."""
+    text = _ESCAPE.sub(" ", text)
     text = _LINK_TARGET.sub(_blank, text)
     text = _URL.sub(_blank, text)
     text = _EMPHASIS.sub(_blank, text)

@@ -184,7 +184,8 @@ def blocks_to_markdown(blocks: list[Block]) -> str:
 # -- reading -------------------------------------------------------------------
 
 
-def _spans(children: list[Token]) -> list[Span]:
+def token_spans(children: list[Token]) -> list[Span]:
+    """Spans for markdown-it's inline tokens (also what the Word export reads)."""
     spans: list[Span] = []
     bold = italic = 0
     href: str | None = None
@@ -246,7 +247,7 @@ def parse_markdown(source: str, *, headings: bool = False) -> list[Block]:
             kind = "paragraph"
         elif t in ("inline", "code_block", "fence"):
             if t == "inline":
-                spans = _spans(tok.children or [])
+                spans = token_spans(tok.children or [])
             else:
                 spans = [Span(tok.content.rstrip("\n"))]
             if kind == "heading" and (lists or not headings):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import BREAK, Block, BlockKind, Span, merge_spans
+from .model import Block, BlockKind, Span, join_lines, split_lines
 
 # First-level bullets, and the ones Word uses for the second level and below
 # ("o" in Courier New, "§" and "▪" in Wingdings, and their private-use code points
@@ -63,18 +63,6 @@ class Numbering:
         return False
 
 
-def _lines(spans: list[Span]) -> list[list[Span]]:
-    lines: list[list[Span]] = [[]]
-    for span in spans:
-        parts = span.text.split(BREAK)
-        for i, part in enumerate(parts):
-            if i:
-                lines.append([])
-            if part:
-                lines[-1].append(Span(part, *span.styled()))
-    return lines
-
-
 def _drop_prefix(spans: list[Span], count: int) -> list[Span]:
     out: list[Span] = []
     for span in spans:
@@ -84,15 +72,6 @@ def _drop_prefix(spans: list[Span], count: int) -> list[Span]:
         out.append(Span(span.text[count:], *span.styled()))
         count = 0
     return out
-
-
-def _join(lines: list[list[Span]]) -> list[Span]:
-    spans: list[Span] = []
-    for i, line in enumerate(lines):
-        if i:
-            spans.append(Span(BREAK))
-        spans.extend(line)
-    return merge_spans(spans)
 
 
 def split_marked_lines(blocks: list[Block]) -> tuple[list[Block], int]:
@@ -109,17 +88,17 @@ def split_marked_lines(blocks: list[Block]) -> tuple[list[Block], int]:
             out.append(block)
             continue
         pending: list[list[Span]] = []
-        for line in _lines(block.spans):
+        for line in split_lines(block.spans):
             text = "".join(s.text for s in line)
             marker = find_marker(text)
             if marker is None or not numbering.accept(marker):
                 pending.append(line)
                 continue
             if pending:
-                out.append(Block("paragraph", _join(pending)))
+                out.append(Block("paragraph", join_lines(pending)))
                 pending = []
             out.append(Block(marker.kind, _drop_prefix(line, marker.length), marker.level))
             made += 1
         if pending:
-            out.append(Block("paragraph", _join(pending)))
+            out.append(Block("paragraph", join_lines(pending)))
     return out, made

@@ -97,10 +97,8 @@ def tidy_block(block: Block) -> Block | None:
     return Block(block.kind, spans, level)
 
 
-def _strip_lines(spans: list[Span]) -> list[Span]:
-    if len(spans) == 1 and BREAK not in spans[0].text:  # most paragraphs: one plain line
-        text = spans[0].text.strip(_EDGE)
-        return [Span(text, *spans[0].styled())] if text else []
+def split_lines(spans: list[Span]) -> list[list[Span]]:
+    """The spans of each line between line breaks."""
     lines: list[list[Span]] = [[]]
     for span in spans:
         for i, part in enumerate(span.text.split(BREAK)):
@@ -108,6 +106,24 @@ def _strip_lines(spans: list[Span]) -> list[Span]:
                 lines.append([])
             if part:
                 lines[-1].append(Span(part, *span.styled()))
+    return lines
+
+
+def join_lines(lines: list[list[Span]]) -> list[Span]:
+    """Lines joined again with line breaks."""
+    spans: list[Span] = []
+    for i, line in enumerate(lines):
+        if i:
+            spans.append(Span(BREAK))
+        spans.extend(line)
+    return merge_spans(spans)
+
+
+def _strip_lines(spans: list[Span]) -> list[Span]:
+    if len(spans) == 1 and BREAK not in spans[0].text:  # most paragraphs: one plain line
+        text = spans[0].text.strip(_EDGE)
+        return [Span(text, *spans[0].styled())] if text else []
+    lines = split_lines(spans)
     for line in lines:
         while line and not line[0].text.lstrip(_EDGE):
             line.pop(0)
@@ -121,12 +137,7 @@ def _strip_lines(spans: list[Span]) -> list[Span]:
         lines.pop(0)
     while lines and not lines[-1]:
         lines.pop()
-    out: list[Span] = []
-    for i, line in enumerate(lines):
-        if i:
-            out.append(Span(BREAK))
-        out.extend(line)
-    return merge_spans(out)
+    return join_lines(lines)
 
 
 def _unformat_edges(spans: list[Span]) -> list[Span]:

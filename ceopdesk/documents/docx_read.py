@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,14 @@ from .blocks import Run
 from .source import ListKind, SourceParagraph
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+# What a damaged package raises on the way in (found by flipping bytes in real files):
+# broken zip entries, bad compressed data, undecodable names, broken XML, missing parts.
+DAMAGE = (
+    PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile,
+    zlib.error, EOFError, OSError, NotImplementedError, UnicodeDecodeError, IndexError,
+    RuntimeError,  # an encrypted zip entry
+)  # fmt: skip
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: old .doc, or password-protected
 
 
 @dataclass
@@ -54,6 +63,13 @@ def open_docx(path: Path) -> Document:
         raise UserError(f"{path}: no such file.") from None
     if raw_size == 0:
         raise UserError(f"{path} is empty.")
+    with path.open("rb") as f:
+        head = f.read(8)
+    if head == _OLE:
+        raise UserError(
+            f"{path} is password-protected or an old Word (.doc) file; open it in Word and "
+            "save it as a .docx without a password."
+        )
     if not zipfile.is_zipfile(path):
         raise UserError(
             f"{path} is not a Word document that can be read: it is damaged or "
@@ -62,16 +78,17 @@ def open_docx(path: Path) -> Document:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError):
-        names = set()
+    except DAMAGE as exc:
+        raise UserError(
+            f"{path} is a damaged Word document and cannot be read ({_why(exc)})."
+        ) from None
     if "word/document.xml" not in names:
         raise UserError(
             f"{path} is a zip file but not a Word document (it has no word/document.xml)."
         )
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile,
-            EOFError, OSError) as exc:  # fmt: skip
+    except DAMAGE as exc:
         raise UserError(
             f"{path} is a damaged Word document and cannot be read ({_why(exc)})."
         ) from None
@@ -87,7 +104,7 @@ def read_docx(path: Path) -> DocxContent:
     try:
         reader = _Reader(document)
         paragraphs = list(reader.paragraphs())
-    except (XMLSyntaxError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except DAMAGE as exc:
         raise UserError(
             f"{path} is a damaged Word document and cannot be read ({_why(exc)})."
         ) from None

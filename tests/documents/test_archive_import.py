@@ -199,3 +199,23 @@ def test_prose_that_looks_like_markup_stays_prose(tmp_path):
     r = read_release(path, []).release
     text = r.sections[0].text
     assert text.startswith("2012\\. A year") and "\\*some\\*" in text
+
+
+def test_damage_inside_a_word_package_gets_one_sentence(tmp_path):
+    import zipfile
+
+    data = bytearray((ARCHIVE / "word-default.docx").read_bytes())
+    with zipfile.ZipFile(ARCHIVE / "word-default.docx") as z:
+        info = z.getinfo("word/document.xml")
+    # The compressed body of document.xml starts after its local header (30 bytes + name).
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for k in range(40):
+        data[start + info.compress_size // 2 + k] ^= 0x5A
+    broken = tmp_path / "damaged.docx"
+    broken.write_bytes(bytes(data))
+    with pytest.raises(UserError, match="damaged.docx is a damaged Word document"):
+        read_release(broken, [])
+    ole = tmp_path / "locked.docx"
+    ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(UserError, match="password-protected or an old Word"):
+        read_release(ole, [])

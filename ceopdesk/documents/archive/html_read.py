@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import lxml.html
-from lxml.etree import ParserError, _Element
+from lxml.etree import ParserError, XMLSyntaxError, _Element
 
 from ..blocks import Run
 from ..source import SourceParagraph
@@ -27,7 +27,7 @@ def html_paragraphs(html: str) -> list[SourceParagraph]:
         return []
     try:
         root = lxml.html.document_fromstring(html)
-    except (ParserError, ValueError):
+    except (ParserError, XMLSyntaxError, ValueError):
         return []
     out: list[SourceParagraph] = []
     _Walker(out).block(root, None, 0)

@@ -15,6 +15,7 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from lxml.etree import XMLSyntaxError
 from markdown_it import MarkdownIt
 
 from ceopdesk.core.contacts.fileio import read_bytes, read_text
@@ -80,11 +81,16 @@ def _html(path: Path) -> tuple[list[SourceParagraph], Hints]:
     import trafilatura
 
     html, _ = read_text(path)
-    article = trafilatura.extract(
-        html, output_format="xml", include_links=True, include_formatting=True,
-        include_tables=True, include_comments=False, favor_recall=True,
-    )  # fmt: skip
-    paragraphs = _without_furniture(html_paragraphs(tei_to_html(article) if article else ""))
+    options = {"include_links": True, "include_formatting": True, "include_tables": True,
+               "include_comments": False, "favor_recall": True}  # fmt: skip
+    try:
+        article = trafilatura.extract(html, output_format="xml", **options)
+        body = tei_to_html(article) if article else ""
+    except XMLSyntaxError:
+        # trafilatura checks its XML by parsing it again, which some broken markup fails;
+        # its HTML is not parsed again (numbered lists come out as bullets there).
+        body = trafilatura.extract(html, output_format="html", **options) or ""
+    paragraphs = _without_furniture(html_paragraphs(body))
     if not paragraphs:
         raise UserError(
             f"{path}: no article was found in this web page (only navigation and page furniture)."

@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..core.contacts import dedupe, exporter, importer, lists, privacy, query, service
+from ..core.contacts import dedupe, erasures, exporter, importer, lists, privacy, query, service
 from ..core.contacts.domain import KINDS, LAWFUL_BASES, ContactFilter, ImportOptions, ImportReport
 from ..core.contacts.normalise import display_phone
 from ..core.errors import UserError
@@ -313,11 +313,14 @@ def cmd_erase(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-
         raise UserError(
             f"Erasing contact #{c.id} cannot be undone; run the command again with --yes."
         )
+    copies = erasures.copies_holding(ctx.store, c)
     report = privacy.erase(ctx.store, c.id, user=ctx.user)  # type: ignore[arg-type]
     print(
         f"Erased contact #{report.contact_id} and {report.audit_events_removed} audit events about them.",
         file=ctx.out,
     )
+    if copies:
+        print(erasures.copies_sentence(copies), file=ctx.out)
     return 0
 
 

@@ -235,3 +235,8 @@ def _json(value: object) -> str:
     import json
 
     return json.dumps(value)
+
+
+def restore_open_store(store, source: Path) -> RestoreReport:  # type: ignore[no-untyped-def]
+    """A restore asked for by the app that has ``store`` open (its own lock is no obstacle)."""
+    return restore(store.path, source, from_app=True)

@@ -11,13 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 
-from ..core import paths
+from ..core import backup, paths
 from ..core.app_lock import app_lock_path
 from ..core.atomic import sweep_unfinished_writes
 from ..core.errors import StoreError, UserError
 from ..core.restore import restore
 from ..core.store import Store, StoreDamaged
 from . import dialogs
+from .backups_dialog import AutoBackup
 from .crash import CrashHandler, open_log
 from .main_window import MainWindow
 
@@ -121,16 +122,26 @@ def run_app(db: str | None) -> int:
         if opened is None:
             return 1
         window, lock = opened
+        auto = AutoBackup(window.ops)
         window.show()
         try:
             return app.exec()
         finally:
+            auto.timer.stop()
             window.store.close()
+            closing_backup(db_path, log)
             if lock is not None:
                 lock.unlock()
     finally:
         log.info("ceopdesk closed")
         crash.uninstall()
+
+
+def closing_backup(db_path: Path, log) -> None:  # type: ignore[no-untyped-def]
+    """A verified backup on closing, if anything changed since the last one."""
+    made = backup.auto_backup(db_path, "closing")
+    if made is not None:
+        log.info("backed up on closing to %s", made.path)
 
 
 def main() -> None:

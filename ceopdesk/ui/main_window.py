@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("&Settings…", self.open_settings, None,
                                             "Organisation, press office contact, Word template")  # fmt: skip
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.backups_action = self._action("&Backups…", self.open_backups, None,
+                                           "The store's backups: make one now, restore one")  # fmt: skip
         quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu("&File")
@@ -167,6 +169,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.history_action, self.approver_action])
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.sample_action, self.settings_action])
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -311,6 +314,11 @@ class MainWindow(QMainWindow):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, screen.width() * 9 // 10), min(820, screen.height() * 9 // 10))
         self.releases.restore_state(settings)
+
+    def open_backups(self) -> None:
+        from .backups_dialog import BackupsDialog
+
+        BackupsDialog(self.ops, self, before_restore=self.releases.editor.flush).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         editor = self.releases.editor

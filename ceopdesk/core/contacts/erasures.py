@@ -19,7 +19,7 @@ import hashlib
 import hmac
 import json
 import secrets
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -182,3 +182,33 @@ def reapply(store: Store, dry_run: bool = False) -> int:
 def count(store: Store) -> int:
     with store.read_session() as s:
         return len(load(s, store.path)["people"])
+
+
+def copies_holding(store: Store, person: Contact) -> list[str]:
+    """The backups and contact exports made since ``person`` was added, which may hold them.
+
+    Said before an erasure and listed in the subject-access export: the store is
+    cleaned, these copies are not (a restored backup erases them again; an
+    exported file has to be deleted by whoever keeps it).
+    """
+    from ..audit import events_for
+    from ..backup import list_backups
+
+    since = person.created or datetime.min.replace(tzinfo=UTC)
+    copies = [
+        f"the backup of {b.when_text} ({b.path})"
+        for b in list_backups(store.path)
+        if b.when.astimezone() >= since
+    ]
+    for event in events_for(store, "contacts"):
+        if event.action == "contacts.export" and event.at >= since:
+            where = (event.detail or "").rpartition("(")[2].rstrip(")") or "a file"
+            copies.append(f"the contacts export {where} of {event.at.astimezone():%d %B %Y %H:%M}")
+    return copies
+
+
+def copies_sentence(copies: list[str]) -> str:
+    return (
+        f"Older copies may still hold them: {'; '.join(copies)}. Restoring a backup erases them "
+        "again; delete exported files yourself."
+    )

@@ -88,6 +88,8 @@ def subject_access(store: Store, id_or_email: str, user: str | None = None) -> d
         "format": SUBJECT_ACCESS_FORMAT,
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "contact": contact_to_json(c),
+        # Copies made since they were added, which the store's erasure cannot reach.
+        "copies": erasures.copies_holding(store, c),
         "audit": [
             {
                 "at": e.at.isoformat(timespec="seconds"),

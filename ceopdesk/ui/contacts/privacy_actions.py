@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ceopdesk.core.contacts import privacy
+from ceopdesk.core.contacts import erasures, privacy
 from ceopdesk.core.contacts.domain import Contact, ErasureReport
 from ceopdesk.ui import dialogs
 from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps
@@ -21,10 +21,12 @@ def describe(contact: Contact) -> str:
     return f"{name} ({detail})" if detail and detail != name else name
 
 
-def erase_message(contact: Contact) -> str:
+def erase_message(contact: Contact, copies: list[str] | None = None) -> str:
+    held = f"{erasures.copies_sentence(copies)}\n\n" if copies else ""
     return (f"Erase {describe(contact)} for good?\n\n"
             "Every detail held on them is deleted from the store, with their history in the "
             "audit trail and their places on distribution lists. This cannot be undone.\n\n"
+            f"{held}"
             "Do this for an erasure request; to stop contacting someone, mark them "
             "do not contact instead.")  # fmt: skip
 
@@ -34,7 +36,9 @@ def erase_contact(parent: QWidget, ops: StoreOps, contact: Contact,
     """Ask, then erase through the window's writes. Returns False if the user said no."""
     if contact.id is None:
         return False
-    if not dialogs.confirm(parent, "Erase person", erase_message(contact), "Erase for good"):
+    copies = erasures.copies_holding(ops.store, contact)
+    if not dialogs.confirm(parent, "Erase person", erase_message(contact, copies),
+                           "Erase for good"):  # fmt: skip
         return False
     contact_id = contact.id
     ops.mutate(parent, lambda store: privacy.erase(store, contact_id), {CONTACTS, LISTS}, on_erased)

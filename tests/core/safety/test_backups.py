@@ -190,3 +190,30 @@ def test_restore_refuses_a_damaged_backup_and_changes_nothing(store, tmp_path):
     with pytest.raises(UserError):
         restore(store.path, bad)
     assert names(store) == {"Stays"}
+
+
+def test_erasure_names_the_copies_that_still_hold_the_person(store, tmp_path):
+    from ceopdesk.core.contacts import erasures, exporter
+
+    person = add(store, "Held", "held@example.com")
+    kept = backup.make_backup(store.path, "auto")
+    exporter.export_contacts(store, tmp_path / "press-list.csv")
+    copies = erasures.copies_holding(store, person)
+    assert any(str(kept.path) in c for c in copies)
+    assert any("press-list.csv" in c for c in copies)
+    access = privacy.subject_access(store, "held@example.com")
+    assert access["copies"] == copies
+
+
+def test_cli_erase_says_which_copies_hold_the_person(tmp_path, capsys):
+    from ceopdesk.cli import main
+
+    db = tmp_path / "s.db"
+    store = Store(db)
+    add(store, "Held", "held@example.com")
+    store.close()
+    assert main(["--db", str(db), "backup"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "contacts", "erase", "held@example.com", "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Older copies may still hold them: the backup of" in out

@@ -34,6 +34,7 @@ from ceopdesk.core.store import Store  # noqa: E402
 from ceopdesk.documents.assemble import assemble  # noqa: E402
 from ceopdesk.documents.blocks import Table  # noqa: E402
 from ceopdesk.documents.docx_writer import write_docx  # noqa: E402
+from ceopdesk.documents.exporting import export_release  # noqa: E402
 
 WORDS = ["children", "safeguarded", "offenders", "online", "investigation", "partners", "review", "figures", "court", "arrests", "images", "threat", "schools", "parents", "advice", "international"]  # fmt: skip
 
@@ -111,6 +112,8 @@ def main() -> int:
         out = Path(tmp) / "r.docx"
         ours = median_ms(lambda: write_docx(release, cfg, out, 1), args.runs)
         alone = median_ms(lambda: python_docx_alone(blocks), args.runs)
+        # The whole export a user waits for: content version, file, record, rename.
+        whole = median_ms(lambda: export_release(store, ref, out), args.runs)
         store.close()
     ratio = ours / alone
     print(f"open a release:        {open_ms:7.1f} ms median   (budget < 100 ms)")
@@ -118,6 +121,8 @@ def main() -> int:
     print(f"full-text search:      {search_ms:7.1f} ms median")
     print(f"export to .docx:       {ours:7.1f} ms median; python-docx alone {alone:.1f} ms; "
           f"ratio {ratio:.2f}   (budget < 1.5)")  # fmt: skip
+    print(f"whole export (version, file, record): {whole:7.1f} ms median; "
+          f"{whole / alone:.2f} x python-docx alone (reported, no budget)")  # fmt: skip
     ok = open_ms < 100 and ratio < 1.5
     print("within budget" if ok else "OVER BUDGET")
     return 0 if ok else 1

@@ -9,12 +9,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +23,7 @@ from ceopdesk.core.store import Store
 from ceopdesk.core.textdiff import diff_words
 
 from ..uktime import moment_text as uk_time
+from ..version_views import compare_row, version_tree
 from .rendering import comparison_html, markdown_html, note_parser
 
 
@@ -40,19 +38,13 @@ class BoilerplateHistoryDialog(QDialog):
         self.setObjectName("boilerplateHistory")
         self.resize(900, 640)
 
-        self.version_list = QTreeWidget()
-        self.version_list.setObjectName("boilerplateVersions")
-        self.version_list.setHeaderLabels(["Version", "Saved (UK time)", "By", "Title"])
-        self.version_list.setRootIsDecorated(False)
-        self.version_list.setAlternatingRowColors(True)
+        self.version_list = version_tree(
+            ["Version", "Saved (UK time)", "By", "Title"], "boilerplateVersions"
+        )
         for v in reversed(self._versions):  # newest first
             row = QTreeWidgetItem([f"v{v.number}", uk_time(v.created), v.by or "", v.title])
             row.setData(0, Qt.ItemDataRole.UserRole, v.number)
             self.version_list.addTopLevelItem(row)
-        header = self.version_list.header()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
 
         self.from_combo = QComboBox()
         self.from_combo.setObjectName("compareFrom")
@@ -61,12 +53,7 @@ class BoilerplateHistoryDialog(QDialog):
         for combo in (self.from_combo, self.to_combo):
             for v in self._versions:
                 combo.addItem(f"v{v.number} — {uk_time(v.created)}", v.number)
-        compare_row = QHBoxLayout()
-        compare_row.addWidget(QLabel("Compare"))
-        compare_row.addWidget(self.from_combo)
-        compare_row.addWidget(QLabel("with"))
-        compare_row.addWidget(self.to_combo)
-        compare_row.addStretch(1)
+        picks = compare_row(self.from_combo, self.to_combo)
 
         self.diff_view = QTextBrowser()
         self.diff_view.setObjectName("boilerplateDiff")
@@ -83,7 +70,7 @@ class BoilerplateHistoryDialog(QDialog):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(compare_row)
+        lower_layout.addLayout(picks)
         lower_layout.addWidget(self.diff_view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("boilerplateHistorySplitter")

@@ -10,13 +10,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from .. import dialogs
 from ..boilerplate.rendering import legend_html, runs_html, summary
 from ..operations import RELEASES, StoreOps
 from ..uktime import moment_text
+from ..version_views import compare_row, version_tree
 
 _BODY = '<html><body style="font-family:Arial, Helvetica, sans-serif; font-size:10.5pt;">'
 _LABEL = '<p style="color:#595959; font-size:9pt; margin-bottom:0px;">'
@@ -56,15 +54,9 @@ class HistoryDialog(QDialog):
         self.setObjectName("releaseHistory")
         self.resize(980, 680)
 
-        self.version_list = QTreeWidget()
-        self.version_list.setObjectName("releaseVersions")
-        self.version_list.setHeaderLabels(["Version", "When (UK time)", "Who", "Why"])
-        self.version_list.setRootIsDecorated(False)
-        self.version_list.setAlternatingRowColors(True)
-        header = self.version_list.header()
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.version_list = version_tree(
+            ["Version", "When (UK time)", "Who", "Why"], "releaseVersions"
+        )
 
         self.from_combo = QComboBox()
         self.from_combo.setObjectName("historyFrom")
@@ -81,12 +73,7 @@ class HistoryDialog(QDialog):
             "An approved release becomes a draft again; every version stays in the history."
         )
 
-        picks = QHBoxLayout()
-        picks.addWidget(QLabel("Compare version"))
-        picks.addWidget(self.from_combo)
-        picks.addWidget(QLabel("with"))
-        picks.addWidget(self.to_combo)
-        picks.addStretch(1)
+        picks = compare_row(self.from_combo, self.to_combo, "Compare version")
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

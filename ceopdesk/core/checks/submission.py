@@ -30,7 +30,8 @@ class Gate:
         if not self.overridden:
             return ""
         reasons = " | ".join(dict.fromkeys(reason for _f, reason in self.overridden))
-        return f"; {len(self.overridden)} legal warning(s) overridden: {reasons}"
+        count = len(self.overridden)
+        return f"; {count} legal warning{'s' if count != 1 else ''} overridden: {reasons}"
 
     def audit_detail(self) -> str:
         return "".join(

@@ -166,7 +166,9 @@ class FindingsPanel(QWidget):
             self.summary.setText(", ".join(words) + ".")
         self.tabs.setTabText(0, f"Checks ({len(self.findings)})" if self.findings else "Checks")
         for finding in self.findings:
-            row = FindingRow(finding, finding.fix if self._field_for(finding.part) else None)
+            field = self._field_for(finding.part)
+            editable = field is not None and not field.isReadOnly()  # type: ignore[attr-defined]
+            row = FindingRow(finding, finding.fix if editable else None)
             row.fix_button.clicked.connect(lambda _c=False, f=finding, r=row: self.apply_fix(f, r))
             row.word_button.clicked.connect(lambda _c=False, f=finding: self.add_word(f.excerpt))
             item = QListWidgetItem()
@@ -281,7 +283,9 @@ class FindingsPanel(QWidget):
             return False
         self._show_section(finding.part)
         field = self._field_for(finding.part)
-        place = self._locate(field, finding) if field is not None else None
+        if field is None or field.isReadOnly():  # type: ignore[attr-defined]
+            return False  # approved, issued or withdrawn: the form is locked
+        place = self._locate(field, finding)
         if place is None:
             return False
         start, end = place

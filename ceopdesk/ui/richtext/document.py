@@ -34,6 +34,8 @@ _NUMBERED = {
 LINK_COLOUR = QColor("#0b57a4")
 HEADING_LEVEL = 3  # "###" in the stored Markdown
 HEADING_SIZE = 1.2  # times the body size, so a sub-heading looks like one
+PARAGRAPH_GAP = 8.0  # pixels after a paragraph
+LIST_GAP = 2.0
 
 
 def list_format(kind: BlockKind, level: int) -> QTextListFormat:
@@ -157,7 +159,10 @@ def insert_blocks(cursor: QTextCursor, blocks: list[Block], body_size: float) ->
     for i, block in enumerate(blocks):
         if i:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        cursor.setBlockFormat(heading_format(block.kind == "heading", cursor.blockFormat()))
+        fmt = heading_format(block.kind == "heading", cursor.blockFormat())
+        # Space after a paragraph, as in the Word file; list items sit close together.
+        fmt.setBottomMargin(PARAGRAPH_GAP if not block.is_list else LIST_GAP)
+        cursor.setBlockFormat(fmt)
         old_list = cursor.block().textList()
         if old_list is not None:
             old_list.remove(cursor.block())

@@ -28,6 +28,8 @@ from ...core.richtext.model import BlockKind
 from .document import (
     LINE_SEPARATOR,
     LINK_COLOUR,
+    LIST_GAP,
+    PARAGRAPH_GAP,
     BlockReader,
     block_shape,
     char_format,
@@ -187,9 +189,12 @@ class RichTextEdit(QTextEdit):
                     text_list.remove(block)
                     fmt = block.blockFormat()
                     fmt.setIndent(0)
+                    fmt.setBottomMargin(PARAGRAPH_GAP)
                     QTextCursor(block).setBlockFormat(fmt)
         else:
-            cursor.setBlockFormat(heading_format(False, cursor.blockFormat()))
+            fmt = heading_format(False, cursor.blockFormat())
+            fmt.setBottomMargin(LIST_GAP)
+            cursor.setBlockFormat(fmt)
             cursor.createList(list_format(kind, 0))
         cursor.endEditBlock()
 

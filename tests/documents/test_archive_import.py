@@ -219,3 +219,21 @@ def test_damage_inside_a_word_package_gets_one_sentence(tmp_path):
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(UserError, match="password-protected or an old Word"):
         read_release(ole, [])
+
+
+def test_a_page_without_a_heading_takes_its_title_without_the_site_name(tmp_path):
+    page = tmp_path / "old-site.html"
+    page.write_text(
+        "<html><head><title>Webcam blackmail warning issued to parents | CEOP Command</title>"
+        '<meta property="og:site_name" content="CEOP Command"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='content'>"
+        "<p>Parents are warned today about webcam blackmail, after 312 reports in a year.</p>"
+        "<p>Most of the children who reported it were boys aged 14 to 17, the centre said.</p>"
+        "<p>Reports can be made online at any time of the day or night, every day.</p>"
+        "</div><footer>© CEOP</footer></body></html>",
+        encoding="utf-8",
+    )
+    r = read_release(page, []).release
+    assert r.headline == "Webcam blackmail warning issued to parents"
+    assert r.standfirst.startswith("Parents are warned today")
+    assert_no_furniture(r)

@@ -27,6 +27,7 @@ from .keys import MenuKeysWin
 from .operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps
 from .releases.page import ReleasesPage
 from .welcome import WelcomePage
+from .wheel import WheelScrollsTheForm
 
 if TYPE_CHECKING:
     from .boilerplate.view import BoilerplateView
@@ -78,9 +79,11 @@ class MainWindow(QMainWindow):
         self.save_line.setObjectName("saveLine")
         self.statusBar().addPermanentWidget(self.save_line)
         self._keys = MenuKeysWin(self)
+        self._wheel = WheelScrollsTheForm(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._keys)
+            app.installEventFilter(self._wheel)
 
         self.nav.currentRowChanged.connect(self._navigate)
         self.welcome.load_sample_requested.connect(self.load_sample)
@@ -343,4 +346,5 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._keys)
+            app.removeEventFilter(self._wheel)
         event.accept()

@@ -6,7 +6,7 @@ import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, QTime, QTimeZone
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QTextCursor
 from ui_steps import new_release as open_new_release
 from ui_steps import preview_text, wait_preview
@@ -18,6 +18,14 @@ from ceopdesk.core.releases import service as releases
 from ceopdesk.ui.editor import notes as notes_module
 
 LONDON = ZoneInfo("Europe/London")
+
+
+def type_into(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Select what the field holds, type over it and leave the field (Tab)."""
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    edit.editingFinished.emit()
 
 
 def new_release(window, qtbot):  # type: ignore[no-untyped-def]
@@ -34,9 +42,10 @@ def test_build_a_release_with_two_quotes_and_three_notes(window, store, qtbot, m
     form.subheadline.setText("Annual review published")
     form.standfirst.setPlainText("More children were protected than ever before.")
     form.place.setText("Manchester")
-    form.release_date.setDate(QDate(2026, 6, 17))
+    type_into(qtbot, form.release_date.edit, "17/06/2026")
     form.embargo.immediate.setChecked(False)
-    form.embargo.when.setDateTime(QDateTime(QDate(2026, 6, 18), QTime(0, 1), QTimeZone.utc()))
+    type_into(qtbot, form.embargo.day.edit, "18 Jun 2026")
+    type_into(qtbot, form.embargo.clock.edit, "00:01")
     assert form.embargo.zone.text() == "UK time (BST)"
     form.tags.setText("annual review, figures, Annual Review")
 
@@ -85,9 +94,9 @@ def test_build_a_release_with_two_quotes_and_three_notes(window, store, qtbot, m
 def test_immediate_release_disables_the_embargo_time(window, qtbot) -> None:
     editor = new_release(window, qtbot)
     embargo = editor.form.embargo
-    assert embargo.immediate.isChecked() and not embargo.when.isEnabled()
+    assert embargo.immediate.isChecked() and not embargo.day.isEnabled()
     embargo.immediate.setChecked(False)
-    assert embargo.when.isEnabled() and embargo.value() is not None
+    assert embargo.day.isEnabled() and embargo.value() is not None
     embargo.immediate.setChecked(True)
     wait_saved(editor)
     assert releases.get(editor.store, editor.reference).embargo is None

@@ -20,7 +20,8 @@ from ...core.domain import Release
 from ...core.store import Store
 from ..richtext import RichTextEdit
 from .contact import ContactEditor
-from .fields import EmbargoEdit, ReleaseDateEdit, UndoKeysToForm, headline_hint
+from .dates import DateField, EmbargoEdit
+from .fields import UndoKeysToForm, headline_hint
 from .notes import NotesEditor
 from .sections import SectionsEditor, text_box
 
@@ -42,7 +43,7 @@ class ReleaseForm(QWidget):
         self.standfirst.setMaximumHeight(90)
         self.place = QLineEdit()
         self.place.setPlaceholderText("e.g. London")
-        self.release_date = ReleaseDateEdit()
+        self.release_date = DateField()
         self.embargo = EmbargoEdit()
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("Comma-separated, e.g. annual review, sextortion")
@@ -73,7 +74,7 @@ class ReleaseForm(QWidget):
             line.textChanged.connect(self._edited)
         self.headline.textChanged.connect(self._show_headline_hint)
         self.standfirst.textChanged.connect(self._edited)
-        self.release_date.dateChanged.connect(self._edited)
+        self.release_date.changed.connect(self._release_date_changed)
         for part in (self.embargo.changed, self.sections.edited, self.notes.edited,
                      self.contact.edited):  # fmt: skip
             part.connect(self._edited)
@@ -91,6 +92,10 @@ class ReleaseForm(QWidget):
         """Typed straight quotes become typographic in the formatted fields (a setting)."""
         for field in self.findChildren(RichTextEdit):
             field.smart_quotes = on
+
+    def _release_date_changed(self) -> None:
+        self.embargo.set_release_date(self.release_date.value())
+        self._edited()
 
     def _edited(self) -> None:
         if not self._loading:
@@ -112,6 +117,7 @@ class ReleaseForm(QWidget):
                 self.standfirst.setPlainText(release.standfirst)
             self.place.setText(release.place or "")
             self.release_date.set_value(release.release_date)
+            self.embargo.set_release_date(release.release_date)
             self.embargo.set_value(release.embargo)
             self.tags.setText(", ".join(release.tags))
             self.sections.set_sections(release.sections)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.domain import Release
@@ -11,12 +12,12 @@ from ..style import PRIMARY_BUTTON, pill
 from ..uktime import moment_text
 
 # Each workflow button: the status it moves to, and its label.
-MOVES = (
-    ("in_review", "Submit for approval"),
-    ("approved", "Record approval…"),
-    ("issued", "Mark issued"),
-    ("draft", "Reopen as draft"),
-    ("withdrawn", "Withdraw…"),
+MOVES = (  # Alt+the underlined letter from anywhere in the editor
+    ("in_review", "&Submit for approval"),
+    ("approved", "Record &approval…"),
+    ("issued", "Mark &issued…"),
+    ("draft", "&Reopen as draft"),
+    ("withdrawn", "&Withdraw…"),
 )
 HELP = {
     "in_review": "Send it round: mark it as waiting for approval (export a DRAFT Word file "
@@ -89,4 +90,5 @@ class WorkflowBar(QWidget):
         for target, button in self.buttons.items():
             reason = moves.get(target, f"{release.reference} is already {LABELS[target].lower()}.")
             button.setEnabled(reason is None)
-            button.setToolTip(reason or HELP[target])
+            key = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip((reason or HELP[target]) + (f" ({key})" if key else ""))

@@ -89,20 +89,21 @@ class EditorActions:
         release = editor.stored_release()
         if release is None or release.status != "approved":
             return
-        reference, approver = release.reference, release.approved_by
+        reference = release.reference
+        by = f" by {release.approved_by}" if release.approved_by else ""
 
         def unlocked(result) -> None:  # type: ignore[no-untyped-def]
             if editor.reference != reference:
                 return
             editor.show_release(result, note=(
-                f"The approval by {approver} is void: {reference} is a draft again and needs "
+                f"The approval{by} is void: {reference} is a draft again and needs "
                 "approving again before it goes out."))  # fmt: skip
             editor.undo_stack.clear()
             editor.form.headline.setFocus()
-            editor.message.emit(f"The approval by {approver} of {reference} is void")
+            editor.message.emit(f"The approval{by} of {reference} is void")
 
         editor.ops.mutate(editor, lambda store: workflow.set_status(
-            store, reference, "draft", None, f"changes after the approval by {approver}"),
+            store, reference, "draft", None, f"changes after the approval{by}"),
             {RELEASES}, unlocked)  # fmt: skip
 
     def take_latest(self, key: str) -> None:

@@ -42,7 +42,7 @@ from .undo import FormSnapshot, same_form
 from .workflow_bar import WorkflowBar
 
 SAVE_DELAY_MS = 300
-MAX_UNSAVED_MS = 700  # with the write itself, a kill loses at most about a second of typing
+MAX_UNSAVED_MS = 500  # with the write itself, a kill loses at most about a second of typing
 FAILED_RETRY_MS = 5000
 BANNERS = {
     "in_review": ("info", "In review. You can still correct it; export a new draft for the "
@@ -57,6 +57,7 @@ SAVED, SAVING, NOT_SAVED = "Saved", "Saving…", "NOT saved"
 class ReleaseEditor(QWidget):
     message = Signal(str)  # for the status bar
     save_state = Signal(str)  # SAVED, SAVING or NOT_SAVED (with the reason): the save line
+    saved = Signal(object)  # a Release: the form as the store has just confirmed it
     back_requested = Signal()
     undo_state_changed = Signal()
 
@@ -186,16 +187,15 @@ class ReleaseEditor(QWidget):
             text = f"Withdrawn: read-only. {moves['draft']}"
         approved = release.status == "approved"
         if approved:
+            by = f" by {release.approved_by}" if release.approved_by else ""
             kind, text = (
                 "warning",
                 (
-                    f"Approved by {release.approved_by}: locked, so no stray keystroke can void the "
-                    "approval. To change it, choose “Make changes”; it will then need approving again."
+                    f"Approved{by}: locked, so no stray keystroke can void the approval. To change "
+                    "it, choose “Make changes”; it will then need approving again."
                 ),
             )
-            self.make_changes_button.setText(
-                f"&Make changes (voids the approval by {release.approved_by})"
-            )
+            self.make_changes_button.setText(f"&Make changes (voids the approval{by})")
         self.make_changes_button.setVisible(approved)
         if note:
             kind, text = "warning", note
@@ -284,6 +284,7 @@ class ReleaseEditor(QWidget):
                 and not same_form(self._saved, sent):  # fmt: skip
             self.undo_stack.push(FormSnapshot(self._restore, self._saved, sent))
         self._saved = sent
+        self.saved.emit(sent)
         if self._sent is sent:
             self._failure = None
         self._release = stored

@@ -84,3 +84,11 @@ def test_the_headline_is_underlined_too(window, qtbot) -> None:
                                 for f in panel.findings), timeout=10_000)  # fmt: skip
     headline = next(f for f in panel.findings if f.part == "headline" and f.rule == "spelling")
     assert (headline.start, headline.end) == (0, 8)
+
+
+def test_a_fix_never_touches_a_locked_field(window, qtbot) -> None:
+    editor, panel = write(window, qtbot)
+    editor.form.sections.text.setReadOnly(True)  # as an approved or issued release shows it
+    term = next(f for f in panel.findings if f.rule == "terms.avoid")
+    assert not panel.apply_fix(term)
+    assert "child pornography" in editor.form.sections.text.toPlainText()

@@ -32,6 +32,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check ceopdesk tests benchmarks
 	$(BIN)/ruff format --check ceopdesk tests benchmarks
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
@@ -40,4 +41,4 @@ template: $(STAMP)
 	$(BIN)/python resources/templates/build_template.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

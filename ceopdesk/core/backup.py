@@ -235,6 +235,6 @@ def auto_backup(db_path: Path, reason: str, min_minutes: float = 0) -> BackupInf
         return None
 
 
-def backup(store, target: Path | None = None) -> Path:  # type: ignore[no-untyped-def]
+def backup(store, target: Path | None = None) -> Path:
     """``ceopdesk backup [-o FILE]``: a verified copy of ``store``; where it was written."""
     return make_backup(store.path, "manual", target).path

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, cast
 
 STATUSES = ("draft", "in_review", "approved", "issued", "withdrawn")
 Status = Literal["draft", "in_review", "approved", "issued", "withdrawn"]
+
+
+def as_status(value: str) -> Status:
+    """A status read from the store, checked: the column is plain text to SQLite."""
+    if value not in STATUSES:
+        raise ValueError(f"unknown release status {value!r}")
+    return cast(Status, value)
 
 
 @dataclass

@@ -69,9 +69,8 @@ def check_backup_file(path: Path) -> None:
     if "alembic_version" not in tables or "release" not in tables:
         raise UserError(f"{path} is a SQLite file but not a ceopdesk store.")
     try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(
-            revision[0] if revision else None
-        )
+        if revision:
+            ScriptDirectory.from_config(alembic_config()).get_revision(revision[0])
     except CommandError:
         raise UserError(
             f"{path} was written by a newer version of ceopdesk; install that version to restore it."
@@ -217,7 +216,7 @@ def _replace_rows(db_path: Path, staged: Path) -> BackupInfo:
     return safety
 
 
-def _register(conn: sqlite3.Connection, schema: str):  # type: ignore[no-untyped-def]
+def _register(conn: sqlite3.Connection, schema: str):
     import json
 
     from .contacts import erasures

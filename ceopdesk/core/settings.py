@@ -30,7 +30,7 @@ def load_in(session: Session) -> Settings:
             continue
         value = values[f.name]
         if f.name == "contact":
-            value = ContactBlock(**(value or {}))
+            value = _contact_block(value)
         kwargs[f.name] = value
     return Settings(**{**asdict(defaults), "contact": defaults.contact, **kwargs})
 
@@ -53,3 +53,11 @@ def save(store: Store, settings: Settings, user: str | None = None) -> None:
                 value = asdict(value)
             s.merge(Setting(key=f.name, value=value))
         audit.record(s, "settings.save", "settings", None, user)
+
+
+def _contact_block(value: object) -> ContactBlock:
+    """The stored contact block, with only the fields a ContactBlock has."""
+    if not isinstance(value, dict):
+        return ContactBlock()
+    known = {f.name for f in fields(ContactBlock)}
+    return ContactBlock(**{k: v for k, v in value.items() if k in known})

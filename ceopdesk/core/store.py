@@ -48,7 +48,7 @@ def _sqlite_engine(
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(conn) -> None:
         # Writers take the write lock up front, so two writers queue instead of one
         # failing half-way; readers never take it, so a long import blocks no reader.
         if conn.get_execution_options().get("ceopdesk_read"):
@@ -62,7 +62,7 @@ def _sqlite_engine(
 # Alembic is imported only where a schema is read or changed: a normal start never needs it.
 
 
-def alembic_config(connection=None):  # type: ignore[no-untyped-def]
+def alembic_config(connection=None):
     from alembic.config import Config
 
     cfg = Config()
@@ -353,7 +353,7 @@ class Store:
 class StoreDamaged(StoreError):
     """The store is damaged or missing; the newest good backup (if any) is offered."""
 
-    def __init__(self, message: str, damaged: Path | None, backup) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, message: str, damaged: Path | None, backup) -> None:
         super().__init__(message)
         self.damaged = damaged
         self.backup = backup

@@ -15,6 +15,7 @@ edited Word file with the release.  No Qt here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
@@ -71,7 +72,7 @@ def diff_words(old: str, new: str) -> list[DiffRun]:
     return _tidy(raw)
 
 
-def _tidy(raw: list[tuple[str, str, str]]) -> list[DiffRun]:
+def _tidy(raw: Sequence[tuple[str, str, str]]) -> list[DiffRun]:
     # 1. Fold whitespace-only equal stretches lying between two changes into a change.
     folded: list[tuple[bool, str, str]] = []  # (changed, old, new)
     for index, (tag, old, new) in enumerate(raw):

@@ -43,7 +43,7 @@ def ensure_outline_levels(document: Document, ids: dict[tuple[WD_STYLE_TYPE, str
         style.get_or_add_pPr().get_or_add_outlineLvl().val = level
 
 
-def _inherited_outline(styles, sid: str) -> int | None:  # type: ignore[no-untyped-def]
+def _inherited_outline(styles, sid: str) -> int | None:
     seen: set[str] = set()
     while sid and sid not in seen:
         seen.add(sid)
@@ -85,7 +85,7 @@ def direction_runs(runs: list[Run], paragraph_rtl: bool) -> Iterator[tuple[Run, 
             yield Run(piece, run.bold, run.italic, run.href), rtl
 
 
-def mark_header_row(tr) -> None:  # type: ignore[no-untyped-def]
+def mark_header_row(tr) -> None:
     """A header row that repeats on each page and that assistive technology reads as one."""
     tr_pr = tr.get_or_add_trPr()
     tr_pr.insert_element_before(

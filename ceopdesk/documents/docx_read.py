@@ -138,17 +138,17 @@ class _Reader:
         self._values: dict[tuple[str | None, str], Any] = {}
         self._pprs: dict[str | None, list[Any]] = {}
 
-    def paragraphs(self):  # type: ignore[no-untyped-def]
+    def paragraphs(self):
         return (para for _, para in self.with_elements())
 
-    def with_elements(self):  # type: ignore[no-untyped-def]
+    def with_elements(self):
         for item in self.document.iter_inner_content():
             if isinstance(item, DocxTable):
                 yield from self._table(item)
             else:
                 yield item._p, self.paragraph(item)
 
-    def _table(self, table: DocxTable):  # type: ignore[no-untyped-def]
+    def _table(self, table: DocxTable):
         # A merged cell appears once per grid column. Keeping the elements keeps
         # lxml's proxies alive, so "is" compares nodes (an id() could be reused).
         seen: list[Any] = []

@@ -258,7 +258,9 @@ class _Cleaner:
                 self.removed[f"{code or 'unnamed'} fields"] += 1
         # Complex fields: begin, instrText, separate, the shown result, end, each in a run;
         # a nested field goes with its outer one.
-        depth, runs, instr = 0, [], []
+        depth = 0
+        runs: list[etree._Element] = []
+        instr: list[str] = []
         for run in list(root.iter(w("r"))):
             char = run.find(w("fldChar"))
             kind = char.get(w("fldCharType")) if char is not None else None

@@ -58,7 +58,7 @@ def release_parts(release: Release, contact: ContactBlock | None = None) -> list
         parts.append(Part("subheadline", release.subheadline, "subheadline"))
     parts.append(Part("standfirst", release.standfirst or "", "standfirst"))
     for i, section in enumerate(release.sections):
-        kind = "quote" if isinstance(section, QuoteSection) else "text"
+        kind: Literal["quote", "text"] = "quote" if isinstance(section, QuoteSection) else "text"
         parts.append(Part(f"sections[{i}]", section.text or "", kind))
     for i, note in enumerate(release.notes):
         parts.append(

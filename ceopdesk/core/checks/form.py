@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from .context import Context
-from .finding import Finding
+from .finding import Finding, Part
 from .text import sentences, words
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+)(\s+)(\1)\b", re.I)
@@ -88,7 +88,7 @@ def _lengths(ctx: Context) -> Iterator[Finding]:
 
 
 def _ise_ize(ctx: Context) -> Iterator[Finding]:
-    found: list[tuple[object, re.Match[str]]] = []
+    found: list[tuple[Part, re.Match[str]]] = []
     for part in ctx.parts:
         if part.kind == "contact":
             continue
@@ -110,5 +110,5 @@ def _ise_ize(ctx: Context) -> Iterator[Finding]:
         if m.group(2).lower() != wrong:
             continue
         fixed = m.group(0)[: m.start(2) - m.start()] + right + m.group(0)[m.end(2) - m.start() :]
-        yield ctx.finding("form.ise-ize", part, m.start(), m.end(),  # type: ignore[arg-type]
-                          f'"{m.group()}": house style spells it with -i{right}e ("{fixed}").', fixed)  # fmt: skip
+        message = f'"{m.group()}": house style spells it with -i{right}e ("{fixed}").'
+        yield ctx.finding("form.ise-ize", part, m.start(), m.end(), message, fixed)

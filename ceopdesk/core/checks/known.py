@@ -23,7 +23,7 @@ def known_people(store: Store, release: Release) -> frozenset[str]:
         return frozenset()
     folded = list({w.casefold() for w in words})[:900]  # SQLite's limit on bound values
     with store.read_session() as s:
-        found = set()
+        found: set[str] = set()
         rows = s.execute(
             select(ContactRow.given_name, ContactRow.family_name).where(
                 or_(ContactRow.given_name.in_(words), ContactRow.family_name.in_(words))
@@ -34,5 +34,5 @@ def known_people(store: Store, release: Release) -> frozenset[str]:
         for (speaker,) in s.execute(
             select(SectionRow.speaker).where(SectionRow.speaker.is_not(None))
         ):
-            found.update(w for w in speaker.split() if w.casefold() in folded)
+            found.update(w for w in (speaker or "").split() if w.casefold() in folded)
     return frozenset(found)

@@ -48,7 +48,7 @@ def _converted(values: list[Any], proc: Callable[[Any], Any]) -> list[Any]:
     """``proc`` of each value (None stays None); each distinct value converted once
     (dates, flags and empty JSON objects repeat)."""
     memo: dict[Any, Any] = {}
-    out = []
+    out: list[Any] = []
     for v in values:
         if v is None:
             out.append(None)
@@ -78,7 +78,7 @@ class BulkLoad:
         if conn.dialect.name != "sqlite":
             return
         self._conn = conn
-        self._cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        self._cache = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
         conn.exec_driver_sql(f"PRAGMA cache_size = -{_LOAD_CACHE_KIB}")
         if defer_indexes:
             names = [t.name for t in tables]

@@ -92,8 +92,8 @@ def read_csv(path: Path, text: str, options: ImportOptions) -> CsvFile:
         )
     rows = parsed[1:]
     filled = _columns_with_data(rows, len(headers))
-    unknown = [u for i, u in unknown if i in filled]  # an empty column asks no question
-    return CsvFile(fmt, headers, targets, header_line, rows=rows, unknown_headers=unknown)
+    asked = [u for i, u in unknown if i in filled]  # an empty column asks no question
+    return CsvFile(fmt, headers, targets, header_line, rows=rows, unknown_headers=asked)
 
 
 def _columns_with_data(rows: list[tuple[int, list[str]]], width: int) -> set[int]:

@@ -72,7 +72,8 @@ def merged(*registers: Register | None) -> Register:
 def load(session: Session, db_path: Path) -> Register:
     """The store's register united with the file beside it."""
     row = session.get(Setting, SETTING)
-    return merged(row.value if row else None, read_sidecar(db_path))
+    stored = row.value if row is not None and isinstance(row.value, dict) else None
+    return merged(stored, read_sidecar(db_path))
 
 
 def read_sidecar(db_path: Path) -> Register | None:

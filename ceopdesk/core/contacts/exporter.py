@@ -104,10 +104,14 @@ def export_contacts(
     return ExportResult(str(path), len(ids), left_out)
 
 
-def _widths(session, ids: list[int], unchecked: bool) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _widths(session, ids: list[int], unchecked: bool) -> tuple[int, int]:
     """How many e-mail and phone columns the CSV needs (at least one each)."""
     most = [1, 1]
-    for i, model in enumerate((ContactEmailRow, ContactPhoneRow)):
+    models: tuple[type[ContactEmailRow] | type[ContactPhoneRow], ...] = (
+        ContactEmailRow,
+        ContactPhoneRow,
+    )
+    for i, model in enumerate(models):
         for start in range(0, len(ids), _CHUNK):
             sub = (
                 select(func.count().label("n"))

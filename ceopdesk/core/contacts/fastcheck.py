@@ -59,10 +59,19 @@ def forget_domains() -> None:
     _domains.clear()
 
 
+def _gb_metadata() -> PhoneMetadata:
+    meta = PhoneMetadata.metadata_for_region("GB")
+    if meta is None:
+        raise RuntimeError("phonenumbers has no metadata for GB")
+    return meta
+
+
 def _gb_patterns() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
     """GB's general pattern, and for each length the patterns of every number type that
     allows it, as one alternation (a number is valid if any type matches)."""
-    meta = PhoneMetadata.metadata_for_region("GB")
+    meta = _gb_metadata()
+    assert meta.general_desc is not None  # every region's metadata has one
+    general_pattern = meta.general_desc.national_number_pattern
     general = frozenset(meta.general_desc.possible_length or ())
     by_length: dict[int, list[str]] = {}
     for name in (
@@ -85,7 +94,7 @@ def _gb_patterns() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
             continue
         for length in lengths:
             by_length.setdefault(length, []).append(f"(?:{desc.national_number_pattern})")
-    return re.compile(f"(?:{meta.general_desc.national_number_pattern})"), {
+    return re.compile(f"(?:{general_pattern})"), {
         length: re.compile("|".join(patterns)) for length, patterns in by_length.items()
     }
 
@@ -107,9 +116,9 @@ def uk_e164(raw: str) -> str | None:
 
 @cache
 def _gb_formats() -> list[tuple[re.Pattern[str] | None, re.Pattern[str], str]]:
-    meta = PhoneMetadata.metadata_for_region("GB")
     out = []
-    for f in meta.number_format:
+    for f in _gb_metadata().number_format:
+        assert f.pattern is not None and f.format is not None  # both required by the metadata
         leading = re.compile(f.leading_digits_pattern[-1]) if f.leading_digits_pattern else None
         layout = f.format
         if f.national_prefix_formatting_rule:

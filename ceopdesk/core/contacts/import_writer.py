@@ -13,13 +13,13 @@ the end, by SQLite from the tables (one ``INSERT ... SELECT``).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import Table, func, select, text, update
 from sqlalchemy.orm import Session
 
 from .. import audit
-from ..models import AuditRow, utcnow
+from ..models import AuditRow, Base, utcnow
 from . import search
 from .bulk import BulkLoad, insert_rows
 from .columns import column_values, email_values, phone_values, tag_values
@@ -30,12 +30,17 @@ from .normalise import phone_key
 from .record import Record
 from .records import entity, load_contacts
 
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)  # a declarative class's table; typed as its base class
+
+
 LOOKUP_CHUNK = 500  # e-mail keys or numbers per lookup query
 _TABLES = (
-    ContactRow.__table__,
-    ContactEmailRow.__table__,
-    ContactPhoneRow.__table__,
-    ContactTagRow.__table__,
+    _table(ContactRow),
+    _table(ContactEmailRow),
+    _table(ContactPhoneRow),
+    _table(ContactTagRow),
 )
 
 
@@ -107,19 +112,18 @@ class ImportWriter:
         """Number the new contacts and write every row of them."""
         if not new:
             return
-        contacts, audits = [], []
+        contacts, audits, children = [], [], []
         for cid, p in enumerate(new, self._next_id):
             p.id = cid
             for r in p.rows:
                 r.contact_id = cid
             contacts.append({"id": cid, **column_values(p.contact), "created": now, "updated": now})
             audits.append(self._audit(p, now, created=True))
+            children.append((cid, p.contact.emails, p.contact.phones, p.contact.tags, 0, 0))
         self._next_id += len(new)
-        insert_rows(s, ContactRow.__table__, contacts)
-        self._children(
-            s, [(p.id, p.contact.emails, p.contact.phones, p.contact.tags, 0, 0) for p in new]
-        )  # type: ignore[misc]
-        insert_rows(s, AuditRow.__table__, audits)
+        insert_rows(s, _table(ContactRow), contacts)
+        self._children(s, children)
+        insert_rows(s, _table(AuditRow), audits)
         for p in new:
             self._matcher.written(p)
 
@@ -145,7 +149,7 @@ class ImportWriter:
                 for p in changed
             ],
         )
-        insert_rows(s, AuditRow.__table__, [self._audit(p, now, created=False) for p in changed])
+        insert_rows(s, _table(AuditRow), [self._audit(p, now, created=False) for p in changed])
         self._reindex.update(p.id for p in changed)  # type: ignore[misc]
         for p in changed:
             self._matcher.written(p)
@@ -165,7 +169,7 @@ class ImportWriter:
             (ContactTagRow, tags),
         ):
             if rows:
-                insert_rows(s, model.__table__, rows)
+                insert_rows(s, _table(model), rows)
 
     def _audit(self, p: Pending, now: datetime, created: bool) -> dict[str, Any]:
         rows = p.rows

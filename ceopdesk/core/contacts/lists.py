@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -129,11 +130,12 @@ def remove_members(store: Store, name: str, ids: Iterable[int], user: str | None
     id_list = sorted(set(ids))
     with store.session() as s:
         row = _row(s, name)
-        gone = s.execute(
+        result = s.execute(
             delete(ListMemberRow).where(
                 ListMemberRow.list_id == row.id, ListMemberRow.contact_id.in_(id_list)
             )
-        ).rowcount
+        )
+        gone = cast("CursorResult[Any]", result).rowcount  # a DELETE's result has a row count
         if gone:
             row.updated = utcnow()
             audit.record(s, "list.remove", _entity(row.id), _ids_detail("removed", id_list), user)

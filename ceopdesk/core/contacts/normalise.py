@@ -175,7 +175,7 @@ def display_phone(e164: str) -> str:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
         return e164
-    region = phonenumbers.region_code_for_country_code(number.country_code)
+    region = phonenumbers.region_code_for_country_code(number.country_code or 0)
     style = (
         phonenumbers.PhoneNumberFormat.NATIONAL
         if region == DEFAULT_REGION

@@ -70,7 +70,7 @@ def _identifying_strings(c: Contact) -> list[str]:
     return sorted((v for v in values if v and len(v) >= 4), key=len, reverse=True)
 
 
-def _scrub_audit(session, needles: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _scrub_audit(session, needles: list[str]) -> None:
     """Audit details should hold ids only; any that name the person anyway lose the name."""
     for needle in needles:
         for row in session.scalars(select(AuditRow).where(AuditRow.detail.contains(needle))):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.sql.elements import ColumnElement
@@ -88,7 +89,9 @@ def ordered_ids(
             f"Contacts cannot be sorted by '{sort}' (use one of {', '.join(SORT_KEYS)})."
         )
     column = _SORT_COLUMNS[sort]
-    order = (column.desc(), ContactRow.id.desc()) if descending else (column, ContactRow.id)
+    order: tuple[Any, ...] = (
+        (column.desc(), ContactRow.id.desc()) if descending else (column, ContactRow.id)
+    )
     if sort == "id":
         order = order[:1]
     return select(ContactRow.id).where(*conditions(flt, walk)).order_by(*order)
@@ -128,7 +131,7 @@ def contact_ids(
         return list(s.scalars(ordered_ids(flt, sort, descending, _walk(s, flt, sort))))
 
 
-def _walk(session, flt: ContactFilter, sort: str) -> bool:  # type: ignore[no-untyped-def]
+def _walk(session, flt: ContactFilter, sort: str) -> bool:
     return sort in _INDEXED and bool(flt.text.strip()) and fts.walk_index(session, flt.text)
 
 

@@ -203,16 +203,17 @@ def write_row(session: Session, row: ContactRow, c: Contact) -> None:
     old_phones = {p.number: p for p in row.phones}
     phones = []
     for i, p in enumerate(c.phones):
-        r = old_phones.pop(p.number, None) or ContactPhoneRow(number=p.number)
-        r.label, r.position, r.checked = p.label, i, p.checked
-        phones.append(r)
+        phone_row = old_phones.pop(p.number, None) or ContactPhoneRow(number=p.number)
+        phone_row.label, phone_row.position, phone_row.checked = p.label, i, p.checked
+        phones.append(phone_row)
     row.phones = phones
 
     old_tags = {t.tag_key: t for t in row.tags}
-    row.tags = [
-        old_tags.pop(t.casefold(), None) or ContactTagRow(tag_key=t.casefold(), tag=t)
-        for t in c.tags
-    ]
+    tags = []
+    for t in c.tags:
+        tag_row = old_tags.pop(t.casefold(), None) or ContactTagRow(tag_key=t.casefold(), tag=t)
+        tags.append(tag_row)
+    row.tags = tags
 
 
 def _checked(contact: Contact) -> Contact:

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
-from ..domain import Boilerplate, BoilerplateUse, BoilerplateVersion
+from ..domain import Boilerplate, BoilerplateUse, BoilerplateVersion, as_status
 from ..errors import UserError
 from ..models import BoilerplateRow, BoilerplateVersionRow, ReleaseNoteRow, ReleaseRow, utcnow
 from ..store import Store
@@ -119,7 +119,9 @@ def usages(store: Store, key: str) -> list[BoilerplateUse]:
             .where(ReleaseNoteRow.boilerplate_id == row.id)
             .order_by(ReleaseRow.reference)
         )
-        return [BoilerplateUse(ref, head, status, ver) for ref, head, status, ver in rows]
+        return [
+            BoilerplateUse(ref, head, as_status(status), ver) for ref, head, status, ver in rows
+        ]
 
 
 def delete(store: Store, key: str, user: str | None = None) -> None:

@@ -16,6 +16,7 @@ from ..domain import (
     Release,
     ReleaseSummary,
     TextSection,
+    as_status,
 )
 from ..errors import UserError
 from ..models import (
@@ -313,7 +314,9 @@ def list_releases(store: Store, status: str | None = None,
             rows = sorted(s.execute(stmt), key=lambda r: rank[r.id])
         else:
             rows = list(s.execute(stmt.order_by(ReleaseRow.updated.desc())))
-        return [ReleaseSummary(*r) for r in rows]
+        return [
+            ReleaseSummary(r.id, r.reference, r.headline, as_status(r.status), *r[4:]) for r in rows
+        ]
 
 
 def speakers(store: Store) -> list[tuple[str, str | None]]:

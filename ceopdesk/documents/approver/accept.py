@@ -100,7 +100,7 @@ def _same(value: object) -> object:
 
 
 def _put(release: Release, change: PartChange, choice: NoteChoice | None, session,
-         user: str | None) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+         user: str | None) -> None:  # fmt: skip
     value = change.value
     if change.part.startswith(("sections[", "notes[")):
         group, index = _split(change.part)
@@ -114,7 +114,7 @@ def _put(release: Release, change: PartChange, choice: NoteChoice | None, sessio
 
 
 def _library_note(change: PartChange, value: Note, choice: NoteChoice | None, session,
-                  user: str | None) -> Note:  # type: ignore[no-untyped-def]  # fmt: skip
+                  user: str | None) -> Note:  # fmt: skip
     key = change.boilerplate or ""
     if choice is None:
         raise UserError(

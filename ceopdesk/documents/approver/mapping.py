@@ -109,11 +109,11 @@ def map_parts(expected: list[tuple[str | None, Placed]],
         else:
             assigned[j] = previous
         previous = assigned[j]
-    for j, name in enumerate(assigned):
-        if name is not None and j not in dropped:
+    for j, part_name in enumerate(assigned):
+        if part_name is not None and j not in dropped:
             p = found[j]
-            parts[name].found.append(Placed(p.style, p.text, p.runs, p.list_level))
-            parts[name].found_index.append(j)
+            parts[part_name].found.append(Placed(p.style, p.text, p.runs, p.list_level))
+            parts[part_name].found_index.append(j)
     return list(parts.values())
 
 

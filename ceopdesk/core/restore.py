@@ -236,6 +236,6 @@ def _json(value: object) -> str:
     return json.dumps(value)
 
 
-def restore_open_store(store, source: Path) -> RestoreReport:  # type: ignore[no-untyped-def]
+def restore_open_store(store, source: Path) -> RestoreReport:
     """A restore asked for by the app that has ``store`` open (its own lock is no obstacle)."""
     return restore(store.path, source, from_app=True)

@@ -14,6 +14,7 @@ from datetime import date
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 from lxml.etree import XMLSyntaxError
 from markdown_it import MarkdownIt
@@ -81,8 +82,13 @@ def _html(path: Path) -> tuple[list[SourceParagraph], Hints]:
     import trafilatura
 
     html, _ = read_text(path)
-    options = {"include_links": True, "include_formatting": True, "include_tables": True,
-               "include_comments": False, "favor_recall": True}  # fmt: skip
+    options: dict[str, Any] = {
+        "include_links": True,
+        "include_formatting": True,
+        "include_tables": True,
+        "include_comments": False,
+        "favor_recall": True,
+    }
     try:
         article = trafilatura.extract(html, output_format="xml", **options)
         body = tei_to_html(article) if article else ""

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench template clean
+.PHONY: run test lint bench template dist dist-check clean
 
 # Qt's wheels bundle Qt itself but link to a few system libraries (GL, fonts, keyboard, X).
 SYSLIBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
@@ -37,8 +37,20 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
+# The one-folder desktop app in dist/ceopdesk (PyInstaller reads binaries with objdump).
+dist: $(STAMP)
+	@command -v objdump >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils; \
+	  elif command -v sudo >/dev/null; then sudo apt-get install -y binutils; \
+	  else echo "Please install: binutils"; exit 1; fi; }
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+# The built bundle, run with an empty environment (CI runs this after `make test`).
+dist-check: dist
+	$(BIN)/python -m pytest -m dist tests/bundle
+
 template: $(STAMP)
 	$(BIN)/python resources/templates/build_template.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -1,5 +1,5 @@
 """`python -m ceopdesk`: the command line, which opens the desktop app when given no command."""
 
-from .cli import entry
+from ceopdesk.cli import entry  # absolute: PyInstaller runs this file as a script
 
 entry()

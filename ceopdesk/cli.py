@@ -12,16 +12,19 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
-from typing import TextIO
-
-from sqlalchemy.exc import DatabaseError
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .core import audit, paths
+from .core import paths
 from .core.atomic import sweep_unfinished_writes
 from .core.errors import UserError
 from .core.failures import storage_sentence
-from .core.store import Store
+from .lazy import lazy_module
+
+if TYPE_CHECKING:
+    from .core.store import Store
+
+audit = lazy_module("ceopdesk.core.audit")  # SQLAlchemy: loaded by a command, not by --help
 
 log = logging.getLogger("ceopdesk")
 
@@ -41,6 +44,8 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from .core.store import Store
+
             self._store = Store(self.db_path, create_folder=not self.named)
         return self._store
 
@@ -99,7 +104,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
         return 1
     except BrokenPipeError:
         return 0
-    except (OSError, DatabaseError, sqlite3.Error) as exc:
+    except _storage_errors() as exc:
         sentence = storage_sentence(exc, ctx.db_path)
         if sentence is None:
             return _bug(ctx, exc, err)
@@ -109,6 +114,12 @@ def main(argv: list[str] | None = None, out: TextIO | None = None,
         return _bug(ctx, exc, err)
     finally:
         ctx.close()
+
+
+def _storage_errors() -> tuple[type[Exception], ...]:
+    # SQLAlchemy's wrapper of SQLite's errors, once a command has loaded SQLAlchemy.
+    wrapped = sys.modules.get("sqlalchemy.exc")
+    return (OSError, sqlite3.Error) + ((wrapped.DatabaseError,) if wrapped else ())
 
 
 def _bug(ctx: Context, exc: Exception, err: TextIO) -> int:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.releases import boilerplate
 from ..core.releases.interchange import dumps, load_json_file, parse_boilerplate
+from ..lazy import lazy_module
+
+boilerplate = lazy_module("ceopdesk.core.releases.boilerplate")  # on first use, not for --help
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -7,10 +7,27 @@ import argparse
 import json
 from pathlib import Path
 
-from ..core.contacts import dedupe, erasures, exporter, importer, lists, privacy, query, service
-from ..core.contacts.domain import KINDS, LAWFUL_BASES, ContactFilter, ImportOptions, ImportReport
-from ..core.contacts.normalise import display_phone
+from ..core.contacts.domain import (
+    KINDS,
+    LAWFUL_BASES,
+    MERGE_FIELDS,
+    ContactFilter,
+    ImportOptions,
+    ImportReport,
+)
 from ..core.errors import UserError
+from ..lazy import lazy_module
+
+# Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
+dedupe = lazy_module("ceopdesk.core.contacts.dedupe")
+erasures = lazy_module("ceopdesk.core.contacts.erasures")
+exporter = lazy_module("ceopdesk.core.contacts.exporter")
+importer = lazy_module("ceopdesk.core.contacts.importer")
+lists = lazy_module("ceopdesk.core.contacts.lists")
+normalise = lazy_module("ceopdesk.core.contacts.normalise")
+privacy = lazy_module("ceopdesk.core.contacts.privacy")
+query = lazy_module("ceopdesk.core.contacts.query")
+service = lazy_module("ceopdesk.core.contacts.service")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -92,7 +109,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("merge", help="merge the second contact into the first")
     p.add_argument("keep", metavar="KEEP")
     p.add_argument("other", metavar="OTHER")
-    p.add_argument("--take", action="append", default=[], choices=dedupe.MERGE_FIELDS,
+    p.add_argument("--take", action="append", default=[], choices=MERGE_FIELDS,
                    metavar="FIELD", help="take this field from OTHER (repeatable)")  # fmt: skip
     p.set_defaults(func=cmd_merge)
 
@@ -199,7 +216,7 @@ def cmd_search(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
         print("No contacts found.", file=ctx.out)
     for c in found:
         parts = [f"#{c.id}", c.name, c.organisation, c.primary_email or ""]
-        parts.append(display_phone(c.phones[0].number) if c.phones else "")
+        parts.append(normalise.display_phone(c.phones[0].number) if c.phones else "")
         line = "  ".join(p for p in parts if p)
         if c.tags:
             line += f"  [{', '.join(c.tags)}]"
@@ -217,8 +234,8 @@ def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
         return 0
     for key, value in data.items():
         if key == "phones":
-            value = ", ".join(f"{display_phone(p['number'])} ({p['label']})" if p["label"]
-                              else display_phone(p["number"]) for p in value)  # fmt: skip
+            value = ", ".join(f"{normalise.display_phone(p['number'])} ({p['label']})" if p["label"]
+                              else normalise.display_phone(p["number"]) for p in value)  # fmt: skip
         elif key == "emails":
             value = ", ".join(
                 f"{e['address']} ({e['label']})" if e["label"] else e["address"] for e in value

@@ -8,12 +8,16 @@ from pathlib import Path
 
 from ..core.domain import STATUSES
 from ..core.errors import UserError
-from ..core.releases import importing, versions, workflow
-from ..core.releases import service as releases
 from ..core.releases.interchange import LONDON, dumps, release_to_json
-from ..core.releases.versions import readable
 from ..core.textdiff import DiffRun, diff_words
 from ..documents.archive import SUFFIXES, reader_for
+from ..lazy import lazy_module
+
+# Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
+importing = lazy_module("ceopdesk.core.releases.importing")
+releases = lazy_module("ceopdesk.core.releases.service")
+versions = lazy_module("ceopdesk.core.releases.versions")
+workflow = lazy_module("ceopdesk.core.releases.workflow")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -255,7 +259,12 @@ def print_comparison(comparison, out) -> None:  # type: ignore[no-untyped-def]
     for change in comparison.changes:
         library = f" (library note “{change.boilerplate}”)" if change.boilerplate else ""
         print(f"\n== {change.part}: {change.kind}{library} ==", file=out)
-        print(marked_runs(diff_words(readable(change.before), readable(change.after))), file=out)
+        print(
+            marked_runs(
+                diff_words(versions.readable(change.before), versions.readable(change.after))
+            ),
+            file=out,
+        )
         for line in change.tracked:
             print(f"   tracked: {line}", file=out)
     for comment in comparison.comments:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core import backup, demo
-from ..core.restore import restore
-from ..core.store import StoreDamaged
+from ..lazy import lazy_module
+
+# Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
+backup = lazy_module("ceopdesk.core.backup")
+demo = lazy_module("ceopdesk.core.demo")
+restoring = lazy_module("ceopdesk.core.restore")
+stores = lazy_module("ceopdesk.core.store")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -56,7 +60,7 @@ def cmd_backup(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
 
 
 def cmd_restore(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    report = restore(ctx.db_path, args.file)
+    report = restoring.restore(ctx.db_path, args.file)
     print(report.sentence(), file=ctx.out)
     return 0
 
@@ -64,7 +68,7 @@ def cmd_restore(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untype
 def cmd_check(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
     try:
         store = ctx.store
-    except StoreDamaged as exc:
+    except stores.StoreDamaged as exc:
         print(f"ceopdesk: {exc.message}", file=ctx.err)
         return 1
     problems = store.integrity_problems()

@@ -21,6 +21,7 @@ from . import dialogs
 from .backups_dialog import AutoBackup
 from .crash import CrashHandler, open_log
 from .main_window import MainWindow
+from .smoke import SMOKE_ENV, quit_after_first_paint
 
 ORGANISATION = "ceopdesk"
 APPLICATION = "ceopdesk"
@@ -123,6 +124,8 @@ def run_app(db: str | None) -> int:
             return 1
         window, lock = opened
         auto = AutoBackup(window.ops)
+        if os.environ.get(SMOKE_ENV):
+            quit_after_first_paint(window, Path(os.environ[SMOKE_ENV]))
         window.show()
         try:
             return app.exec()

@@ -22,12 +22,17 @@ from ..core import demo
 from ..core.releases import boilerplate
 from ..core.releases import service as releases
 from ..core.store import Store
-from . import dialogs, history
+from ..lazy import lazy_module
+from . import dialogs
 from .keys import MenuKeysWin
 from .operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps
 from .releases.page import ReleasesPage
 from .welcome import WelcomePage
 from .wheel import WheelScrollsTheForm
+
+# The history dialogs load python-docx and the approver's-file reader (a third of start-up
+# time); the first screen shows neither, so they load when one is first opened.
+history = lazy_module("ceopdesk.ui.history")
 
 if TYPE_CHECKING:
     from .boilerplate.view import BoilerplateView

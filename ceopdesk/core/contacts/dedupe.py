@@ -22,7 +22,7 @@ from ..errors import UserError
 from ..models import AuditRow
 from ..store import Store
 from . import search
-from .domain import Contact, DuplicatePair, MergeConflict, Progress
+from .domain import MERGE_FIELDS, Contact, DuplicatePair, MergeConflict, Progress
 from .models import ContactRow, ListMemberRow, NotDuplicateRow
 from .normalise import fold
 from .records import WHO_COLUMNS, entity, load_contacts, load_summaries, normalise_contact
@@ -30,19 +30,6 @@ from .service import write_row
 
 WINDOW = 8
 Choice = Literal["keep", "other", "both"]
-# Fields the merge view offers a choice for ("name" covers given, family and display name).
-MERGE_FIELDS = (
-    "name",
-    "organisation",
-    "job_title",
-    "kind",
-    "notes",
-    "lawful_basis",
-    "source",
-    "date_collected",
-    "address",
-    "city",
-)
 
 
 def find_duplicates(

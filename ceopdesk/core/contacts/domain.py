@@ -15,6 +15,20 @@ from typing import Literal
 KINDS = ("journalist", "stakeholder", "spokesperson", "internal")
 Kind = Literal["journalist", "stakeholder", "spokesperson", "internal"]
 
+# Fields the merge view offers a choice for ("name" covers given, family and display name).
+MERGE_FIELDS = (
+    "name",
+    "organisation",
+    "job_title",
+    "kind",
+    "notes",
+    "lawful_basis",
+    "source",
+    "date_collected",
+    "address",
+    "city",
+)
+
 # UK GDPR Article 6 bases, as short keys (None = not recorded yet).
 LAWFUL_BASES = (
     "consent",

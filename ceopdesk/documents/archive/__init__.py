@@ -15,17 +15,33 @@ recognises the release in them, the same way for every format.
 
 from __future__ import annotations
 
-from ceopdesk.core.releases import boilerplate, importing
-from ceopdesk.core.store import Store
+from typing import TYPE_CHECKING, Any
 
-from .notes import LibraryItem
-from .readers import SUFFIXES, read_release
+from .suffixes import SUFFIXES
+
+if TYPE_CHECKING:
+    from ceopdesk.core.releases import importing
+    from ceopdesk.core.store import Store
 
 
 def reader_for(store: Store) -> importing.Reader:
     """Reads any importable file; library notes are recognised against this store's."""
+    from ceopdesk.core.releases import boilerplate
+
+    from .notes import LibraryItem
+    from .readers import read_release
+
     library = [LibraryItem(b.key, b.title, b.text) for b in boilerplate.list_all(store)]
     return lambda path: read_release(path, library)
+
+
+def __getattr__(name: str) -> Any:
+    # The readers (python-docx, trafilatura) load when first asked for, not with SUFFIXES.
+    if name == "read_release":
+        from .readers import read_release
+
+        return read_release
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["SUFFIXES", "read_release", "reader_for"]

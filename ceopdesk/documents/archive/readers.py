@@ -31,7 +31,6 @@ from .structure import Hints, page_title_headline, recognise
 from .tei import tei_to_html
 from .text_read import is_furniture, text_paragraphs
 
-SUFFIXES = (".json", ".docx", ".html", ".htm", ".txt", ".md", ".eml")
 _SUBJECT_NOISE = re.compile(
     r"^\s*(?:(?:re|fw|fwd|aw)\s*:\s*)*(?:(?:press|news|media)\s+release\s*[:\-–]\s*)?",
     re.IGNORECASE,

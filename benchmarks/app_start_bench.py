@@ -20,15 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-CHILD = r"""
-import sys, time
-from pathlib import Path
-from ceopdesk.ui import app as app_module
+# The end of every child script: show ``window``, print the time of its first paint, quit.
+SHOW_AND_TIME_FIRST_PAINT = r"""
+import time
 from PySide6.QtCore import QEvent, QObject
-
-qapp = app_module.application()
-opened = app_module.open_window(Path(sys.argv[1]))
-window, lock = opened
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
@@ -41,17 +36,38 @@ watcher = FirstPaint()
 window.installEventFilter(watcher)
 window.show()
 qapp.exec()
+"""
+
+CHILD = (
+    r"""
+import sys
+from pathlib import Path
+from ceopdesk.ui import app as app_module
+
+qapp = app_module.application()
+opened = app_module.open_window(Path(sys.argv[1]))
+window, lock = opened
+"""
+    + SHOW_AND_TIME_FIRST_PAINT
+    + """
 window.store.close()
 lock.unlock()
 """
+)
+
+
+def first_paint(script: str, *args: str) -> float:
+    """Seconds from starting ``script`` in a fresh process to its window's first paint."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    start = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    return float(out.strip().splitlines()[-1]) - start
 
 
 def one_run(store: Path) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    start = time.monotonic()
-    out = subprocess.run([sys.executable, "-c", CHILD, str(store)], env=env,
-                         capture_output=True, text=True, check=True).stdout  # fmt: skip
-    return float(out.strip().splitlines()[-1]) - start
+    return first_paint(CHILD, str(store))
 
 
 def main() -> int:

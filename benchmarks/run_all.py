@@ -28,30 +28,20 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
+from app_start_bench import SHOW_AND_TIME_FIRST_PAINT, first_paint  # noqa: E402
 from app_start_bench import one_run as app_start  # noqa: E402
 from releases_bench import build_store, median_ms, python_docx_alone  # noqa: E402
 
-EMPTY_WINDOW = r"""
-import time
-from PySide6.QtCore import QEvent, QObject
+EMPTY_WINDOW = (
+    r"""
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 qapp = QApplication([])
 window = QMainWindow()
 window.resize(1200, 800)
-
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print(time.monotonic(), flush=True)
-            qapp.exit(0)
-        return False
-
-watcher = FirstPaint()
-window.installEventFilter(watcher)
-window.show()
-qapp.exec()
 """
+    + SHOW_AND_TIME_FIRST_PAINT
+)
 
 SQLITE_LISTING = r"""
 import sqlite3, sys
@@ -63,16 +53,7 @@ for r in rows:
 
 
 def empty_window() -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    start = time.monotonic()
-    out = subprocess.run(
-        [sys.executable, "-c", EMPTY_WINDOW],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return float(out.strip().splitlines()[-1]) - start
+    return first_paint(EMPTY_WINDOW)
 
 
 def process_time(cmd: list[str]) -> float:

@@ -8,10 +8,11 @@ from .markdown import (
     beyond_editor,
     blocks_to_markdown,
     escape_text,
+    parse_inline,
     parse_markdown,
     plain_text,
 )
-from .model import BREAK, Block, Conversion, Span, tidy
+from .model import BREAK, Block, Conversion, Span, one_paragraph, tidy
 from .plain import text_blocks
 from .quotes import smart_quotes, typographic_quote
 
@@ -62,6 +63,8 @@ __all__ = [
     "text_to_markdown",
     "typographic_quote",
     "escape_text",
+    "one_paragraph",
+    "parse_inline",
     "parse_markdown",
     "plain_text",
     "tidy",

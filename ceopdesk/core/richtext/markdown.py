@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import BREAK, Block, BlockKind, Span, merge_spans, tidy, tidy_block
+from .model import BREAK, Block, BlockKind, Span, merge_spans, one_paragraph, tidy, tidy_block
 
 # The Word export reads notes with tables enabled, so text is escaped for that reader too.
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -261,3 +261,11 @@ def parse_markdown(source: str, *, headings: bool = False) -> list[Block]:
                 heading = kind == "heading" and headings
                 blocks.append(Block("heading" if heading else "paragraph", spans))
     return tidy(blocks)
+
+
+def parse_inline(source: str) -> list[Block]:
+    """The one paragraph of stored inline Markdown (a standfirst), read as the Word
+    export reads it: "# of offenders" at the start is words, not a heading."""
+    tokens = _MD.parseInline(source.strip())
+    spans = token_spans(tokens[0].children or []) if tokens else []
+    return one_paragraph([Block("paragraph", spans)])

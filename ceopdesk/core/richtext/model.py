@@ -170,3 +170,14 @@ def tidy(blocks: list[Block]) -> list[Block]:
             tidied.level = 0
         out.append(tidied)
     return out
+
+
+def one_paragraph(blocks: list[Block]) -> list[Block]:
+    """``blocks`` as a single paragraph (a standfirst): paragraphs, list items and
+    line breaks joined with spaces."""
+    spans: list[Span] = []
+    for block in blocks:
+        if spans:
+            spans.append(Span(" "))
+        spans += [Span(s.text.replace(BREAK, " "), *s.styled()) for s in block.spans]
+    return tidy([Block("paragraph", spans)])

@@ -23,7 +23,7 @@ from .contact import ContactEditor
 from .dates import DateField, EmbargoEdit
 from .fields import UndoKeysToForm, headline_hint
 from .notes import NotesEditor
-from .sections import SectionsEditor, text_box
+from .sections import SectionsEditor, rich_text_box
 
 
 class ReleaseForm(QWidget):
@@ -39,8 +39,9 @@ class ReleaseForm(QWidget):
         self.headline_hint = QLabel()
         self.subheadline = QLineEdit()
         self.subheadline.setPlaceholderText("Optional: one line that adds to the headline")
-        self.standfirst = text_box("One paragraph that tells the whole story.", 70)
-        self.standfirst.setMaximumHeight(90)
+        self.standfirst = rich_text_box("One paragraph that tells the whole story.", 90,
+                                        inline=True)  # fmt: skip
+        self.standfirst.setMaximumHeight(120)
         self.place = QLineEdit()
         self.place.setPlaceholderText("e.g. London")
         self.release_date = DateField()
@@ -113,8 +114,7 @@ class ReleaseForm(QWidget):
         try:
             self.headline.setText(release.headline)
             self.subheadline.setText(release.subheadline or "")
-            if self.standfirst.toPlainText() != release.standfirst:
-                self.standfirst.setPlainText(release.standfirst)
+            self.standfirst.set_markdown(release.standfirst)  # keeps the cursor if unchanged
             self.place.setText(release.place or "")
             self.release_date.set_value(release.release_date)
             self.embargo.set_release_date(release.release_date)
@@ -135,7 +135,7 @@ class ReleaseForm(QWidget):
             base,
             headline=self.headline.text(),
             subheadline=self.subheadline.text() or None,
-            standfirst=self.standfirst.toPlainText(),
+            standfirst=self.standfirst.markdown(),
             place=self.place.text() or None,
             release_date=self.release_date.value(),
             embargo=self.embargo.value(),

@@ -39,9 +39,11 @@ def text_box(placeholder: str, height: int) -> QPlainTextEdit:
     return box
 
 
-def rich_text_box(placeholder: str, height: int, *, headings: bool = False) -> RichTextEdit:
-    """A formatted-text field for Markdown parts (body text, quotes, notes)."""
-    box = RichTextEdit(placeholder, headings=headings)
+def rich_text_box(placeholder: str, height: int, *, headings: bool = False,
+                  inline: bool = False) -> RichTextEdit:  # fmt: skip
+    """A formatted-text field for Markdown parts (body text, quotes, notes; ``inline``: the
+    one-paragraph standfirst)."""
+    box = RichTextEdit(placeholder, headings=headings, inline=inline)
     box.setMinimumHeight(height)
     return box
 

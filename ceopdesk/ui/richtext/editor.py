@@ -18,7 +18,10 @@ from ...core.richtext import (
     Conversion,
     Span,
     beyond_editor,
+    blocks_to_markdown,
     html_to_markdown,
+    one_paragraph,
+    parse_inline,
     parse_markdown,
     text_to_markdown,
     typographic_quote,
@@ -49,7 +52,9 @@ _NUMBER_KEYS = (Qt.Key.Key_7, Qt.Key.Key_Ampersand)
 
 class RichTextEdit(QTextEdit):
     """Paragraphs, bullets, numbered lists (one nested level), bold, italic, links and,
-    where ``headings`` is on, sub-headings.
+    where ``headings`` is on, sub-headings.  With ``inline`` (the standfirst) it is one
+    paragraph of bold, italic and links: Enter starts no other, a paste is joined into one,
+    and the stored text is inline Markdown, read as the Word export reads it.
 
     ``textChanged`` fires on every edit, formatting included; ``message`` says
     what a paste changed or why it brought nothing (also on the window's status bar).
@@ -57,10 +62,11 @@ class RichTextEdit(QTextEdit):
 
     message = Signal(str)
 
-    def __init__(self, placeholder: str = "", *, headings: bool = False,
+    def __init__(self, placeholder: str = "", *, headings: bool = False, inline: bool = False,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.headings = headings
+        self.headings = headings and not inline
+        self.inline = inline
         self.smart_quotes = True
         self.last_message = ""
         self._kept: str | None = None  # stored text shown read-only (see set_markdown)
@@ -69,7 +75,7 @@ class RichTextEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)  # Tab indents a list item; elsewhere it moves on
         self.setUndoRedoEnabled(False)  # the form keeps one undo history for everything
-        self.toolbar = FormatBar(self, headings, self)
+        self.toolbar = FormatBar(self, self.headings, inline, self)
         self.setViewportMargins(0, self.toolbar.sizeHint().height(), 0, 0)
         self.cursorPositionChanged.connect(self._show_state)
         self.currentCharFormatChanged.connect(self._show_state)
@@ -85,8 +91,9 @@ class RichTextEdit(QTextEdit):
         kind, _level = block_shape(self.textCursor().block())
         bar.bold.setChecked(self.is_bold())
         bar.italic.setChecked(self.currentCharFormat().fontItalic())
-        bar.bullets.setChecked(kind == "bullet")
-        bar.numbers.setChecked(kind == "number")
+        if bar.bullets is not None and bar.numbers is not None:
+            bar.bullets.setChecked(kind == "bullet")
+            bar.numbers.setChecked(kind == "number")
         if bar.heading is not None:
             bar.heading.setChecked(kind == "heading")
 
@@ -94,7 +101,14 @@ class RichTextEdit(QTextEdit):
     def markdown(self) -> str:
         if self._kept is not None:
             return self._kept
+        if self.inline:
+            return blocks_to_markdown(one_paragraph(self._reader.blocks()))
         return self._reader.markdown()
+
+    def _parse(self, markdown: str) -> list[Block]:
+        if self.inline:
+            return parse_inline(markdown)
+        return parse_markdown(markdown, headings=self.headings)
 
     def set_markdown(self, markdown: str) -> None:
         """Show stored Markdown formatted; the cursor goes to the start.
@@ -104,7 +118,7 @@ class RichTextEdit(QTextEdit):
         """
         if markdown == self.markdown():
             return  # unchanged: keep the cursor where the user left it
-        beyond = beyond_editor(markdown)
+        beyond = None if self.inline else beyond_editor(markdown)
         self._kept = markdown if beyond else None
         self.setReadOnly(beyond is not None)
         self.toolbar.setEnabled(beyond is None)
@@ -114,7 +128,7 @@ class RichTextEdit(QTextEdit):
             if beyond
             else ""
         )
-        self.set_blocks(parse_markdown(markdown, headings=self.headings))
+        self.set_blocks(self._parse(markdown))
 
     def blocks(self) -> list[Block]:
         return self._reader.blocks()
@@ -179,6 +193,8 @@ class RichTextEdit(QTextEdit):
 
     def toggle_list(self, kind: BlockKind) -> None:
         """The selected paragraphs become a list of ``kind``, or stop being one."""
+        if self.inline:
+            return
         cursor = self.textCursor()
         shape = block_shape(cursor.block())
         cursor.beginEditBlock()
@@ -272,6 +288,8 @@ class RichTextEdit(QTextEdit):
             self.toggle_list("number")
         elif mods == CTRL | SHIFT and key == Qt.Key.Key_V:
             self.paste_plain_text()
+        elif self.inline and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.say("This field is one paragraph, so Enter does not start another.")
         elif key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
             if not self.indent_item(True):
                 self.focusNextChild()
@@ -303,8 +321,14 @@ class RichTextEdit(QTextEdit):
         if conversion is None:
             return
         blocks = parse_markdown(conversion.markdown, headings=self.headings)
-        self.insert(blocks)
-        self.say(" ".join(["Pasted.", *conversion.notes]) if conversion.notes else "")
+        notes = [*conversion.notes, *self._join_note(blocks)]
+        self.insert(one_paragraph(blocks) if self.inline else blocks)
+        self.say(" ".join(["Pasted.", *notes]) if notes else "")
+
+    def _join_note(self, blocks: list[Block]) -> list[str]:
+        if not self.inline or len(blocks) < 2:
+            return []
+        return [f"The {len(blocks)} paragraphs were joined into one: this field is one paragraph."]
 
     def _convert(self, source: QMimeData) -> Conversion | None:
         notes: list[str] = []
@@ -337,8 +361,9 @@ class RichTextEdit(QTextEdit):
         if not blocks:
             self.say("Nothing was pasted: the clipboard holds no text.")
             return
-        self.insert(blocks)
-        self.say(" ".join(["Pasted as plain text.", *removed.notes()]))
+        notes = [*removed.notes(), *self._join_note(blocks)]
+        self.insert(one_paragraph(blocks) if self.inline else blocks)
+        self.say(" ".join(["Pasted as plain text.", *notes]))
 
     def insert(self, blocks: list[Block]) -> None:
         """Put ``blocks`` at the cursor, replacing the selection."""

@@ -19,9 +19,11 @@ def _action(bar: QToolBar, text: str, tip: str, slot: Callable[[], None],
 
 
 class FormatBar(QToolBar):
-    """Bold, italic, link, bullets, numbers, indent and (in notes) sub-heading."""
+    """Bold, italic, link and, unless ``inline`` (one paragraph), bullets, numbers, indent
+    and (in notes) sub-heading."""
 
-    def __init__(self, editor, headings: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, editor, headings: bool, inline: bool = False,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("formatBar")
         self.setMovable(False)
@@ -36,17 +38,22 @@ class FormatBar(QToolBar):
         self.italic.setFont(font)
         self.link = _action(self, "Link", "Link to a web page or e-mail address (Ctrl+K)",
                             editor.edit_link)  # fmt: skip
-        self.addSeparator()
-        self.bullets = _action(self, "• List", "Bulleted list (Ctrl+Shift+8)",
-                               lambda: editor.toggle_list("bullet"), True)  # fmt: skip
-        self.numbers = _action(self, "1. List", "Numbered list (Ctrl+Shift+7)",
-                               lambda: editor.toggle_list("number"), True)  # fmt: skip
-        self.indent = _action(self, "→", "Nest the list item one level (Tab)",
-                              lambda: editor.indent_item(True))  # fmt: skip
-        self.outdent = _action(self, "←", "Back to the outer list (Shift+Tab)",
-                               lambda: editor.indent_item(False))  # fmt: skip
-        self.heading = None
-        if headings:
+        self.bullets: QAction | None = None
+        self.numbers: QAction | None = None
+        self.indent: QAction | None = None
+        self.outdent: QAction | None = None
+        self.heading: QAction | None = None
+        if not inline:
+            self.addSeparator()
+            self.bullets = _action(self, "• List", "Bulleted list (Ctrl+Shift+8)",
+                                   lambda: editor.toggle_list("bullet"), True)  # fmt: skip
+            self.numbers = _action(self, "1. List", "Numbered list (Ctrl+Shift+7)",
+                                   lambda: editor.toggle_list("number"), True)  # fmt: skip
+            self.indent = _action(self, "→", "Nest the list item one level (Tab)",
+                                  lambda: editor.indent_item(True))  # fmt: skip
+            self.outdent = _action(self, "←", "Back to the outer list (Shift+Tab)",
+                                   lambda: editor.indent_item(False))  # fmt: skip
+        if headings and not inline:
             self.addSeparator()
             self.heading = _action(self, "Sub-heading", "A sub-heading inside the note",
                                    editor.toggle_heading, True)  # fmt: skip

@@ -91,7 +91,7 @@ def one_run(app: QApplication, folder: Path, csv_path: Path, index: int) -> dict
     window.ops.wait_idle(30_000)
     heartbeat.stop()
     error = importer.stderr.read().decode() if importer.stderr else ""
-    saved = releases.get(store, reference).standfirst == box.toPlainText()
+    saved = releases.get(store, reference).standfirst == box.markdown()
     window.close()
     store.close()
     if importer.returncode != 0:

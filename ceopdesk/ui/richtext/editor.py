@@ -292,10 +292,10 @@ class RichTextEdit(QTextEdit):
             self.say("This field is one paragraph, so Enter does not start another.")
         elif key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
             if not self.indent_item(True):
-                self.focusNextChild()
+                QWidget.focusNextPrevChild(self, True)  # QTextEdit's own refuses while editable
         elif key == Qt.Key.Key_Backtab:
             if not self.indent_item(False):
-                self.focusPreviousChild()
+                QWidget.focusNextPrevChild(self, False)
         elif event.text() in ('"', "'") and self.smart_quotes and not mods & CTRL:
             cursor = self.textCursor()
             before = cursor.block().text()[: cursor.positionInBlock()]

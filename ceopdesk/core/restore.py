@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import paths
 from .app_lock import app_holding
+from .atomic import forget_temp_file, note_temp_file
 from .backup import BackupInfo, backup_folder, make_backup, verify
 from .errors import StoreBusy, UserError
 from .failures import storage_sentence
@@ -97,7 +98,7 @@ def restore(db_path: Path, source: Path, *, from_app: bool = False) -> RestoreRe
             "its Backups window (File ▸ Backups…), which closes the store itself."
         )
     check_backup_file(source)
-    staged = _stage(db_path, source)
+    staged, marker = _stage(db_path, source)
     try:
         if not db_path.exists():
             os.replace(staged, db_path)
@@ -108,6 +109,7 @@ def restore(db_path: Path, source: Path, *, from_app: bool = False) -> RestoreRe
     finally:
         with contextlib.suppress(OSError):
             staged.unlink()
+        forget_temp_file(marker)
     from .contacts import erasures
 
     store = Store(db_path)
@@ -118,13 +120,15 @@ def restore(db_path: Path, source: Path, *, from_app: bool = False) -> RestoreRe
     return RestoreReport(source, safety, again)
 
 
-def _stage(db_path: Path, source: Path) -> Path:
-    """A private copy of the backup, migrated to this version's schema."""
+def _stage(db_path: Path, source: Path) -> tuple[Path, Path | None]:
+    """A private copy of the backup, migrated to this version's schema, and its register mark
+    (a restore killed half-way leaves nothing behind: the next start sweeps it)."""
     from .store import Store
 
     folder = paths.private_folder(backup_folder(db_path))
     staged = folder / f".restore-{os.getpid()}{paths.TEMP_SUFFIX}"
     staged.unlink(missing_ok=True)
+    marker = note_temp_file(staged)
     os.close(os.open(staged, os.O_CREAT | os.O_EXCL | os.O_WRONLY, paths.PRIVATE_FILE))
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -138,8 +142,9 @@ def _stage(db_path: Path, source: Path) -> Path:
         Store(staged, backup_before_upgrade=False).close()
     except BaseException:
         staged.unlink(missing_ok=True)
+        forget_temp_file(marker)
         raise
-    return staged
+    return staged, marker
 
 
 def _user_tables(conn: sqlite3.Connection, schema: str) -> tuple[list[str], list[str]]:

@@ -94,7 +94,7 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
     return None
 
 
-def _copy(source: sqlite3.Connection, temp: Path) -> None:
+def copy_online(source: sqlite3.Connection, temp: Path) -> None:
     dest = sqlite3.connect(str(temp))
     try:
         source.backup(dest)
@@ -135,7 +135,7 @@ def make_backup(db_path: Path, reason: str = "manual", target: Path | None = Non
         os.close(fd)
         source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            _copy(source, temp)
+            copy_online(source, temp)
         finally:
             source.close()
         problem = verify(temp)

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import paths
 from .app_lock import app_holding
 from .atomic import forget_temp_file, note_temp_file
-from .backup import BackupInfo, backup_folder, make_backup, verify
+from .backup import BackupInfo, backup_folder, copy_online, make_backup, verify
 from .errors import StoreBusy, UserError
 from .failures import storage_sentence
 
@@ -132,12 +132,9 @@ def _stage(db_path: Path, source: Path) -> tuple[Path, Path | None]:
     os.close(os.open(staged, os.O_CREAT | os.O_EXCL | os.O_WRONLY, paths.PRIVATE_FILE))
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        dest = sqlite3.connect(str(staged))
         try:
-            src.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
+            copy_online(src, staged)
         finally:
-            dest.close()
             src.close()
         Store(staged, backup_before_upgrade=False).close()
     except BaseException:

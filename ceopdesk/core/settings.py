@@ -30,7 +30,7 @@ def load_in(session: Session) -> Settings:
             continue
         value = values[f.name]
         if f.name == "contact":
-            value = _contact_block(value)
+            value = contact_block(value)
         kwargs[f.name] = value
     return Settings(**{**asdict(defaults), "contact": defaults.contact, **kwargs})
 
@@ -55,7 +55,7 @@ def save(store: Store, settings: Settings, user: str | None = None) -> None:
         audit.record(s, "settings.save", "settings", None, user)
 
 
-def _contact_block(value: object) -> ContactBlock:
+def contact_block(value: object) -> ContactBlock:
     """The stored contact block, with only the fields a ContactBlock has."""
     if not isinstance(value, dict):
         return ContactBlock()

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..domain import (
-    ContactBlock,
     Note,
     QuoteSection,
     Release,
@@ -26,6 +25,7 @@ from ..models import (
     SectionRow,
     utcnow,
 )
+from ..settings import contact_block
 from ..settings import load_in as load_settings
 from ..store import Store
 from . import search
@@ -59,7 +59,7 @@ def to_domain(session: Session, row: ReleaseRow) -> Release:
         status=row.status,  # type: ignore[arg-type]
         sections=sections,
         notes=[_note_domain(session, n) for n in row.notes],
-        contact=ContactBlock(**row.contact) if row.contact else None,
+        contact=contact_block(row.contact) if row.contact else None,
         tags=list(row.tags or []),
         author=row.author,
         created=row.created,

@@ -39,8 +39,9 @@ def main() -> int:
     start = time.perf_counter()
     speller()
     load_s = time.perf_counter() - start
-    release = parse_release(load_json_file(resource("sample", "annual-review.json")),
-                            "annual-review", STATUSES)  # fmt: skip
+    release = parse_release(
+        load_json_file(resource("sample", "annual-review.json")), "annual-review", STATUSES
+    )
     rules = defaults()
     contact = ContactBlock("CEOP Press Office", "0870 000 3434")
     check_release(rules, release, contact=contact)  # every word looked up once
@@ -49,8 +50,9 @@ def main() -> int:
         t = time.perf_counter()
         check_release(rules, release, contact=contact)
         warm.append((time.perf_counter() - t) * 1000)
-        edited = replace(release, sections=[*release.sections,
-                                            TextSection(f"A new word: Qwertyzx{i} appears.")])  # fmt: skip
+        edited = replace(
+            release, sections=[*release.sections, TextSection(f"A new word: Qwertyzx{i} appears.")]
+        )
         t = time.perf_counter()
         check_release(rules, edited, contact=contact)
         typed.append((time.perf_counter() - t) * 1000)

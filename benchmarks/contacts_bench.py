@@ -198,8 +198,21 @@ def generate(path: Path, n: int, seed: int = 20260101) -> None:
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["First Name", "Last Name", "Outlet", "Job Title", "Email", "Work Email",
-                    "Mobile", "Direct Line", "Beats", "Twitter", "Notes"])  # fmt: skip
+        w.writerow(
+            [
+                "First Name",
+                "Last Name",
+                "Outlet",
+                "Job Title",
+                "Email",
+                "Work Email",
+                "Mobile",
+                "Direct Line",
+                "Beats",
+                "Twitter",
+                "Notes",
+            ]
+        )
         for i in range(n):
             given, family = rng.choice(GIVEN), rng.choice(FAMILY)
             org = rng.choice(ORGS)
@@ -207,19 +220,21 @@ def generate(path: Path, n: int, seed: int = 20260101) -> None:
             if i % 50:  # most addresses are plain ASCII, a few keep their accents
                 slug = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode()
             domain = org.lower().replace(" ", "").replace("'", "")[:14] + ".co.uk"
-            w.writerow([
-                given,
-                family,
-                org,
-                rng.choice(TITLES),
-                f"{slug}.{i}@{domain}",
-                f"{slug[:1]}{i}@news{i % 50}.example.org" if rng.random() < 0.3 else "",
-                f"07{rng.choice('45789')}{i:08d}"[:11] if rng.random() < 0.8 else "",
-                f"020 7{(i % 1000):03d} {i % 10000:04d}" if rng.random() < 0.3 else "",
-                "; ".join(rng.sample(BEATS, rng.randint(0, 3))),
-                f"@{slug.replace('.', '_')[:12]}{i}" if rng.random() < 0.4 else "",
-                " ".join(rng.sample(WORDS, 4)) if rng.random() < 0.3 else "",
-            ])  # fmt: skip
+            w.writerow(
+                [
+                    given,
+                    family,
+                    org,
+                    rng.choice(TITLES),
+                    f"{slug}.{i}@{domain}",
+                    f"{slug[:1]}{i}@news{i % 50}.example.org" if rng.random() < 0.3 else "",
+                    f"07{rng.choice('45789')}{i:08d}"[:11] if rng.random() < 0.8 else "",
+                    f"020 7{(i % 1000):03d} {i % 10000:04d}" if rng.random() < 0.3 else "",
+                    "; ".join(rng.sample(BEATS, rng.randint(0, 3))),
+                    f"@{slug.replace('.', '_')[:12]}{i}" if rng.random() < 0.4 else "",
+                    " ".join(rng.sample(WORDS, 4)) if rng.random() < 0.3 else "",
+                ]
+            )
 
 
 CPU: list[float] = []  # CPU milliseconds of every timed call, beside the wall-clock ones
@@ -336,8 +351,10 @@ def main() -> int:
     for text in typed:
         lat += timed(lambda text=text: query.quick_search(store, text, limit=50), 3)
     verdict = "ok" if statistics.median(lat) < 30 else "OVER BUDGET"
-    print(f"search as you type, quick_search 50 rows + count ({len(typed)} prefixes x3): "
-          f"{summary(lat)}  budget 30 ms: {verdict}\n  {cpu_since(mark)}")  # fmt: skip
+    print(
+        f"search as you type, quick_search 50 rows + count ({len(typed)} prefixes x3): "
+        f"{summary(lat)}  budget 30 ms: {verdict}\n  {cpu_since(mark)}"
+    )
     worst = max(typed, key=lambda q: min(timed(lambda q=q: query.quick_search(store, q), 3)))
     print(
         f"  slowest prefix: {worst!r} {min(timed(lambda: query.quick_search(store, worst), 3)):.1f} ms"
@@ -351,8 +368,13 @@ def main() -> int:
     lat, mark = [], len(CPU)
     for text in typed:
         flt = ContactFilter(text=text)
-        lat += timed(lambda flt=flt: (query.count_contacts(store, flt),
-                                      query.fetch_summaries(store, flt, "name", limit=200)), 3)  # fmt: skip
+        lat += timed(
+            lambda flt=flt: (
+                query.count_contacts(store, flt),
+                query.fetch_summaries(store, flt, "name", limit=200),
+            ),
+            3,
+        )
     print(
         f"table filtered by typed text (count + first 200 rows by name): {summary(lat)} {cpu_since(mark)}"
     )
@@ -380,8 +402,10 @@ def main() -> int:
     x = 0
     for i in range(3_000_000):
         x += i
-    print(f"machine: a 3,000,000-step Python loop takes {time.perf_counter() - t:.2f} s; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")  # fmt: skip
+    print(
+        f"machine: a 3,000,000-step Python loop takes {time.perf_counter() - t:.2f} s; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process (import included): {rss:.0f} MB")
     store.close()

@@ -127,20 +127,26 @@ def main() -> int:
         latencies.append((time.perf_counter() - t) * 1000)
         screens += 1
     query.fetch_summaries = real_fetch  # type: ignore[assignment]
-    print(f"scrolled {screens:,} screens top to bottom: {model.pages_fetched:,} pages fetched, "
-          f"{model.cached_pages} kept in the cache")  # fmt: skip
+    print(
+        f"scrolled {screens:,} screens top to bottom: {model.pages_fetched:,} pages fetched, "
+        f"{model.cached_pages} kept in the cache"
+    )
     for label, samples in (
         ("reading one page of 200 rows", reads),
         ("painting one screen", latencies),
     ):
         ordered = sorted(samples)
-        print(f"  {label}: median {statistics.median(ordered):.1f} ms, "
-              f"p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, max {ordered[-1]:.1f} ms")  # fmt: skip
+        print(
+            f"  {label}: median {statistics.median(ordered):.1f} ms, "
+            f"p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, max {ordered[-1]:.1f} ms"
+        )
     if args.tracemalloc:
         current, peak_py = tracemalloc.get_traced_memory()
         print(f"  Python heap now {current / 1_048_576:.1f} MB, peak {peak_py / 1_048_576:.1f} MB")
-    print(f"  process RSS now {rss_mb():.0f} MB, peak {peak_mb():.0f} MB  (budget 400 MB: "
-          f"{'ok' if peak_mb() < 400 else 'OVER BUDGET'})")  # fmt: skip
+    print(
+        f"  process RSS now {rss_mb():.0f} MB, peak {peak_mb():.0f} MB  (budget 400 MB: "
+        f"{'ok' if peak_mb() < 400 else 'OVER BUDGET'})"
+    )
 
     # Typing in the search box: keystroke to rows shown (debounce excluded).
     typed = [
@@ -155,9 +161,11 @@ def main() -> int:
         app.processEvents()  # paint the first rows
         shown.append((time.perf_counter() - t) * 1000)
     ordered = sorted(shown)
-    print(f"search as you type through the page ({len(typed)} prefixes): median "
-          f"{statistics.median(ordered):.1f} ms, p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, "
-          f"max {ordered[-1]:.1f} ms (the UI thread never waits: the count runs in the background)")  # fmt: skip
+    print(
+        f"search as you type through the page ({len(typed)} prefixes): median "
+        f"{statistics.median(ordered):.1f} ms, p95 {ordered[int(len(ordered) * 0.95)]:.1f} ms, "
+        f"max {ordered[-1]:.1f} ms (the UI thread never waits: the count runs in the background)"
+    )
     print(
         f"(CPU time of this process: {time.process_time() - cpu:.1f} s; the machine may be shared)"
     )

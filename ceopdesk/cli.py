@@ -70,8 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Press releases, boilerplate notes and media contacts for a press office. "
         "With no command, opens the desktop app.",
     )
-    parser.add_argument("--db", metavar="PATH", help="the store file (default: $CEOPDESK_DB, "
-                        "then the user data folder)")  # fmt: skip
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the store file (default: $CEOPDESK_DB, then the user data folder)",
+    )
     parser.add_argument("--version", action="version", version=f"ceopdesk {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     for module in (store, releases, boilerplate, contacts):
@@ -79,8 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:  # fmt: skip
+def main(
+    argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -124,8 +128,11 @@ def _storage_errors() -> tuple[type[Exception], ...]:
 
 def _bug(ctx: Context, exc: Exception, err: TextIO) -> int:
     where = _log_crash(ctx.db_path, exc)
-    print(f"ceopdesk: something went wrong inside ceopdesk ({type(exc).__name__}); "
-          f"nothing was changed. Details are in {where}.", file=err)  # fmt: skip
+    print(
+        f"ceopdesk: something went wrong inside ceopdesk ({type(exc).__name__}); "
+        f"nothing was changed. Details are in {where}.",
+        file=err,
+    )
     return 1
 
 

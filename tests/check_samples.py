@@ -8,15 +8,25 @@ PRESS_OFFICE = ContactBlock("CEOP Press Office", "0870 000 3434", None, "press@c
 BEFORE_EMBARGO = datetime(2026, 1, 1, tzinfo=UTC)
 
 
-def release(*texts: str, headline: str = "Children safer after national operation today",
-            standfirst: str = "A national operation has protected children.",
-            quotes: tuple[tuple[str, str | None, str], ...] = (),
-            notes: tuple[tuple[str, str], ...] = (), **kwargs) -> Release:  # fmt: skip
+def release(
+    *texts: str,
+    headline: str = "Children safer after national operation today",
+    standfirst: str = "A national operation has protected children.",
+    quotes: tuple[tuple[str, str | None, str], ...] = (),
+    notes: tuple[tuple[str, str], ...] = (),
+    **kwargs,
+) -> Release:
     sections = [TextSection(t) for t in texts] + [QuoteSection(*q) for q in quotes]
     kwargs.setdefault("release_date", date(2026, 6, 17))
     kwargs.setdefault("contact", PRESS_OFFICE)
-    return Release("CEOP-2026-100", headline, standfirst=standfirst, sections=sections,
-                   notes=[Note(t, x) for t, x in notes], **kwargs)  # fmt: skip
+    return Release(
+        "CEOP-2026-100",
+        headline,
+        standfirst=standfirst,
+        sections=sections,
+        notes=[Note(t, x) for t, x in notes],
+        **kwargs,
+    )
 
 
 def rules_of(found) -> list[str]:

@@ -40,8 +40,9 @@ def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
     if args.json:
         from ..core.releases.interchange import BoilerplateItem, boilerplate_to_json
 
-        ctx.out.write(dumps(boilerplate_to_json(
-            [BoilerplateItem(b.key, b.title, b.text) for b in items])))  # fmt: skip
+        ctx.out.write(
+            dumps(boilerplate_to_json([BoilerplateItem(b.key, b.title, b.text) for b in items]))
+        )
         return 0
     if not items:
         print("No boilerplate notes.", file=ctx.out)

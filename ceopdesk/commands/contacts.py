@@ -48,9 +48,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="skip records the file is damaged in (ragged rows, broken cards) and import the rest",
     )
-    p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
-                   help="read a column as a field, e.g. 'Circulation=notes' or 'Desk=phone:desk' "
-                   "(FIELD empty: ignore the column)")  # fmt: skip
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="read a column as a field, e.g. 'Circulation=notes' or 'Desk=phone:desk' "
+        "(FIELD empty: ignore the column)",
+    )
     p.add_argument("--encoding", help="the file's text encoding (default: detected)")
     p.add_argument(
         "--kind", choices=KINDS, default="journalist", help="kind for rows that give none"
@@ -64,10 +69,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("export", help="export contacts to .csv (UTF-8, Excel-safe) or .vcf (3.0)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     _filters(p)
-    p.add_argument("--include-do-not-contact", action="store_true",
-                   help="include people marked do-not-contact (left out by default)")  # fmt: skip
-    p.add_argument("--include-unchecked", action="store_true",
-                   help="include e-mails and phones kept unchecked at import (left out by default)")  # fmt: skip
+    p.add_argument(
+        "--include-do-not-contact",
+        action="store_true",
+        help="include people marked do-not-contact (left out by default)",
+    )
+    p.add_argument(
+        "--include-unchecked",
+        action="store_true",
+        help="include e-mails and phones kept unchecked at import (left out by default)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = cmds.add_parser("search", help="find contacts by any fragment of name, outlet, e-mail, tag")
@@ -109,8 +120,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("merge", help="merge the second contact into the first")
     p.add_argument("keep", metavar="KEEP")
     p.add_argument("other", metavar="OTHER")
-    p.add_argument("--take", action="append", default=[], choices=MERGE_FIELDS,
-                   metavar="FIELD", help="take this field from OTHER (repeatable)")  # fmt: skip
+    p.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        choices=MERGE_FIELDS,
+        metavar="FIELD",
+        help="take this field from OTHER (repeatable)",
+    )
     p.set_defaults(func=cmd_merge)
 
     p = cmds.add_parser("erase", help="erase a person for good (UK GDPR right to erasure)")
@@ -234,8 +251,12 @@ def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
         return 0
     for key, value in data.items():
         if key == "phones":
-            value = ", ".join(f"{normalise.display_phone(p['number'])} ({p['label']})" if p["label"]
-                              else normalise.display_phone(p["number"]) for p in value)  # fmt: skip
+            value = ", ".join(
+                f"{normalise.display_phone(p['number'])} ({p['label']})"
+                if p["label"]
+                else normalise.display_phone(p["number"])
+                for p in value
+            )
         elif key == "emails":
             value = ", ".join(
                 f"{e['address']} ({e['label']})" if e["label"] else e["address"] for e in value
@@ -298,7 +319,7 @@ def cmd_duplicates(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-unt
                 "score": p.score,
                 "reason": p.reason,
                 "names": [p.a.name, p.b.name],
-            }  # fmt: skip
+            }
             for p in pairs
         ]
         ctx.out.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

@@ -42,8 +42,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the ceopdesk.release/1 JSON")
     p.set_defaults(func=cmd_show)
 
-    p = cmds.add_parser("export", help="export a Word file (DRAFT-marked unless approved), "
-                        "or the e-mail body as .txt or .html")  # fmt: skip
+    p = cmds.add_parser(
+        "export",
+        help="export a Word file (DRAFT-marked unless approved), "
+        "or the e-mail body as .txt or .html",
+    )
     p.add_argument("reference")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.docx|.txt|.html")
     p.set_defaults(func=cmd_export)
@@ -53,8 +56,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("status", choices=STATUSES)
     p.add_argument("--by", metavar="NAME", help="who did it (the approver, for approvals)")
     p.add_argument("--note", metavar="TEXT")
-    p.add_argument("--legal-reason", metavar="TEXT",
-                   help="when submitting: why the legal warnings of `release check` are overridden")  # fmt: skip
+    p.add_argument(
+        "--legal-reason",
+        metavar="TEXT",
+        help="when submitting: why the legal warnings of `release check` are overridden",
+    )
     p.set_defaults(func=cmd_set_status)
 
     p = cmds.add_parser("check", help="house style, spelling, legal restrictions, plain sense")
@@ -118,12 +124,16 @@ def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
     rows = releases.list_releases(ctx.store, status=args.status, query=args.search)
     if args.json:
         data = [
-            {"reference": r.reference, "headline": r.headline, "status": r.status,
-             "release_date": r.release_date.isoformat() if r.release_date else None,
-             "embargo": r.embargo.isoformat() if r.embargo else None,
-             "updated": r.updated.isoformat()}
+            {
+                "reference": r.reference,
+                "headline": r.headline,
+                "status": r.status,
+                "release_date": r.release_date.isoformat() if r.release_date else None,
+                "embargo": r.embargo.isoformat() if r.embargo else None,
+                "updated": r.updated.isoformat(),
+            }
             for r in rows
-        ]  # fmt: skip
+        ]
         ctx.out.write(dumps(data))
         return 0
     if not rows:
@@ -166,8 +176,9 @@ def cmd_set_status(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-unt
     from ..core.checks.submission import ALL_LEGAL
 
     reasons = {ALL_LEGAL: args.legal_reason} if args.legal_reason else None
-    release = workflow.set_status(ctx.store, args.reference, args.status,
-                                  args.by or ctx.user, args.note, reasons)  # fmt: skip
+    release = workflow.set_status(
+        ctx.store, args.reference, args.status, args.by or ctx.user, args.note, reasons
+    )
     print(f"{release.reference} is now {workflow.LABELS[release.status].lower()}.", file=ctx.out)
     return 0
 
@@ -184,8 +195,11 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-
         print(f"{release.reference}: no findings.", file=ctx.out)
         return 0
     blocking = sum(f.severity == "block" for f in findings)
-    print(f"{release.reference}: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
-          + (f", {blocking} blocking submission" if blocking else ""), file=ctx.out)  # fmt: skip
+    print(
+        f"{release.reference}: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
+        + (f", {blocking} blocking submission" if blocking else ""),
+        file=ctx.out,
+    )
     for f in findings:
         where = f'{f.part}: "{f.excerpt}"' if f.excerpt else f.part
         print(f"{f.severity:<7}  {where}\n         {f.message} [{f.rule}]", file=ctx.out)
@@ -195,12 +209,16 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-
 def cmd_versions(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
     found = versions.list_versions(ctx.store, args.reference)
     if not found:
-        print(f"{args.reference} has no versions yet: one is made when it is exported, "
-              "submitted, approved or issued.", file=ctx.out)  # fmt: skip
+        print(
+            f"{args.reference} has no versions yet: one is made when it is exported, "
+            "submitted, approved or issued.",
+            file=ctx.out,
+        )
     for v in found:
         when = v.created.replace(tzinfo=v.created.tzinfo or UTC).astimezone(LONDON)
-        print(f"{v.number:>3}  {when:%Y-%m-%d %H:%M %Z}  {v.by or '':<16}  {v.reason}",
-              file=ctx.out)  # fmt: skip
+        print(
+            f"{v.number:>3}  {when:%Y-%m-%d %H:%M %Z}  {v.by or '':<16}  {v.reason}", file=ctx.out
+        )
     return 0
 
 
@@ -245,8 +263,11 @@ def cmd_compare(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untype
         }
         release = accept(ctx.store, comparison, parts, choices, ctx.user)
         taken = len(comparison.changes) if parts is None else len(parts)
-        print(f"Accepted {taken} change(s); {release.reference} is now "
-              f"{workflow.LABELS[release.status].lower()}.", file=ctx.err if args.json else ctx.out)  # fmt: skip
+        print(
+            f"Accepted {taken} change(s); {release.reference} is now "
+            f"{workflow.LABELS[release.status].lower()}.",
+            file=ctx.err if args.json else ctx.out,
+        )
     return 0
 
 

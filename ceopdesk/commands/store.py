@@ -19,14 +19,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("backup", help="write a verified copy of the store")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE",
-                   help="where to write it (default: a new file in the backups folder beside "
-                   "the store)")  # fmt: skip
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="where to write it (default: a new file in the backups folder beside the store)",
+    )
     p.add_argument("--list", action="store_true", help="list the automatic backups, newest first")
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore", help="replace the store with a backup (the current one is "
-                       "backed up first; erased people stay erased)")  # fmt: skip
+    p = sub.add_parser(
+        "restore",
+        help="replace the store with a backup (the current one is "
+        "backed up first; erased people stay erased)",
+    )
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_restore)
 
@@ -50,8 +57,10 @@ def cmd_backup(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
         if not found:
             print(f"No backups of {ctx.db_path} yet.", file=ctx.out)
         for b in found:
-            print(f"{b.when:%Y-%m-%d %H:%M:%S}  {_size(b.size):>9}  {b.reason:<15} {b.path}",
-                  file=ctx.out)  # fmt: skip
+            print(
+                f"{b.when:%Y-%m-%d %H:%M:%S}  {_size(b.size):>9}  {b.reason:<15} {b.path}",
+                file=ctx.out,
+            )
         return 0
     _ = ctx.store  # opening checks the store: a damaged one is never copied as if it were good
     info = backup.make_backup(ctx.db_path, "manual", args.output)

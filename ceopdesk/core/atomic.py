@@ -20,8 +20,14 @@ def _umask() -> int:
 
 
 @contextlib.contextmanager
-def atomic_write(target: Path, *, binary: bool = False, encoding: str = "utf-8",
-                 newline: str = "", private: bool = False) -> Iterator[IO[Any]]:  # fmt: skip
+def atomic_write(
+    target: Path,
+    *,
+    binary: bool = False,
+    encoding: str = "utf-8",
+    newline: str = "",
+    private: bool = False,
+) -> Iterator[IO[Any]]:
     """Yield a handle on a temporary file beside ``target``; rename it into place on success.
 
     A ``private`` file (personal data: contact exports, subject-access files) stays

@@ -26,8 +26,15 @@ from .failures import storage_sentence
 
 log = logging.getLogger("ceopdesk.backup")
 
-REASONS = ("manual", "auto", "closing", "before-upgrade", "before-import", "before-merge",
-           "before-restore")  # fmt: skip
+REASONS = (
+    "manual",
+    "auto",
+    "closing",
+    "before-upgrade",
+    "before-import",
+    "before-merge",
+    "before-restore",
+)
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -153,8 +160,9 @@ def make_backup(db_path: Path, reason: str = "manual", target: Path | None = Non
             storage_sentence(exc, folder) or f"Cannot back up {db_path}: {exc}."
         ) from None
     except OSError as exc:
-        raise UserError(storage_sentence(exc, folder) or f"Cannot write the backup in {folder}: "
-                        f"{exc.strerror}.") from None  # fmt: skip
+        raise UserError(
+            storage_sentence(exc, folder) or f"Cannot write the backup in {folder}: {exc.strerror}."
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -188,8 +196,11 @@ def rotate(db_path: Path, now: datetime | None = None) -> list[Path]:
     now = now or datetime.now()
     backups = list_backups(db_path)
     keep: set[Path] = {b.path for b in backups if now - b.when <= timedelta(hours=48)}
-    for count, period in ((12, lambda d: d.date()), (10, lambda d: d.isocalendar()[:2]),
-                          (6, lambda d: (d.year, d.month))):  # fmt: skip
+    for count, period in (
+        (12, lambda d: d.date()),
+        (10, lambda d: d.isocalendar()[:2]),
+        (6, lambda d: (d.year, d.month)),
+    ):
         seen: list[object] = []
         for b in backups:  # newest first: the first of each period is kept
             key = period(b.when)

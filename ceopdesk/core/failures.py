@@ -15,20 +15,30 @@ class StorageError(UserError):
 
 
 _SQLITE = (
-    (("database or disk is full", "disk is full"),
-     "the disk is full; free some space and try again"),
-    (("readonly database", "read-only"),
-     "the file or its folder is read-only; make it writable, or copy the store somewhere "
-     "you can write"),
-    (("disk i/o error",),
-     "the disk reported an input/output error; copy your backups to another disk and check "
-     "this one"),
-    (("unable to open database file",),
-     "it cannot be opened (a missing folder or missing permission); check that the folder "
-     "exists and is yours"),
-    (("authorization denied", "permission denied", "access permission"),
-     "permission was denied; check the file belongs to you"),
-)  # fmt: skip
+    (
+        ("database or disk is full", "disk is full"),
+        "the disk is full; free some space and try again",
+    ),
+    (
+        ("readonly database", "read-only"),
+        "the file or its folder is read-only; make it writable, or copy the store somewhere "
+        "you can write",
+    ),
+    (
+        ("disk i/o error",),
+        "the disk reported an input/output error; copy your backups to another disk and check "
+        "this one",
+    ),
+    (
+        ("unable to open database file",),
+        "it cannot be opened (a missing folder or missing permission); check that the folder "
+        "exists and is yours",
+    ),
+    (
+        ("authorization denied", "permission denied", "access permission"),
+        "permission was denied; check the file belongs to you",
+    ),
+)
 
 _ERRNO = {
     errno.ENOSPC: "the disk is full; free some space and try again",

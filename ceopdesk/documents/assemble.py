@@ -61,9 +61,19 @@ LONDON = ZoneInfo("Europe/London")
 # and a press release in English must not come out in the user's locale.
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 DRAFT_STATUSES: frozenset[Status] = frozenset({"draft", "in_review"})
 _QUOTE_MARKS = "\"'“‘«"
 HEADLINE_TO_COME = "[Headline to come]"

@@ -20,11 +20,24 @@ from .direction import FSI, PDI, first_strong, is_rtl
 
 # w:pPr children that come after w:bidi, in schema order.
 _AFTER_BIDI = (
-    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
     "w:pPrChange",
-)  # fmt: skip
+)
 _ISOLATED = re.compile(f"({FSI}[^{PDI}]*{PDI})")
 
 
@@ -89,6 +102,11 @@ def mark_header_row(tr) -> None:
     """A header row that repeats on each page and that assistive technology reads as one."""
     tr_pr = tr.get_or_add_trPr()
     tr_pr.insert_element_before(
-        OxmlElement("w:tblHeader"), "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
+        OxmlElement("w:tblHeader"),
+        "w:tblCellSpacing",
+        "w:jc",
+        "w:hidden",
+        "w:ins",
+        "w:del",
         "w:trPrChange",
-    )  # fmt: skip
+    )

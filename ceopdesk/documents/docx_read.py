@@ -41,10 +41,19 @@ _HEADING = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 # What a damaged package raises on the way in (found by flipping bytes in real files):
 # broken zip entries, bad compressed data, undecodable names, broken XML, missing parts.
 DAMAGE = (
-    PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile,
-    zlib.error, EOFError, OSError, NotImplementedError, UnicodeDecodeError, IndexError,
+    PackageNotFoundError,
+    KeyError,
+    ValueError,
+    XMLSyntaxError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    UnicodeDecodeError,
+    IndexError,
     RuntimeError,  # an encrypted zip entry
-)  # fmt: skip
+)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: old .doc, or password-protected
 
 
@@ -243,8 +252,9 @@ class _Reader:
                 return value + 1 if value < 9 else None
         return None
 
-    def _list(self, p: DocxParagraph, style_id: str | None,
-              style_name: str) -> tuple[ListKind | None, int]:  # fmt: skip
+    def _list(
+        self, p: DocxParagraph, style_id: str | None, style_name: str
+    ) -> tuple[ListKind | None, int]:
         num_id, level = _numbering(self._ppr_chain(p, style_id))
         name = style_name.lower().rstrip()
         second = name.endswith(("2", "3"))

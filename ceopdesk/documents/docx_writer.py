@@ -65,8 +65,13 @@ def check_template(path: Path | str) -> list[str]:
     return _missing_styles(_open_template(Path(path)))
 
 
-def write_docx(release: Release, settings: Settings, path: Path, version: int | None,
-               identity: Identity | None = None) -> Path:  # fmt: skip
+def write_docx(
+    release: Release,
+    settings: Settings,
+    path: Path,
+    version: int | None,
+    identity: Identity | None = None,
+) -> Path:
     """Write ``release`` as a Word file at ``path`` and return the path.
 
     ``version`` is the content version shown in the draft marking; ``identity``

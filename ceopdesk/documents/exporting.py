@@ -37,8 +37,9 @@ from .docx_identity import Identity
 from .docx_writer import write_docx
 
 
-def export_release(store: Store, reference: str, path: Path,
-                   user: str | None = None) -> tuple[Path, int]:  # fmt: skip
+def export_release(
+    store: Store, reference: str, path: Path, user: str | None = None
+) -> tuple[Path, int]:
     """Write the .docx and record the content version it carries; all or nothing."""
     target = Path(path)
     if target.suffix.lower() != ".docx":
@@ -67,8 +68,15 @@ def _temporary_name(target: Path) -> Path:
     return Path(name)
 
 
-def _record_and_install(store: Store, reference: str, built: Path, target: Path, number: int,
-                        digest: str, user: str | None) -> None:  # fmt: skip
+def _record_and_install(
+    store: Store,
+    reference: str,
+    built: Path,
+    target: Path,
+    number: int,
+    digest: str,
+    user: str | None,
+) -> None:
     kept: Path | None = None
     installed = False
     try:

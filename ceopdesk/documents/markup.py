@@ -54,7 +54,7 @@ def _runs(children: list[Token]) -> list[Run]:
         [
             Run(s.text, s.bold, s.italic, safe_href(s.href) if s.href else None)
             for s in token_spans(children)
-        ]  # fmt: skip
+        ]
     )
 
 

@@ -43,8 +43,15 @@ class SourceParagraph:
         return bool(visible) and all(r.bold for r in visible)
 
     def with_runs(self, runs: list[Run]) -> SourceParagraph:
-        return SourceParagraph(merge_runs(runs), self.style, self.outline_level,
-                               self.list_kind, self.list_level, self.size, self.in_table)  # fmt: skip
+        return SourceParagraph(
+            merge_runs(runs),
+            self.style,
+            self.outline_level,
+            self.list_kind,
+            self.list_level,
+            self.size,
+            self.in_table,
+        )
 
 
 def plain(text: str, **kw: object) -> SourceParagraph:

@@ -39,22 +39,41 @@ ALLOWED_FIELDS = {"PAGE", "NUMPAGES"}
 
 # Parts kept (after cleaning); every other part is dropped with its relationships.
 _KEPT = (
-    "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
-    "word/document.xml", "word/styles.xml", "word/stylesWithEffects.xml", "word/numbering.xml",
-    "word/settings.xml", "word/fontTable.xml", "word/webSettings.xml", "word/footnotes.xml",
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/core.xml",
+    "docProps/app.xml",
+    "word/document.xml",
+    "word/styles.xml",
+    "word/stylesWithEffects.xml",
+    "word/numbering.xml",
+    "word/settings.xml",
+    "word/fontTable.xml",
+    "word/webSettings.xml",
+    "word/footnotes.xml",
     "word/endnotes.xml",
-)  # fmt: skip
+)
 _KEPT_PREFIXES = ("word/theme/", "word/header", "word/footer", "word/media/", "word/_rels/")
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".emf", ".wmf", ".tif", ".tiff")
-_STORY_PARTS = ("word/document.xml", "word/header", "word/footer", "word/footnotes.xml",
-                "word/endnotes.xml")  # fmt: skip
+_STORY_PARTS = (
+    "word/document.xml",
+    "word/header",
+    "word/footer",
+    "word/footnotes.xml",
+    "word/endnotes.xml",
+)
 
 _DROPPED_PART_WORDS = (
-    ("vbaproject", "macros"), ("vbadata", "macros"), ("glossary/", "a glossary of building blocks"),
-    ("customxml", "custom XML"), ("comments", "comments"), ("people.xml", "tracked-change authors"),
-    ("embeddings/", "embedded files"), ("activex", "ActiveX controls"),
+    ("vbaproject", "macros"),
+    ("vbadata", "macros"),
+    ("glossary/", "a glossary of building blocks"),
+    ("customxml", "custom XML"),
+    ("comments", "comments"),
+    ("people.xml", "tracked-change authors"),
+    ("embeddings/", "embedded files"),
+    ("activex", "ActiveX controls"),
     ("docprops/custom.xml", "the template's own custom properties"),
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)
@@ -202,9 +221,13 @@ class _Cleaner:
 
     def _clean_settings(self, data: bytes) -> bytes:
         root = etree.fromstring(data)
-        for tag, words in (("attachedTemplate", None), ("docVars", "document variables"),
-                           ("mailMerge", "a mail-merge data source"), ("trackRevisions", None),
-                           ("rsids", None)):  # fmt: skip
+        for tag, words in (
+            ("attachedTemplate", None),
+            ("docVars", "document variables"),
+            ("mailMerge", "a mail-merge data source"),
+            ("trackRevisions", None),
+            ("rsids", None),
+        ):
             for el in list(root.iter(w(tag))):
                 el.getparent().remove(el)
                 if words:
@@ -237,9 +260,19 @@ class _Cleaner:
             for el in list(root.iter(w(tag))):
                 _unwrap(el)
                 self.removed["tracked changes"] += 1
-        for tag in ("rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "trPrChange",
-                    "tcPrChange", "numberingChange", "moveFromRangeStart", "moveFromRangeEnd",
-                    "moveToRangeStart", "moveToRangeEnd"):  # fmt: skip
+        for tag in (
+            "rPrChange",
+            "pPrChange",
+            "sectPrChange",
+            "tblPrChange",
+            "trPrChange",
+            "tcPrChange",
+            "numberingChange",
+            "moveFromRangeStart",
+            "moveFromRangeEnd",
+            "moveToRangeStart",
+            "moveToRangeEnd",
+        ):
             for el in list(root.iter(w(tag))):
                 el.getparent().remove(el)
                 self.removed["tracked changes"] += 1

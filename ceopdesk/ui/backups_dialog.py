@@ -36,10 +36,14 @@ from .operations import KINDS, StoreOps, run_in_background
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
 REASONS = {
-    "manual": "made by hand", "auto": "every 30 minutes", "closing": "on closing",
-    "before-upgrade": "before an upgrade", "before-import": "before an import",
-    "before-merge": "before a merge", "before-restore": "before a restore",
-}  # fmt: skip
+    "manual": "made by hand",
+    "auto": "every 30 minutes",
+    "closing": "on closing",
+    "before-upgrade": "before an upgrade",
+    "before-import": "before an import",
+    "before-merge": "before a merge",
+    "before-restore": "before a restore",
+}
 
 
 class AutoBackup(QObject):
@@ -54,8 +58,9 @@ class AutoBackup(QObject):
         self.timer.start()
 
     def run(self) -> None:
-        self.ops.mutate(None, lambda store: backup.auto_backup(store.path, "auto"), (),
-                        report=False)  # fmt: skip
+        self.ops.mutate(
+            None, lambda store: backup.auto_backup(store.path, "auto"), (), report=False
+        )
 
 
 def holds(path: Path) -> str:
@@ -79,8 +84,12 @@ def _size(n: int) -> str:
 
 
 class BackupsDialog(QDialog):
-    def __init__(self, ops: StoreOps, parent: QWidget | None = None,
-                 before_restore: Callable[[], None] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        ops: StoreOps,
+        parent: QWidget | None = None,
+        before_restore: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Backups")
         self.ops = ops
@@ -142,8 +151,12 @@ class BackupsDialog(QDialog):
         self._backups = [b for b, _ in rows]
         self.table.setRowCount(len(rows))
         for i, (b, held) in enumerate(rows):
-            cells = [b.when.strftime("%a %d %b %Y %H:%M:%S"), _size(b.size),
-                     REASONS.get(b.reason, b.reason), held]  # fmt: skip
+            cells = [
+                b.when.strftime("%a %d %b %Y %H:%M:%S"),
+                _size(b.size),
+                REASONS.get(b.reason, b.reason),
+                held,
+            ]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(b.path))
@@ -153,8 +166,10 @@ class BackupsDialog(QDialog):
                     )
                 self.table.setItem(i, j, item)
         if not rows:
-            self.note.setText("No backups yet. One is made every 30 minutes when something "
-                              "changed, on closing, and before imports and merges.")  # fmt: skip
+            self.note.setText(
+                "No backups yet. One is made every 30 minutes when something "
+                "changed, on closing, and before imports and merges."
+            )
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -168,8 +183,13 @@ class BackupsDialog(QDialog):
             self.backup_button.setEnabled(True)
             self.refresh()
 
-        self.ops.mutate(self, lambda store: backup.make_backup(store.path, "manual"), (), done,
-                        on_failure=lambda _exc: self.backup_button.setEnabled(True))  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: backup.make_backup(store.path, "manual"),
+            (),
+            done,
+            on_failure=lambda _exc: self.backup_button.setEnabled(True),
+        )
 
     def restore_selected(self) -> None:
         chosen = self.selected()
@@ -183,8 +203,9 @@ class BackupsDialog(QDialog):
         if not dialogs.confirm(self, "Restore a backup", question, "Restore"):
             return
         self._before_restore()  # what was typed is saved first, in order
-        self.ops.mutate(self, lambda store: restore_open_store(store, chosen.path),
-                        KINDS, self._restored)  # fmt: skip
+        self.ops.mutate(
+            self, lambda store: restore_open_store(store, chosen.path), KINDS, self._restored
+        )
 
     def _restored(self, report: RestoreReport) -> None:
         dialogs.show_info(self, report.sentence(), "Backup restored")

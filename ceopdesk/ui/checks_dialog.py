@@ -51,8 +51,10 @@ def _table(headers: list[str]) -> QTableWidget:
 def _rows(table: QTableWidget) -> list[list[str]]:
     out = []
     for r in range(table.rowCount()):
-        cells = [(table.item(r, c).text() if table.item(r, c) else "").strip()
-                 for c in range(table.columnCount())]  # fmt: skip
+        cells = [
+            (table.item(r, c).text() if table.item(r, c) else "").strip()
+            for c in range(table.columnCount())
+        ]
         if cells[0]:
             out.append(cells)
     return out
@@ -68,8 +70,9 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 def _with_buttons(table: QTableWidget) -> QWidget:
     add, remove = QPushButton("Add"), QPushButton("Remove")
-    add.clicked.connect(lambda: (table.insertRow(table.rowCount()),
-                                 table.setCurrentCell(table.rowCount() - 1, 0)))  # fmt: skip
+    add.clicked.connect(
+        lambda: (table.insertRow(table.rowCount()), table.setCurrentCell(table.rowCount() - 1, 0))
+    )
     remove.clicked.connect(
         lambda: table.removeRow(table.currentRow()) if table.currentRow() >= 0 else None
     )
@@ -85,8 +88,9 @@ def _with_buttons(table: QTableWidget) -> QWidget:
 
 
 class ChecksDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Checks — house style, spelling, plain sense, legal")
         self.setMinimumSize(760, 520)
@@ -113,8 +117,10 @@ class ChecksDialog(QDialog):
         self.tabs.addTab(_with_buttons(self.acronyms), "Acronyms")
         self.tabs.addTab(style, "Lengths and spelling")
         self.tabs.addTab(self.levels, "Warn or block")
-        intro = QLabel("Findings are warnings unless a rule blocks submission. Legal warnings "
-                       "need a reason, recorded in the history, to submit anyway.")  # fmt: skip
+        intro = QLabel(
+            "Findings are warnings unless a rule blocks submission. Legal warnings "
+            "need a reason, recorded in the history, to submit anyway."
+        )
         intro.setWordWrap(True)
         self.import_button = QPushButton("Import…")
         self.export_button = QPushButton("Export…")
@@ -158,13 +164,15 @@ class ChecksDialog(QDialog):
         self.levels.resizeColumnsToContents()
 
     def rules(self) -> Rules:
-        levels = {rule: LEVELS[self.levels.cellWidget(r, 1).currentIndex()]  # type: ignore[union-attr]
-                  for r, rule in enumerate(RULES)}  # fmt: skip
+        levels = {
+            rule: LEVELS[self.levels.cellWidget(r, 1).currentIndex()]  # type: ignore[union-attr]
+            for r, rule in enumerate(RULES)
+        }
         return Rules(
             terms=[
                 Term(t, [p.strip() for p in pref.split(";") if p.strip()], why)
                 for t, pref, why in _rows(self.terms)
-            ],  # fmt: skip
+            ],
             acronyms=[Acronym(a, e) for a, e in _rows(self.acronyms)],
             lengths=Lengths(**{key: box.value() for key, box in self.lengths.items()}),
             ise_ize=rules_service.ISE_IZE[self.ise_ize.currentIndex()],
@@ -179,9 +187,13 @@ class ChecksDialog(QDialog):
     def save(self) -> None:
         wanted = self.rules()
         self.buttons.setEnabled(False)
-        self.ops.mutate(self, lambda store: rules_service.save(store, wanted), {SETTINGS},
-                        lambda _r: self.accept(),
-                        on_failure=lambda _e: self.buttons.setEnabled(True))  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: rules_service.save(store, wanted),
+            {SETTINGS},
+            lambda _r: self.accept(),
+            on_failure=lambda _e: self.buttons.setEnabled(True),
+        )
 
     def import_rules(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import checks", "", "Checks (*.json)")

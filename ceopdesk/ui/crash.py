@@ -24,8 +24,9 @@ def open_log(folder: Path) -> tuple[logging.Logger, Path]:
     path = folder / LOG_NAME
     try:
         paths.private_folder(folder)
-        handler: logging.Handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                       encoding="utf-8")  # fmt: skip
+        handler: logging.Handler = RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
         paths.make_private(path)
     except OSError:
         handler = logging.StreamHandler(sys.stderr)
@@ -61,8 +62,9 @@ class CrashHandler:
         qInstallMessageHandler(self._previous_qt)
 
     # -- hooks --------------------------------------------------------------
-    def excepthook(self, kind: type[BaseException], exc: BaseException,
-                   tb: TracebackType | None) -> None:  # fmt: skip
+    def excepthook(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -97,8 +99,10 @@ class CrashHandler:
             box = QMessageBox(QApplication.activeWindow())
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle("Something went wrong")
-            box.setText("Something went wrong inside ceopdesk. This is a fault in the program, "
-                        "not something you did.")  # fmt: skip
+            box.setText(
+                "Something went wrong inside ceopdesk. This is a fault in the program, "
+                "not something you did."
+            )
             box.setInformativeText(
                 f"{summary}\n\nYour releases are saved as you type. The details were written "
                 f"to {self.log_path}; please send that file to whoever looks after ceopdesk."

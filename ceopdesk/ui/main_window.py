@@ -134,8 +134,13 @@ class MainWindow(QMainWindow):
         return self._contacts
 
     # -- menus --------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                tip: str | None = None) -> QAction:  # fmt: skip
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | None = None,
+        tip: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
@@ -148,28 +153,52 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         editor = self.releases.editor
-        self.new_action = self._action("&New release", self.new_release, "Ctrl+N",
-                                       "Start a new draft release")  # fmt: skip
-        self.export_action = self._action("&Export Word…", editor.export_word, "Ctrl+E",
-                                          "Write the open release as a Word file")  # fmt: skip
-        self.copy_action = self._action("&Copy as email text", editor.copy_email_text, None,
-                                        "Put the open release on the clipboard as plain text")  # fmt: skip
+        self.new_action = self._action(
+            "&New release", self.new_release, "Ctrl+N", "Start a new draft release"
+        )
+        self.export_action = self._action(
+            "&Export Word…", editor.export_word, "Ctrl+E", "Write the open release as a Word file"
+        )
+        self.copy_action = self._action(
+            "&Copy as email text",
+            editor.copy_email_text,
+            None,
+            "Put the open release on the clipboard as plain text",
+        )
         self.history_action = self._action(
-            "Release &history…", lambda: history.open_history(self, self.ops, editor), "Ctrl+H",
-            "Versions of the open release, what changed between them, restore one")  # fmt: skip
+            "Release &history…",
+            lambda: history.open_history(self, self.ops, editor),
+            "Ctrl+H",
+            "Versions of the open release, what changed between them, restore one",
+        )
         self.approver_action = self._action(
-            "Import &approver's edits…", lambda: history.import_approver_edits(self, self.ops, editor),
-            None, "Compare a Word file an approver sent back with the version sent")  # fmt: skip
-        self.import_action = self._action("&Import releases…", self.import_releases, None,
-                                          "Past releases from Word files, web pages, "
-                                          "text and e-mails")  # fmt: skip
-        self.sample_action = self._action("&Load sample library", self.load_sample, None,
-                                          "Add the example releases and notes to editors")  # fmt: skip
-        self.settings_action = self._action("&Settings…", self.open_settings, None,
-                                            "Organisation, press office contact, Word template")  # fmt: skip
+            "Import &approver's edits…",
+            lambda: history.import_approver_edits(self, self.ops, editor),
+            None,
+            "Compare a Word file an approver sent back with the version sent",
+        )
+        self.import_action = self._action(
+            "&Import releases…",
+            self.import_releases,
+            None,
+            "Past releases from Word files, web pages, text and e-mails",
+        )
+        self.sample_action = self._action(
+            "&Load sample library",
+            self.load_sample,
+            None,
+            "Add the example releases and notes to editors",
+        )
+        self.settings_action = self._action(
+            "&Settings…",
+            self.open_settings,
+            None,
+            "Organisation, press office contact, Word template",
+        )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.backups_action = self._action("&Backups…", self.open_backups, None,
-                                           "The store's backups: make one now, restore one")  # fmt: skip
+        self.backups_action = self._action(
+            "&Backups…", self.open_backups, None, "The store's backups: make one now, restore one"
+        )
         quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu("&File")
@@ -184,10 +213,12 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action("&Undo", editor.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("&Redo", editor.redo, QKeySequence.StandardKey.Redo)
         if QKeySequence("Ctrl+Shift+Z") not in self.redo_action.shortcuts():
-            self.redo_action.setShortcuts([*self.redo_action.shortcuts(),
-                                           QKeySequence("Ctrl+Shift+Z")])  # fmt: skip
-        self.find_action = self._action("&Find…", self.find, QKeySequence.StandardKey.Find,
-                                        "Search the page you are on")  # fmt: skip
+            self.redo_action.setShortcuts(
+                [*self.redo_action.shortcuts(), QKeySequence("Ctrl+Shift+Z")]
+            )
+        self.find_action = self._action(
+            "&Find…", self.find, QKeySequence.StandardKey.Find, "Search the page you are on"
+        )
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
@@ -208,8 +239,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(editing and editor.can_undo())
         self.redo_action.setEnabled(editing and editor.can_redo())
         undo_text = editor.undo_stack.undoText() if editor.undo_stack.canUndo() else ""
-        self.undo_action.setText(f"&Undo {undo_text}".strip() if not editor.is_dirty()
-                                 else "&Undo typing")  # fmt: skip
+        self.undo_action.setText(
+            f"&Undo {undo_text}".strip() if not editor.is_dirty() else "&Undo typing"
+        )
         redo_text = editor.undo_stack.redoText() if editor.undo_stack.canRedo() else ""
         self.redo_action.setText(f"&Redo {redo_text}".strip())
 
@@ -217,8 +249,11 @@ class MainWindow(QMainWindow):
     def _navigate(self, row: int) -> None:
         if self.pages.currentWidget() is self.releases:
             self.releases.editor.flush()  # queued; if it cannot be saved, the editor says why
-        pages = {NAV_RELEASES: lambda: self.releases, NAV_BOILERPLATE: lambda: self.boilerplate,
-                 NAV_CONTACTS: lambda: self.contacts}  # fmt: skip
+        pages = {
+            NAV_RELEASES: lambda: self.releases,
+            NAV_BOILERPLATE: lambda: self.boilerplate,
+            NAV_CONTACTS: lambda: self.contacts,
+        }
         if row not in pages:
             return
         page = pages[row]()
@@ -274,8 +309,11 @@ class MainWindow(QMainWindow):
             self.sample_action.setEnabled(True)
             self.welcome.sample_button.setEnabled(True)
             added = sum(1 for line in report if line.endswith(": added"))
-            self.say(f"Sample library loaded: {added} item(s) added" if added
-                     else "The sample library was already loaded")  # fmt: skip
+            self.say(
+                f"Sample library loaded: {added} item(s) added"
+                if added
+                else "The sample library was already loaded"
+            )
             self._navigate(NAV_RELEASES)
             self.releases.show_list()
 
@@ -283,8 +321,9 @@ class MainWindow(QMainWindow):
             self.sample_action.setEnabled(True)
             self.welcome.sample_button.setEnabled(True)
 
-        self.ops.mutate(self, demo.load_sample, {RELEASES, BOILERPLATE, SETTINGS}, done,
-                        on_failure=failed)  # fmt: skip
+        self.ops.mutate(
+            self, demo.load_sample, {RELEASES, BOILERPLATE, SETTINGS}, done, on_failure=failed
+        )
 
     def import_releases(self) -> None:
         # Imported here: the readers load python-docx and the web page extractor.
@@ -307,10 +346,13 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.store, self, ops=self.ops).exec()
 
     def about(self) -> None:
-        QMessageBox.about(self, "About ceopdesk",
-                          f"<b>ceopdesk {__version__}</b><br>Press releases, notes to editors "
-                          "and media contacts for a press office.<br><br>"
-                          f"Store: {self.store.path}")  # fmt: skip
+        QMessageBox.about(
+            self,
+            "About ceopdesk",
+            f"<b>ceopdesk {__version__}</b><br>Press releases, notes to editors "
+            "and media contacts for a press office.<br><br>"
+            f"Store: {self.store.path}",
+        )
 
     # -- window state -------------------------------------------------------
     def _restore_state(self) -> None:
@@ -333,12 +375,13 @@ class MainWindow(QMainWindow):
         editor.flush()
         self.ops.wait_idle(CLOSE_WAIT_MS)
         if (editor.unsaved_reason() or editor.is_dirty()) and not dialogs.confirm(
-            self, "Close without saving?",
+            self,
+            "Close without saving?",
             f"Your last change to “{editor.form.headline.text()}” ({editor.reference}) is "
             f"NOT saved: {editor.unsaved_reason().removeprefix('NOT saved: ') or 'the store is busy'}."
             "\n\nClose anyway and lose that change?",
             "Close and lose it",
-        ):  # fmt: skip
+        ):
             event.ignore()
             return
         if self._boilerplate is not None and not self._boilerplate.resolve_unsaved_changes():

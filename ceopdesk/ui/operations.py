@@ -109,8 +109,9 @@ class _Relay(QObject):
             self.deleteLater()
 
 
-def _start(pool: QThreadPool, fn: Callable[[], object],
-           deliver: Callable[[bool, object], None]) -> None:  # fmt: skip
+def _start(
+    pool: QThreadPool, fn: Callable[[], object], deliver: Callable[[bool, object], None]
+) -> None:
     relay = _Relay(deliver)
     holder = [relay]
 
@@ -131,8 +132,13 @@ class Operation(QObject):
 
     done = Signal()
 
-    def __init__(self, parent: QWidget, on_success: Callable[[Any], None] | None,
-                 on_failure: Callable[[BaseException], None] | None, busy: bool) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parent: QWidget,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[BaseException], None] | None,
+        busy: bool,
+    ) -> None:
         super().__init__(QCoreApplication.instance())
         self._parent = parent
         self._on_success = on_success
@@ -170,10 +176,14 @@ def report_failure(parent: QWidget | None, exc: BaseException) -> None:
         sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-def run_in_background(parent: QWidget, fn: Callable[[], T],
-                      on_success: Callable[[T], None] | None = None, *,
-                      on_failure: Callable[[BaseException], None] | None = None,
-                      busy: bool = True) -> Operation:  # fmt: skip
+def run_in_background(
+    parent: QWidget,
+    fn: Callable[[], T],
+    on_success: Callable[[T], None] | None = None,
+    *,
+    on_failure: Callable[[BaseException], None] | None = None,
+    busy: bool = True,
+) -> Operation:
     """Run ``fn`` (a read, or long work with its own progress) on the global pool."""
     operation = Operation(parent, on_success, on_failure, busy)
     _start(QThreadPool.globalInstance(), fn, operation.deliver)
@@ -218,10 +228,17 @@ class StoreOps(QObject):
         self._slow.timeout.connect(self._say_waiting)
 
     # -- asking -------------------------------------------------------------
-    def mutate(self, parent: QWidget | None, fn: Callable[[Store], T], kinds: Iterable[str],
-               on_success: Callable[[T], None] | None = None, *,
-               on_failure: Callable[[BaseException], None] | None = None,
-               report: bool = True, coalesce: object = None) -> None:  # fmt: skip
+    def mutate(
+        self,
+        parent: QWidget | None,
+        fn: Callable[[Store], T],
+        kinds: Iterable[str],
+        on_success: Callable[[T], None] | None = None,
+        *,
+        on_failure: Callable[[BaseException], None] | None = None,
+        report: bool = True,
+        coalesce: object = None,
+    ) -> None:
         """Queue ``fn(store)``; see the module doc for what happens next."""
         kinds = frozenset(kinds)
         assert kinds <= KINDS, f"unknown kinds: {sorted(kinds - KINDS)}"
@@ -298,8 +315,14 @@ class StoreOps(QObject):
         self._slow.stop()
         if not ok and isinstance(value, StoreBusy):
             # Nothing was written: keep it first in line and try again shortly.
-            newer = next((w for w in self._queue if write.coalesce is not None
-                          and w.coalesce == write.coalesce), None)  # fmt: skip
+            newer = next(
+                (
+                    w
+                    for w in self._queue
+                    if write.coalesce is not None and w.coalesce == write.coalesce
+                ),
+                None,
+            )
             if newer is None:
                 self._queue.appendleft(write)
             self._say_waiting()

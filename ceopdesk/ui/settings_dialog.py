@@ -52,8 +52,9 @@ def _optional(edit: QLineEdit) -> str | None:
 class SettingsDialog(QDialog):
     """Edits the settings kept in the store; Save writes them through the settings service."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.ops = ops or StoreOps(store, self)  # the window's one, or the dialog's own
@@ -209,8 +210,14 @@ class SettingsDialog(QDialog):
             self._saved = wanted
             self.accept()
 
-        self.ops.mutate(self, lambda store: settings_service.save(store, wanted), {SETTINGS},
-                         saved, on_failure=self._refused, report=False)  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: settings_service.save(store, wanted),
+            {SETTINGS},
+            saved,
+            on_failure=self._refused,
+            report=False,
+        )
         return True
 
     def _refused(self, exc: BaseException) -> None:
@@ -257,14 +264,17 @@ class SettingsDialog(QDialog):
 
     def _validate(self) -> None:
         found = self._field_problems()
-        self._show(self.organisation_hint, found["organisation"],
-                   "Printed in the header of every Word file.")  # fmt: skip
+        self._show(
+            self.organisation_hint,
+            found["organisation"],
+            "Printed in the header of every Word file.",
+        )
         prefix = self.prefix_edit.text().strip().upper()
         example = f"{prefix} → {prefix}-{date.today().year}-014"
-        self._show(self.prefix_hint, found["prefix"],
-                   f"References will look like this: {example}")  # fmt: skip
-        self._show(self.press_office_hint, found["press_office"],
-                   "Named as the author of every Word file.")  # fmt: skip
+        self._show(self.prefix_hint, found["prefix"], f"References will look like this: {example}")
+        self._show(
+            self.press_office_hint, found["press_office"], "Named as the author of every Word file."
+        )
         self._show(self.contact_email_hint, found["email"], "")
         problems = self.problems()
         self.save_button.setEnabled(not problems)

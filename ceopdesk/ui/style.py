@@ -28,11 +28,15 @@ PRIMARY_BUTTON = (
 
 def pill(status: str) -> str:
     fg, bg = STATUS_COLOURS.get(status, ("#000000", "#eeeeee"))
-    return (f"QLabel {{ color: {fg}; background: {bg}; border-radius: 9px; "
-            f"padding: 3px 12px; font-weight: bold; }}")  # fmt: skip
+    return (
+        f"QLabel {{ color: {fg}; background: {bg}; border-radius: 9px; "
+        f"padding: 3px 12px; font-weight: bold; }}"
+    )
 
 
 def banner(kind: str) -> str:
     fg, bg = BANNER_COLOURS[kind]
-    return (f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "
-            f"border-radius: 4px; padding: 6px 10px; }}")  # fmt: skip
+    return (
+        f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg}; "
+        f"border-radius: 4px; padding: 6px 10px; }}"
+    )

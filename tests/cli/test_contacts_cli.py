@@ -98,9 +98,22 @@ def test_search_json_has_all_fields_and_e164(contacts):
         {"number": "+442079460018", "label": "work", "checked": True},
         {"number": "+447911123456", "label": "mobile", "checked": True},
     ]
-    assert set(zoe) >= {"emails", "organisation", "job_title", "kind", "tags", "notes", "lawful_basis",
-                        "source", "date_collected", "do_not_contact", "social", "lists",
-                        "address", "city"}  # fmt: skip
+    assert set(zoe) >= {
+        "emails",
+        "organisation",
+        "job_title",
+        "kind",
+        "tags",
+        "notes",
+        "lawful_basis",
+        "source",
+        "date_collected",
+        "do_not_contact",
+        "social",
+        "lists",
+        "address",
+        "city",
+    }
     code, out, _ = contacts("search", "sio", "obr")
     assert "Siobhán Máire O'Brien" in out and "The Guardian" in out
 

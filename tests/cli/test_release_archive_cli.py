@@ -4,8 +4,14 @@ import shutil
 from pathlib import Path
 
 ARCHIVE = Path(__file__).parent.parent / "fixtures" / "archive"
-GOOD = ["word-default.docx", "word-styled.docx", "web-page.htm", "pasted-from-browser.txt",
-        "sent-by-email.eml", "notes-from-a-colleague.md"]  # fmt: skip
+GOOD = [
+    "word-default.docx",
+    "word-styled.docx",
+    "web-page.htm",
+    "pasted-from-browser.txt",
+    "sent-by-email.eml",
+    "notes-from-a-colleague.md",
+]
 
 
 def test_a_folder_of_mixed_releases_goes_in_and_its_figures_are_found(run, tmp_path):

@@ -6,9 +6,14 @@ ISSUE_EXAMPLE = {
     "format": "ceopdesk.release/1",
     "headline": "Childern were safegaurded by the the Centre .",
     "standfirst": "The NCA said so.",
-    "contact": {"name": "CEOP Press Office", "phone": None, "out_of_hours": None,
-                "email": None, "web": "www.ceop.police.uk"},
-}  # fmt: skip
+    "contact": {
+        "name": "CEOP Press Office",
+        "phone": None,
+        "out_of_hours": None,
+        "email": None,
+        "web": "www.ceop.police.uk",
+    },
+}
 
 
 def test_check_json_lists_every_finding_with_the_documented_keys(run, write_json):

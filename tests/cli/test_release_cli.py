@@ -125,11 +125,15 @@ def test_export_writes_docx_and_records_a_version(run, tmp_path):
 
 
 def test_boilerplate_commands(run, write_json):
-    path = write_json("bp.json", {"format": "ceopdesk.boilerplate/1",
-                                  "items": [{"key": "k", "title": "T", "text": "one"}]})  # fmt: skip
+    path = write_json(
+        "bp.json",
+        {"format": "ceopdesk.boilerplate/1", "items": [{"key": "k", "title": "T", "text": "one"}]},
+    )
     assert "added" in run("boilerplate", "import", str(path))[1]
-    path = write_json("bp.json", {"format": "ceopdesk.boilerplate/1",
-                                  "items": [{"key": "k", "title": "T", "text": "two"}]})  # fmt: skip
+    path = write_json(
+        "bp.json",
+        {"format": "ceopdesk.boilerplate/1", "items": [{"key": "k", "title": "T", "text": "two"}]},
+    )
     assert "updated" in run("boilerplate", "import", str(path))[1]
     code, out, _ = run("boilerplate", "show", "k")
     assert code == 0 and "version 2" in out and "two" in out
@@ -156,8 +160,9 @@ def test_check_backup_and_restore(run, tmp_path):
 def test_console_entry_point_has_no_traceback_on_user_error(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "ceopdesk", "--db", str(tmp_path / "s.db"), "release", "show", "X"],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert result.stderr.strip() == 'ceopdesk: There is no release with the reference "X".'
 
@@ -193,9 +198,19 @@ def test_json_status_issued_is_imported_and_approved_refused(run, write_json):
 
 
 def test_emoji_right_to_left_and_control_characters_survive_export(run, write_json, tmp_path):
-    release = {**RELEASE, "notes": [], "headline": "Arrests 🚨 in operation عملية",
-               "sections": [{"type": "quote", "speaker": "زينب علي", "role": None,
-                             "text": "Bell \u0007 character 👍"}]}  # fmt: skip
+    release = {
+        **RELEASE,
+        "notes": [],
+        "headline": "Arrests 🚨 in operation عملية",
+        "sections": [
+            {
+                "type": "quote",
+                "speaker": "زينب علي",
+                "role": None,
+                "text": "Bell \u0007 character 👍",
+            }
+        ],
+    }
     code, out, err = run("release", "import", str(write_json("e.json", release)))
     assert code == 0, err
     target = tmp_path / "e.docx"
@@ -251,8 +266,9 @@ def test_compare_prints_the_documented_json_and_accepts_parts(run, tmp_path):
     assert list(data) == ["reference", "version", "changes", "comments"]
     assert (data["reference"], data["version"]) == ("CEOP-2026-001", 1)
     assert [(c["part"], c["kind"]) for c in data["changes"]] == [
-        ("sections[0]", "changed"), ("sections[1]", "changed"),
-    ]  # fmt: skip
+        ("sections[0]", "changed"),
+        ("sections[1]", "changed"),
+    ]
     assert all(list(c) == ["part", "kind", "before", "after"] for c in data["changes"])
     assert [list(c) for c in data["comments"]] == [["part", "anchor", "text", "author"]]
     code, out, _ = run(

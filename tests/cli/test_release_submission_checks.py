@@ -41,21 +41,29 @@ def test_a_legal_warning_needs_a_reason_kept_in_the_version_and_the_audit_trail(
     assert releases.get(store, r.reference).status == "draft"
     [legal] = [f for f in check_release(store, releases.get(store, r.reference)) if f.is_legal]
     reason = "Name and age are invented for the training pack; no real child."
-    moved = workflow.set_status(store, r.reference, "in_review", "A. Officer",
-                                legal_reasons={finding_key(legal): reason})  # fmt: skip
+    moved = workflow.set_status(
+        store, r.reference, "in_review", "A. Officer", legal_reasons={finding_key(legal): reason}
+    )
     assert moved.status == "in_review"
     [version] = versions.list_versions(store, r.reference)
     assert reason in version.reason and version.reason.startswith("submitted")
-    [event] = [e for e in audit.events_for(store, f"release:{r.reference}")
-               if e.action == "release.in_review"]  # fmt: skip
+    [event] = [
+        e
+        for e in audit.events_for(store, f"release:{r.reference}")
+        if e.action == "release.in_review"
+    ]
     assert "legal.complainant-named" in event.detail and reason in event.detail
     assert event.user == "A. Officer"
 
 
 def test_the_command_line_gives_one_reason_for_every_legal_warning(run, write_json):
-    data = {"format": "ceopdesk.release/1", "headline": "Girl protected after online grooming case",
-            "release_date": "2026-06-17", "sections": [{"type": "text", "text": NAMED_VICTIM}],
-            "contact": {"name": "Press", "phone": "0870 000 3434"}}  # fmt: skip
+    data = {
+        "format": "ceopdesk.release/1",
+        "headline": "Girl protected after online grooming case",
+        "release_date": "2026-06-17",
+        "sections": [{"type": "text", "text": NAMED_VICTIM}],
+        "contact": {"name": "Press", "phone": "0870 000 3434"},
+    }
     _, ref, _ = run("release", "import", str(write_json("r.json", data)))
     ref = ref.strip()
     code, _, err = run("release", "set-status", ref, "in_review")
@@ -67,6 +75,7 @@ def test_the_command_line_gives_one_reason_for_every_legal_warning(run, write_js
 
 
 def test_a_clean_release_is_submitted_without_a_word(store):
-    r = releases.create(store, release("Body.", release_date=date(2026, 6, 17),
-                                       contact=PRESS_OFFICE))  # fmt: skip
+    r = releases.create(
+        store, release("Body.", release_date=date(2026, 6, 17), contact=PRESS_OFFICE)
+    )
     assert workflow.set_status(store, r.reference, "in_review").status == "in_review"

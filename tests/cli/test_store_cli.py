@@ -34,8 +34,10 @@ def test_restore_of_a_file_that_is_not_a_backup(run, tmp_path):
 
 def test_an_import_erases_again_a_person_erased_before(run, tmp_path):
     csv = tmp_path / "people.csv"
-    csv.write_text("First Name,Last Name,E-mail Address\nErin,Erased,erin@example.com\n"
-                   "Kim,Kept,kim@example.com\n")  # fmt: skip
+    csv.write_text(
+        "First Name,Last Name,E-mail Address\nErin,Erased,erin@example.com\n"
+        "Kim,Kept,kim@example.com\n"
+    )
     assert run("contacts", "import", str(csv))[0] == 0
     code, _, err = run("contacts", "erase", "erin@example.com", "--yes")
     assert code == 0, err

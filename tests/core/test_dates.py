@@ -13,10 +13,21 @@ TODAY = date(2026, 3, 1)
 
 @pytest.mark.parametrize(
     "typed",
-    ["21/06/2012", "21/6/12", "21-06-2012", "21.06.2012", "21 June 2012", "21 Jun 2012",
-     "21st June 2012", "Thursday 21 June 2012", "Thu 21 Jun 2012", "June 21, 2012",
-     "2012-06-21", "  21   june   2012 "],
-)  # fmt: skip
+    [
+        "21/06/2012",
+        "21/6/12",
+        "21-06-2012",
+        "21.06.2012",
+        "21 June 2012",
+        "21 Jun 2012",
+        "21st June 2012",
+        "Thursday 21 June 2012",
+        "Thu 21 Jun 2012",
+        "June 21, 2012",
+        "2012-06-21",
+        "  21   june   2012 ",
+    ],
+)
 def test_every_way_of_writing_the_date_reads_as_typed(typed: str) -> None:
     assert parse_date(typed, TODAY) == date(2012, 6, 21)
 
@@ -31,9 +42,13 @@ def test_day_first_and_the_year_left_out_is_this_year() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("31/02/2012", "is not a day of the calendar"), ("banana", "is not a date: type a date like"),
-     ("21", "is not a date"), ("21 Smarch 2012", "is not a date")],
-)  # fmt: skip
+    [
+        ("31/02/2012", "is not a day of the calendar"),
+        ("banana", "is not a date: type a date like"),
+        ("21", "is not a date"),
+        ("21 Smarch 2012", "is not a date"),
+    ],
+)
 def test_an_unreadable_date_says_why(typed: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_date(typed, TODAY)
@@ -41,10 +56,20 @@ def test_an_unreadable_date_says_why(typed: str, message: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("00:01", time(0, 1)), ("0001", time(0, 1)), ("00.01", time(0, 1)), ("9.30am", time(9, 30)),
-     ("9:30 pm", time(21, 30)), ("9am", time(9)), ("12.01am", time(0, 1)), ("12pm", time(12)),
-     ("noon", time(12)), ("midnight", time(0)), ("23:59", time(23, 59))],
-)  # fmt: skip
+    [
+        ("00:01", time(0, 1)),
+        ("0001", time(0, 1)),
+        ("00.01", time(0, 1)),
+        ("9.30am", time(9, 30)),
+        ("9:30 pm", time(21, 30)),
+        ("9am", time(9)),
+        ("12.01am", time(0, 1)),
+        ("12pm", time(12)),
+        ("noon", time(12)),
+        ("midnight", time(0)),
+        ("23:59", time(23, 59)),
+    ],
+)
 def test_times_read_as_typed(typed: str, expected: time) -> None:
     assert parse_time(typed) == expected
 

@@ -64,8 +64,9 @@ def test_import_each_keeps_the_good_files_and_reports_the_bad(store, tmp_path):
 def test_cancel_stops_before_the_next_file(store, tmp_path):
     items = importing.read_all([write(tmp_path, f"{n}.json") for n in "abc"], importing.read_json)
     done: list[int] = []
-    report = importing.import_each(store, items, None, progress=lambda d, t: done.append(d),
-                                   should_stop=lambda: len(done) >= 1)  # fmt: skip
+    report = importing.import_each(
+        store, items, None, progress=lambda d, t: done.append(d), should_stop=lambda: len(done) >= 1
+    )
     assert report.cancelled
     assert [f.outcome for f in report.files] == ["imported", "not read", "not read"]
     assert len(releases.list_releases(store)) == 1

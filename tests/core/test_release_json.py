@@ -22,10 +22,15 @@ GOOD = {
         {"type": "quote", "speaker": "Peter Davies", "role": "Chief Executive", "text": "..."},
     ],
     "notes": [{"boilerplate": "terminology"}, {"title": "Reports", "text": "Available."}],
-    "contact": {"name": "Press Office", "phone": "0870 000 3434", "out_of_hours": None,
-                "email": None, "web": "www.ceop.police.uk"},
+    "contact": {
+        "name": "Press Office",
+        "phone": "0870 000 3434",
+        "out_of_hours": None,
+        "email": None,
+        "web": "www.ceop.police.uk",
+    },
     "tags": ["annual review"],
-}  # fmt: skip
+}
 
 
 def test_round_trip_is_exact(store):
@@ -82,14 +87,25 @@ def test_validation_names_file_field_and_expectation(change, message):
 
 
 def test_an_incomplete_draft_round_trips_as_it_is(store):
-    data = {**GOOD, "reference": "CEOP-2012-040", "headline": "", "notes": [{"title": ""}],
-            "sections": [{"type": "quote", "text": "Words agreed before the speaker."},
-                         {"type": "text", "text": ""}]}  # fmt: skip
+    data = {
+        **GOOD,
+        "reference": "CEOP-2012-040",
+        "headline": "",
+        "notes": [{"title": ""}],
+        "sections": [
+            {"type": "quote", "text": "Words agreed before the speaker."},
+            {"type": "text", "text": ""},
+        ],
+    }
     created = releases.create(store, parse_release(data, "draft.json"))
     shown = release_to_json(releases.get(store, created.reference))
     assert shown["headline"] == ""
-    assert shown["sections"][0] == {"type": "quote", "speaker": "", "role": None,
-                                    "text": "Words agreed before the speaker."}  # fmt: skip
+    assert shown["sections"][0] == {
+        "type": "quote",
+        "speaker": "",
+        "role": None,
+        "text": "Words agreed before the speaker.",
+    }
     assert parse_release(shown, "again.json").sections == created.sections
 
 

@@ -19,8 +19,10 @@ def test_create_assigns_reference_from_prefix_and_year(store):
     second = releases.create(store, sample_release(release_date=date(2026, 1, 2)))
     other_year = releases.create(store, sample_release(release_date=date(2025, 1, 2)))
     assert (first.reference, second.reference, other_year.reference) == (
-        "NPA-2026-001", "NPA-2026-002", "NPA-2025-001",
-    )  # fmt: skip
+        "NPA-2026-001",
+        "NPA-2026-002",
+        "NPA-2025-001",
+    )
 
 
 def test_sections_and_notes_keep_their_order(store):
@@ -48,8 +50,10 @@ def test_duplicate_reference_is_refused_and_an_empty_headline_waits_for_submissi
 
 def test_an_incomplete_draft_is_saved_as_typed_and_every_reason_listed_at_submission(store):
     draft = releases.create(store, sample_release("CEOP-2026-011"))
-    draft.sections = [QuoteSection(speaker="", role=None, text="Agreed words."),
-                      TextSection(text="   ")]  # fmt: skip
+    draft.sections = [
+        QuoteSection(speaker="", role=None, text="Agreed words."),
+        TextSection(text="   "),
+    ]
     draft.notes = [Note(title="", text="A note still to be named.")]
     releases.update(store, draft)
     stored = releases.get(store, draft.reference)
@@ -170,6 +174,7 @@ def test_autosave_edits_coalesce_into_one_audit_line(store):
     for word in ("one", "two", "three"):
         release.standfirst = word
         release = releases.update(store, release)
-    edits = [e for e in events_for(store, f"release:{release.reference}")
-             if e.action == "release.edit"]  # fmt: skip
+    edits = [
+        e for e in events_for(store, f"release:{release.reference}") if e.action == "release.edit"
+    ]
     assert len(edits) == 1

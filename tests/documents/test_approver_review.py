@@ -29,8 +29,9 @@ def test_a_move_ends_up_where_it_was_moved_to_and_is_reported():
     review = take_review(document)
     assert [p.text for p in document.paragraphs] == ["Stays. Moved."]
     assert sorted((c.kind, c.text.strip()) for c in review.changes) == [
-        ("deleted", "Moved."), ("inserted", "Moved."),
-    ]  # fmt: skip
+        ("deleted", "Moved."),
+        ("inserted", "Moved."),
+    ]
 
 
 def test_a_deleted_paragraph_mark_joins_the_paragraph_to_the_next():

@@ -61,8 +61,10 @@ def test_typed_edits_and_a_comment_are_found_by_part(store, sent, tmp_path, sour
     assert not quote.value.text.startswith("“")  # the writer's quotation marks are not content
     [comment] = comparison.comments
     assert (comment.part, comment.author, comment.text) == (
-        "sections[2]", "A. Approver", "Link to the report here?"
-    )  # fmt: skip
+        "sections[2]",
+        "A. Approver",
+        "Link to the report here?",
+    )
     assert comment.anchor == "The full findings are set out in the annual review."
 
 

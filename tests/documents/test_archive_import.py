@@ -21,8 +21,23 @@ ABOUT = LibraryItem(
     "CEOP is dedicated to eradicating the sexual abuse of children. It is part of UK "
     "policing and tracks offenders both online and offline.",
 )
-FURNITURE = ("Skip to", "Home", "Share", "Print", "cookie", "Cookie", "©", "(c)", "Related",
-             "PRESS RELEASE", "ENDS", "ends", "further information", "Privacy", "Dear colleague")  # fmt: skip
+FURNITURE = (
+    "Skip to",
+    "Home",
+    "Share",
+    "Print",
+    "cookie",
+    "Cookie",
+    "©",
+    "(c)",
+    "Related",
+    "PRESS RELEASE",
+    "ENDS",
+    "ends",
+    "further information",
+    "Privacy",
+    "Dear colleague",
+)
 
 
 def read(name: str):
@@ -86,8 +101,11 @@ def test_word_file_on_the_default_template():
     )
     c = r.contact
     assert (c.name, c.phone, c.out_of_hours, c.email) == (
-        "CEOP Press Office", "0870 000 3434", "07700 900123", "press@ceop.example",
-    )  # fmt: skip
+        "CEOP Press Office",
+        "0870 000 3434",
+        "07700 900123",
+        "press@ceop.example",
+    )
     assert (
         r.status == "draft" and item.status_reason == "nothing in the file shows it was published"
     )
@@ -109,8 +127,10 @@ def test_word_file_on_a_styled_template_and_resaved_by_an_office_suite(name):
     assert quote.text == "Every parent can help.\n\nA conversation is the best protection."
     assert [n.boilerplate or n.title for n in r.notes] == ["about-ceop", "Campaign"]
     assert (r.contact.name, r.contact.phone, r.contact.web) == (
-        "CEOP Press Office", "0870 000 3434", "www.ceop.police.uk",
-    )  # fmt: skip
+        "CEOP Press Office",
+        "0870 000 3434",
+        "www.ceop.police.uk",
+    )
     assert_no_furniture(r)
 
 
@@ -123,8 +143,10 @@ def test_saved_web_page_leaves_its_furniture_out():
     assert "- the use of anonymising networks\n- live streaming of abuse" in body_text(r)
     assert "1. find more hidden offenders\n2. protect more children" in body_text(r)
     speakers = [(s.speaker, s.role) for s in r.sections if isinstance(s, QuoteSection)]
-    assert speakers == [("Peter Davies", "Chief Executive of CEOP"),
-                        ("Jim Gamble", "former Chief Executive")]  # fmt: skip
+    assert speakers == [
+        ("Peter Davies", "Chief Executive of CEOP"),
+        ("Jim Gamble", "former Chief Executive"),
+    ]
     assert r.sections[2].text == "The public can help.\n\nReport anything suspicious."
     assert [n.title for n in r.notes] == ["About CEOP", "Reports"]
     assert r.contact.phone == "0870 000 3434"
@@ -142,8 +164,10 @@ def test_text_pasted_from_a_browser_with_the_site_glued_on():
     quote = r.sections[1]
     assert isinstance(quote, QuoteSection) and quote.speaker == "Peter Davies"
     assert quote.text.split("\n\n") == [
-        "We will find you.", "Children who report are never in trouble.", "Tell someone you trust.",
-    ]  # fmt: skip
+        "We will find you.",
+        "Children who report are never in trouble.",
+        "Tell someone you trust.",
+    ]
     assert [n.boilerplate or n.title for n in r.notes] == ["about-ceop", "Figures"]
     assert (r.contact.name, r.contact.out_of_hours) == ("CEOP Press Office", "07700 900123")
     assert_no_furniture(r)

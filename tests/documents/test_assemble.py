@@ -27,8 +27,13 @@ def styles(blocks) -> list[str]:
 def test_parts_come_in_the_order_of_a_release(release, settings):
     order = compress(styles(assemble(release, settings)))
     assert order[:6] == [
-        "Release Type Line", "Embargo", "Headline", "Subheadline", "Standfirst", "Body Text",
-    ]  # fmt: skip
+        "Release Type Line",
+        "Embargo",
+        "Headline",
+        "Subheadline",
+        "Standfirst",
+        "Body Text",
+    ]
     assert order.index("Quote Attribution") < order.index("Ends") < order.index("Notes Heading")
     assert order[-1] == "Contact Block"
     assert "List Bullet" in order and "List Number" in order and "<table>" in order
@@ -51,18 +56,24 @@ def test_dateline_falls_back_to_settings_place_and_drops_missing_parts(release):
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
-        (datetime(2012, 6, 21, 0, 1, tzinfo=timezone(timedelta(hours=1))),
-         "EMBARGOED UNTIL 00:01 BST, Thursday 21 June 2012"),
-        (datetime(2026, 1, 15, 0, 1, tzinfo=UTC),
-         "EMBARGOED UNTIL 00:01 GMT, Thursday 15 January 2026"),
+        (
+            datetime(2012, 6, 21, 0, 1, tzinfo=timezone(timedelta(hours=1))),
+            "EMBARGOED UNTIL 00:01 BST, Thursday 21 June 2012",
+        ),
+        (
+            datetime(2026, 1, 15, 0, 1, tzinfo=UTC),
+            "EMBARGOED UNTIL 00:01 GMT, Thursday 15 January 2026",
+        ),
         # An instant given in UTC in summer is shown in London time.
-        (datetime(2012, 6, 20, 23, 1, tzinfo=UTC),
-         "EMBARGOED UNTIL 00:01 BST, Thursday 21 June 2012"),
+        (
+            datetime(2012, 6, 20, 23, 1, tzinfo=UTC),
+            "EMBARGOED UNTIL 00:01 BST, Thursday 21 June 2012",
+        ),
         # Naive means London time already.
         (datetime(2026, 3, 2, 9, 30), "EMBARGOED UNTIL 09:30 GMT, Monday 2 March 2026"),
         (None, "FOR IMMEDIATE RELEASE"),
     ],
-)  # fmt: skip
+)
 def test_format_embargo(moment, expected):
     assert format_embargo(moment) == expected
 

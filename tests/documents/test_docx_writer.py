@@ -38,9 +38,19 @@ def xml(path: Path, name: str) -> etree._Element:
 def test_parts_are_in_order_and_use_the_named_styles(written):
     order = compress(body_styles(written))
     expected_start = [
-        "Release Type Line", "Embargo", "Headline", "Subheadline", "Standfirst", "Body Text",
-        "List Bullet", "Body Text", "List Number", "Body Text", "Quote Attribution", "Quote",
-    ]  # fmt: skip
+        "Release Type Line",
+        "Embargo",
+        "Headline",
+        "Subheadline",
+        "Standfirst",
+        "Body Text",
+        "List Bullet",
+        "Body Text",
+        "List Number",
+        "Body Text",
+        "Quote Attribution",
+        "Quote",
+    ]
     assert order[: len(expected_start)] == expected_start
     assert order.index("Ends") < order.index("Notes Heading") < order.index("Note Title")
     assert "<table>" in order and "Note Subheading" in order

@@ -14,14 +14,16 @@ HEAVY = Release(
     "CEOP-2026-050",
     "Record 1,204 children safeguarded",
     standfirst="Reports rose three-fold to 1.7 million, up 45% on 2024, costing £2.5m.",
-    sections=[TextSection(
-        "- **486 suspects** arrested;\n\n1. a numbered item\n\nOn 21 June 2012, eleven children "
-        "aged 14 to 17 were helped. Call 0870 000 3434 or 999, or see "
-        "[the 2025 report](https://example.org/2025/report). Reports have more than doubled; "
-        "a 41-year-old man got nine years. Twelve per cent were abroad, 12 per cent at home."
-    )],
+    sections=[
+        TextSection(
+            "- **486 suspects** arrested;\n\n1. a numbered item\n\nOn 21 June 2012, eleven children "
+            "aged 14 to 17 were helped. Call 0870 000 3434 or 999, or see "
+            "[the 2025 report](https://example.org/2025/report). Reports have more than doubled; "
+            "a 41-year-old man got nine years. Twelve per cent were abroad, 12 per cent at home."
+        )
+    ],
     notes=[Note("Figures", "All figures are for 1 April 2025 to 31 March 2026.")],
-)  # fmt: skip
+)
 
 
 def test_every_kind_of_figure_is_found_with_its_sentence_and_part():
@@ -58,15 +60,19 @@ def test_phone_numbers_list_markers_and_link_addresses_are_not_figures():
 
 def test_part_labels_are_words_an_approver_uses():
     assert [part_label(p) for p in ("sections[2]", "notes[0]", "standfirst", "release_date")] == [
-        "Section 3", "Note 1", "Standfirst", "Release date",
-    ]  # fmt: skip
+        "Section 3",
+        "Note 1",
+        "Standfirst",
+        "Release date",
+    ]
 
 
 def sheet_rows(path):
     document = docx.Document(str(path))
     items = list(document.iter_inner_content())
-    titles = [i for i, item in enumerate(items)
-              if not isinstance(item, DocxTable) and item.text == TITLE]  # fmt: skip
+    titles = [
+        i for i, item in enumerate(items) if not isinstance(item, DocxTable) and item.text == TITLE
+    ]
     if not titles:
         return None, None
     heading = items[titles[0]]

@@ -13,15 +13,23 @@ from ceopdesk.core.domain import Note, QuoteSection, Settings, TextSection
 from ceopdesk.documents.docx_writer import write_docx
 from tests.documents.doc_samples import make_release
 
-FUZZ = settings(max_examples=25, derandomize=True, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+FUZZ = settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 markup = st.sampled_from(["**", "*", "- ", "1. ", "\n\n", "[", "](", ")", "### ", "<b>", "`"])
 nasty = st.lists(
-    st.one_of(st.characters(blacklist_categories=()), markup,
-              st.sampled_from(["\u202eRTL\u202c", "\u200f", "👩‍👧", "\x00", "\ud83d", "\ufffe"])),
+    st.one_of(
+        st.characters(blacklist_categories=()),
+        markup,
+        st.sampled_from(["\u202eRTL\u202c", "\u200f", "👩‍👧", "\x00", "\ud83d", "\ufffe"]),
+    ),
     max_size=60,
-).map("".join)  # fmt: skip
+).map("".join)
 words = st.lists(st.from_regex(r"[A-Za-z]{3,10}", fullmatch=True), min_size=1, max_size=8).map(
     " ".join
 )

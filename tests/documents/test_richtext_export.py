@@ -18,8 +18,10 @@ FIXTURES = Path(__file__).parents[1] / "fixtures" / "paste"
 def _paragraphs(path: Path) -> list[tuple[str, str, bool]]:
     """(style, text, is a Word list) for each body paragraph."""
     document = docx.Document(str(path))
-    return [(p.style.name, p.text, p._p.find(f"{W}pPr/{W}numPr") is not None)
-            for p in document.paragraphs]  # fmt: skip
+    return [
+        (p.style.name, p.text, p._p.find(f"{W}pPr/{W}numPr") is not None)
+        for p in document.paragraphs
+    ]
 
 
 def test_typed_prose_stays_a_paragraph_in_the_word_file(tmp_path, settings) -> None:
@@ -31,10 +33,13 @@ def test_typed_prose_stays_a_paragraph_in_the_word_file(tmp_path, settings) -> N
     path = write_docx(release, settings, tmp_path / "r.docx", 1)
     rows = [r for r in _paragraphs(path) if r[1].startswith("2012.") or "- no" in r[1]]
     assert rows == [
-        ("Body Text", "2012. A year in which reports rose.\n# of offenders rose\n- said the report",
-         False),
+        (
+            "Body Text",
+            "2012. A year in which reports rose.\n# of offenders rose\n- said the report",
+            False,
+        ),
         ("Quote", "“- no”", False),
-    ]  # fmt: skip
+    ]
 
 
 def test_a_pasted_word_list_is_a_real_word_list(tmp_path, settings) -> None:

@@ -9,14 +9,16 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 
-def save_screenshot(widget: QWidget, name: str, folder: Path,
-                    min_size: tuple[int, int] = (400, 250)) -> QImage:  # fmt: skip
+def save_screenshot(
+    widget: QWidget, name: str, folder: Path, min_size: tuple[int, int] = (400, 250)
+) -> QImage:
     """Save ``widget.grab()`` to ``folder`` (and $CEOPDESK_SCREENSHOTS); check it is a picture."""
     pixmap = widget.grab()
     image = pixmap.toImage()
     assert image.width() >= min_size[0] and image.height() >= min_size[1], image.size()
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
-               for y in range(0, image.height(), 7)}  # fmt: skip
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
     assert len(colours) > 20, f"{name} looks blank ({len(colours)} colours)"
     folder.mkdir(parents=True, exist_ok=True)
     assert pixmap.save(str(folder / f"{name}.png"))

@@ -15,7 +15,7 @@ def _add(store, given: str) -> Contact:
         store,
         Contact(
             given_name=given, family_name="Example", emails=[Email(f"{given.lower()}@example.com")]
-        ),  # fmt: skip
+        ),
     )
 
 

@@ -22,8 +22,11 @@ def test_the_dialog_shows_the_shipped_rules_and_saves_an_edit(qtbot, store, show
     from PySide6.QtWidgets import QTableWidgetItem
 
     dialog.acronyms.setItem(dialog.acronyms.rowCount() - 1, 0, QTableWidgetItem("PSBAR"))
-    dialog.acronyms.setItem(dialog.acronyms.rowCount() - 1, 1, QTableWidgetItem(
-        "Public Sector Bodies Accessibility Regulations"))  # fmt: skip
+    dialog.acronyms.setItem(
+        dialog.acronyms.rowCount() - 1,
+        1,
+        QTableWidgetItem("Public Sector Bodies Accessibility Regulations"),
+    )
     dialog.save()
     qtbot.waitUntil(lambda: rules_service.load(store).lengths.headline_chars == 70, timeout=10_000)
     saved = rules_service.load(store)
@@ -33,8 +36,9 @@ def test_the_dialog_shows_the_shipped_rules_and_saves_an_edit(qtbot, store, show
         dialog.grab().save(os.environ["CEOPDESK_SHOTS"] + "/checks-dialog.png")
 
 
-def test_export_then_import_round_trips_and_a_bad_file_is_one_sentence(qtbot, store, shown,
-                                                                       tmp_path, monkeypatch) -> None:  # fmt: skip
+def test_export_then_import_round_trips_and_a_bad_file_is_one_sentence(
+    qtbot, store, shown, tmp_path, monkeypatch
+) -> None:
     dialog = ChecksDialog(store)
     qtbot.addWidget(dialog)
     target = tmp_path / "checks.json"

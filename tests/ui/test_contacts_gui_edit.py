@@ -78,8 +78,9 @@ def test_a_bad_email_is_warned_about_and_save_still_allowed(qtbot, store):
 
 
 def test_an_email_that_belongs_to_someone_else_is_flagged_on_its_own_row(qtbot, store):
-    other = service.create_contact(store, Contact(given_name="Tom", family_name="Wright",
-                                                  emails=[Email("tom@thetimes.co.uk")]))  # fmt: skip
+    other = service.create_contact(
+        store, Contact(given_name="Tom", family_name="Wright", emails=[Email("tom@thetimes.co.uk")])
+    )
     dialog = make_dialog(qtbot, store)
     dialog.given.setText("Thomas")
     dialog.emails.value_edit(0).setText("not an address")
@@ -91,8 +92,12 @@ def test_an_email_that_belongs_to_someone_else_is_flagged_on_its_own_row(qtbot, 
 
 
 def test_editing_an_existing_contact_saves_the_change(qtbot, store):
-    saved = service.create_contact(store, Contact(given_name="Priya", family_name="Patel",
-                                                  organisation="ITV", emails=[Email("p@itv.com")]))  # fmt: skip
+    saved = service.create_contact(
+        store,
+        Contact(
+            given_name="Priya", family_name="Patel", organisation="ITV", emails=[Email("p@itv.com")]
+        ),
+    )
     dialog = make_dialog(qtbot, store, saved)
     assert dialog.windowTitle() == "Edit Priya Patel"
     assert dialog.save_button.isEnabled()

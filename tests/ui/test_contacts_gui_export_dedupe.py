@@ -29,8 +29,10 @@ def test_export_leaves_do_not_contact_out_unless_asked(qtbot, store, tmp_path, m
     assert dialog.csv.isChecked() and dialog.everyone.isChecked()
     assert not dialog.include_dnc.isChecked()
     assert not dialog.current.isEnabled()  # nothing is filtered: "as shown" is everyone
-    assert dialog.count.text() == (f"{50 - len(DO_NOT_CONTACT)} contacts will be exported. "
-                                   f"{len(DO_NOT_CONTACT)} marked do not contact will be left out.")  # fmt: skip
+    assert dialog.count.text() == (
+        f"{50 - len(DO_NOT_CONTACT)} contacts will be exported. "
+        f"{len(DO_NOT_CONTACT)} marked do not contact will be left out."
+    )
     save_to(monkeypatch, tmp_path / "everyone.csv")
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=5000)
@@ -73,13 +75,28 @@ def test_export_of_the_current_search_or_a_list(qtbot, store, tmp_path, monkeypa
 
 
 def test_duplicates_are_found_off_the_ui_thread_and_merged_with_choices(qtbot, store):
-    a = service.create_contact(store, Contact(given_name="Siobhán", family_name="Murphy",
-                                              organisation="RTÉ News", job_title="Reporter",
-                                              emails=[Email("s.murphy@rte.ie")], tags=["crime"]))  # fmt: skip
-    b = service.create_contact(store, Contact(given_name="Siobhan", family_name="Murphy",
-                                              organisation="RTE News", job_title="Crime Correspondent",
-                                              emails=[Email("siobhan.murphy@gmail.com")],
-                                              tags=["courts"]))  # fmt: skip
+    a = service.create_contact(
+        store,
+        Contact(
+            given_name="Siobhán",
+            family_name="Murphy",
+            organisation="RTÉ News",
+            job_title="Reporter",
+            emails=[Email("s.murphy@rte.ie")],
+            tags=["crime"],
+        ),
+    )
+    b = service.create_contact(
+        store,
+        Contact(
+            given_name="Siobhan",
+            family_name="Murphy",
+            organisation="RTE News",
+            job_title="Crime Correspondent",
+            emails=[Email("siobhan.murphy@gmail.com")],
+            tags=["courts"],
+        ),
+    )
     service.create_contact(store, Contact(given_name="Tom", family_name="Wright"))
     dialog = DuplicatesDialog(store)
     qtbot.addWidget(dialog)

@@ -35,8 +35,11 @@ def answer_box(monkeypatch, yes: bool) -> list[str]:
 
     def exec_(box: QMessageBox) -> int:
         shown.append(box.text())
-        button = next(b for b in box.buttons()
-                      if (box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole) == yes)  # fmt: skip
+        button = next(
+            b
+            for b in box.buttons()
+            if (box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole) == yes
+        )
         monkeypatch.setattr(QMessageBox, "clickedButton", lambda _self: button)
         return 0
 

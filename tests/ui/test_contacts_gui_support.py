@@ -206,16 +206,24 @@ def seed_people(store: Store) -> dict[str, int]:
     ids: dict[str, int] = {}
     for i, (name, outlet, title, kind, beats, phone) in enumerate(PEOPLE):
         given, _, family = name.rpartition(" ") if " " in name else (name, "", "")
-        saved = service.create_contact(store, Contact(
-            given_name=given, family_name=family, display_name=name if " " not in name else "",
-            organisation=outlet, job_title=title, kind=kind,  # type: ignore[arg-type]
-            emails=[Email(email_for(name, outlet, i), "work")],
-            phones=[Phone(phone, "work")] if phone else [],
-            tags=[b.strip() for b in beats.split(";") if b.strip()],
-            lawful_basis="legitimate_interests", source="press office address book",
-            do_not_contact=name in DO_NOT_CONTACT,
-            notes="Prefers calls before 11:00." if i % 7 == 0 else "",
-        ))  # fmt: skip
+        saved = service.create_contact(
+            store,
+            Contact(
+                given_name=given,
+                family_name=family,
+                display_name=name if " " not in name else "",
+                organisation=outlet,
+                job_title=title,
+                kind=kind,  # type: ignore[arg-type]
+                emails=[Email(email_for(name, outlet, i), "work")],
+                phones=[Phone(phone, "work")] if phone else [],
+                tags=[b.strip() for b in beats.split(";") if b.strip()],
+                lawful_basis="legitimate_interests",
+                source="press office address book",
+                do_not_contact=name in DO_NOT_CONTACT,
+                notes="Prefers calls before 11:00." if i % 7 == 0 else "",
+            ),
+        )
         assert saved.id is not None
         ids[name] = saved.id
     return ids
@@ -227,8 +235,16 @@ def write_csv(path: Path, n: int) -> Path:
         w = csv.writer(fh)
         w.writerow(["First Name", "Last Name", "Outlet", "Job Title", "Email", "Beats"])
         for i in range(n):
-            w.writerow([f"Person{i:05d}", f"Family{i % 97:02d}", f"Outlet {i % 31}", "Reporter",
-                        f"person{i}@outlet{i % 31}.example.org", "crime" if i % 2 else "courts"])  # fmt: skip
+            w.writerow(
+                [
+                    f"Person{i:05d}",
+                    f"Family{i % 97:02d}",
+                    f"Outlet {i % 31}",
+                    "Reporter",
+                    f"person{i}@outlet{i % 31}.example.org",
+                    "crime" if i % 2 else "courts",
+                ]
+            )
     return path
 
 

@@ -29,17 +29,28 @@ def wheel(widget: QWidget, steps: int = -3) -> None:
     (Qt passes only spontaneous wheel events on to the parent, so that the form scrolls
     instead is seen under a real X server, not here.)"""
     middle = QPointF(widget.rect().center())
-    event = QWheelEvent(middle, QPointF(widget.mapToGlobal(middle.toPoint())), QPoint(),
-                        QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    event = QWheelEvent(
+        middle,
+        QPointF(widget.mapToGlobal(middle.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(widget, event)
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("21/06/2012", date(2012, 6, 21)), ("21 June 2012", date(2012, 6, 21)),
-     ("2012-06-21", date(2012, 6, 21)), ("15 Jun 2012", date(2012, 6, 15))],
-)  # fmt: skip
+    [
+        ("21/06/2012", date(2012, 6, 21)),
+        ("21 June 2012", date(2012, 6, 21)),
+        ("2012-06-21", date(2012, 6, 21)),
+        ("15 Jun 2012", date(2012, 6, 15)),
+    ],
+)
 def test_a_typed_release_date_is_saved_as_typed(window, store, qtbot, typed, expected) -> None:
     editor = new_release(window)
     type_into(qtbot, editor.form.release_date.edit, typed)
@@ -57,8 +68,9 @@ def test_typed_embargo_day_and_time(window, store, qtbot) -> None:
     type_into(qtbot, form.embargo.clock.edit, "9.30am")
     assert form.embargo.clock.edit.text() == "09:30"
     saved(editor)
-    assert releases.get(store, editor.reference).embargo == datetime(2012, 6, 21, 9, 30,
-                                                                      tzinfo=LONDON)  # fmt: skip
+    assert releases.get(store, editor.reference).embargo == datetime(
+        2012, 6, 21, 9, 30, tzinfo=LONDON
+    )
 
 
 def test_an_unreadable_date_is_said_beside_the_field_and_the_old_one_kept(window, qtbot) -> None:

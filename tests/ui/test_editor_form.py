@@ -50,8 +50,10 @@ def test_build_a_release_with_two_quotes_and_three_notes(window, store, qtbot, m
 
     form.sections.add_text_button.click()
     form.sections.text.set_markdown("The review covers the year to March.\n\n- **1,204** children")
-    for speaker, role, said in (("Helen Marsh", "Director of CEOP", "Every figure is a child."),
-                                ("Daniel Okafor", "Minister", "We back this work.")):  # fmt: skip
+    for speaker, role, said in (
+        ("Helen Marsh", "Director of CEOP", "Every figure is a child."),
+        ("Daniel Okafor", "Minister", "We back this work."),
+    ):
         form.sections.add_quote_button.click()
         form.sections.speaker.setText(speaker)
         form.sections.role.setText(role)
@@ -79,9 +81,14 @@ def test_build_a_release_with_two_quotes_and_three_notes(window, store, qtbot, m
     assert saved.tags == ["annual review", "figures"]
     assert [type(s) for s in saved.sections] == [TextSection, QuoteSection, QuoteSection]
     assert [(s.speaker, s.role) for s in saved.sections[1:]] == [
-        ("Helen Marsh", "Director of CEOP"), ("Daniel Okafor", "Minister")]  # fmt: skip
+        ("Helen Marsh", "Director of CEOP"),
+        ("Daniel Okafor", "Minister"),
+    ]
     assert [(n.boilerplate, n.title) for n in saved.notes] == [
-        ("about-ceop", "About CEOP"), (None, "Reports"), (None, "Interviews")]  # fmt: skip
+        ("about-ceop", "About CEOP"),
+        (None, "Reports"),
+        (None, "Interviews"),
+    ]
     assert saved.contact is not None and saved.contact.phone == "0123 456 789"
     wait_preview(qtbot, editor, "Daniel Okafor, Minister, said:")
     text = preview_text(editor)
@@ -119,8 +126,12 @@ def test_reordering_sections_moves_them_in_the_preview(sample_window, store, qtb
     sections.list.setCurrentRow(1)  # the Helen Marsh quote
     sections.up_button.click()
     assert sections.list.item(0).text().startswith("1.  Quote — Helen Marsh")
-    qtbot.waitUntil(lambda: preview_text(editor).index("Helen Marsh")
-                    < preview_text(editor).index("The review, published today"))  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            preview_text(editor).index("Helen Marsh")
+            < preview_text(editor).index("The review, published today")
+        )
+    )
     wait_saved(editor)
     stored = releases.get(store, "CEOP-2026-001").sections
     assert isinstance(stored[0], QuoteSection) and stored[0].speaker == "Helen Marsh"
@@ -174,8 +185,9 @@ def test_a_stale_library_note_offers_the_new_text(window, store, qtbot) -> None:
     notes.list.setCurrentRow(0)
     assert "⚠" in notes.list.item(0).text()
     assert not notes.stale.isHidden()
-    assert notes.stale.text() == ("The library text has changed since this release took it "
-                                  "(v1 → v2).")  # fmt: skip
+    assert notes.stale.text() == (
+        "The library text has changed since this release took it (v1 → v2)."
+    )
     notes.take_button.click()
     assert window.ops.wait_idle()
     assert releases.get(store, draft.reference).notes[0].version == 2
@@ -249,7 +261,10 @@ def test_a_library_edit_flags_the_open_draft(window, store, qtbot) -> None:
     notes = window.releases.editor.form.notes
     assert "⚠" not in notes.list.item(0).text()
     # A change made elsewhere in the app, through the one way the UI changes the store.
-    window.ops.mutate(None, lambda s: boilerplate.save(s, "about-ceop", "About CEOP",
-                                                       "New words."), {"boilerplate"})  # fmt: skip
+    window.ops.mutate(
+        None,
+        lambda s: boilerplate.save(s, "about-ceop", "About CEOP", "New words."),
+        {"boilerplate"},
+    )
     assert window.ops.wait_idle()
     assert "⚠ library text changed" in notes.list.item(0).text()

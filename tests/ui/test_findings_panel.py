@@ -58,8 +58,13 @@ def test_one_click_fixes_edit_the_field_and_the_check_runs_again(window, qtbot) 
     text = editor.form.sections.text.toPlainText()
     assert "found child sexual abuse images on" in text
     assert "the National Crime Agency (NCA) traced" in text
-    qtbot.waitUntil(lambda: "terms.avoid" not in rules_shown(panel)
-                    and "acronyms.first-use" not in rules_shown(panel), timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            "terms.avoid" not in rules_shown(panel)
+            and "acronyms.first-use" not in rules_shown(panel)
+        ),
+        timeout=10_000,
+    )
     saved(editor)
     assert "child sexual abuse images" in editor.stored_release().sections[0].text
 
@@ -80,8 +85,10 @@ def test_a_spelling_fix_comes_from_the_dictionary_and_a_word_can_be_added(
 def test_the_headline_is_underlined_too(window, qtbot) -> None:
     editor, panel = write(window, qtbot)
     editor.form.headline.setText("Childern safe")
-    qtbot.waitUntil(lambda: any(f.part == "headline" and f.rule == "spelling"
-                                for f in panel.findings), timeout=10_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: any(f.part == "headline" and f.rule == "spelling" for f in panel.findings),
+        timeout=10_000,
+    )
     headline = next(f for f in panel.findings if f.part == "headline" and f.rule == "spelling")
     assert (headline.start, headline.end) == (0, 8)
 

@@ -26,13 +26,13 @@ def sent(sample_window, store, tmp_path) -> Path:  # type: ignore[no-untyped-def
     return path
 
 
-def test_import_edits_accept_one_and_see_the_history(sample_window, store, sent, tmp_path,
-                                                    qtbot, monkeypatch, shown) -> None:  # fmt: skip
+def test_import_edits_accept_one_and_see_the_history(
+    sample_window, store, sent, tmp_path, qtbot, monkeypatch, shown
+) -> None:
     editor = open_release(sample_window, REF)
     edited = tmp_path / "edited.docx"
     approver_edits(sent, edited)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *_a: (str(edited), "")))  # fmt: skip
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(edited), "")))
     assert sample_window.approver_action.isEnabled()
     sample_window.approver_action.trigger()
     dialog = sample_window.findChild(history.ApproverEditsDialog)
@@ -75,8 +75,9 @@ def test_import_edits_accept_one_and_see_the_history(sample_window, store, sent,
     assert restored == versions.content_hash(versions.get_version(store, REF, 1))
 
 
-def test_a_file_for_another_release_says_so(sample_window, store, sent, tmp_path, qtbot,
-                                            shown) -> None:  # fmt: skip
+def test_a_file_for_another_release_says_so(
+    sample_window, store, sent, tmp_path, qtbot, shown
+) -> None:
     editor = open_release(sample_window, "CEOP-2026-002")
     dialog = history.import_approver_edits(sample_window, sample_window.ops, editor, sent)
     assert dialog is not None

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from ui_steps import new_release, open_release
 
 
-def test_ctrl_e_in_the_headline_exports_and_leaves_the_headline_alone(window, qtbot,
-                                                                       monkeypatch) -> None:  # fmt: skip
+def test_ctrl_e_in_the_headline_exports_and_leaves_the_headline_alone(
+    window, qtbot, monkeypatch
+) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: asked.append(a[2]) or ("", "")))  # fmt: skip
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: asked.append(a[2]) or ("", ""))
+    )
     editor = new_release(window)
     headline = editor.form.headline
     headline.setFocus()
@@ -25,15 +27,20 @@ def test_ctrl_e_in_the_headline_exports_and_leaves_the_headline_alone(window, qt
     assert headline.cursorPosition() == 3 and headline.text() == "Untitled release"
 
 
-def test_every_menu_shortcut_wins_over_the_field_it_is_typed_in(window, qtbot,
-                                                                monkeypatch) -> None:  # fmt: skip
+def test_every_menu_shortcut_wins_over_the_field_it_is_typed_in(window, qtbot, monkeypatch) -> None:
     editor = new_release(window)
     fired: list[str] = []
     for action in (window.new_action, window.export_action, window.find_action):
         action.triggered.disconnect()
         action.triggered.connect(lambda _=False, a=action: fired.append(a.text()))
-    fields = [editor.form.headline, editor.form.subheadline, editor.form.place, editor.form.tags,
-              editor.form.release_date.edit, editor.form.standfirst]  # fmt: skip
+    fields = [
+        editor.form.headline,
+        editor.form.subheadline,
+        editor.form.place,
+        editor.form.tags,
+        editor.form.release_date.edit,
+        editor.form.standfirst,
+    ]
     for field in fields:
         field.setFocus()
         qtbot.waitUntil(field.hasFocus)
@@ -72,15 +79,26 @@ def test_the_workflow_buttons_have_keys(window, qtbot) -> None:
     editor = new_release(window)
     buttons = editor.bar.buttons
     keys = {t: b.shortcut().toString() for t, b in buttons.items()}
-    assert keys == {"in_review": "Alt+S", "approved": "Alt+A", "issued": "Alt+I",
-                    "draft": "Alt+R", "withdrawn": "Alt+W"}  # fmt: skip
+    assert keys == {
+        "in_review": "Alt+S",
+        "approved": "Alt+A",
+        "issued": "Alt+I",
+        "draft": "Alt+R",
+        "withdrawn": "Alt+W",
+    }
     assert "(Alt+S)" in buttons["in_review"].toolTip()
 
 
 def test_tab_follows_the_form(window, qtbot) -> None:
     form = new_release(window).form
-    order = [form.headline, form.subheadline, form.standfirst, form.place,
-             form.release_date.edit, form.embargo.immediate]  # fmt: skip
+    order = [
+        form.headline,
+        form.subheadline,
+        form.standfirst,
+        form.place,
+        form.release_date.edit,
+        form.embargo.immediate,
+    ]
     form.headline.setFocus()
     qtbot.waitUntil(form.headline.hasFocus)
     seen = [QApplication.focusWidget()]

@@ -51,8 +51,9 @@ def check_after_kill(db: Path, reference: str, report: Path) -> tuple[int, float
     """Saves reported by the killed run (all in the store), and when unsaved typing began."""
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        (stored,) = raw.execute("SELECT standfirst FROM release WHERE reference = ?",
-                                (reference,)).fetchone()  # fmt: skip
+        (stored,) = raw.execute(
+            "SELECT standfirst FROM release WHERE reference = ?", (reference,)
+        ).fetchone()
     assert stored == typed_text(len(stored)), f"{report.name}: the store holds text never typed"
     lines = reports(report)
     said = [n for w, n, _ in lines if w == "saved"]
@@ -80,8 +81,10 @@ def test_kills_at_random_moments_lose_no_edit_reported_saved(tmp_path) -> None:
         # after its first confirmed save, so a slow machine still kills mid-save.
         wait_for = None if i % 10 == 0 else "saved" if i % 2 else "ready"
         reports_ = [tmp_path / f"run-{i}-{lane}.txt" for lane in range(2)]
-        children = [started(context, db, ref, report, wait_for)
-                    for (db, ref), report in zip(lanes, reports_, strict=True)]  # fmt: skip
+        children = [
+            started(context, db, ref, report, wait_for)
+            for (db, ref), report in zip(lanes, reports_, strict=True)
+        ]
         moments = sorted((rng.uniform(0, 1.0), lane) for lane in range(2))
         begun = time.monotonic()
         killed_at = {}
@@ -100,5 +103,7 @@ def test_kills_at_random_moments_lose_no_edit_reported_saved(tmp_path) -> None:
         assert store.integrity_problems() == []
         store.close()
     assert saves >= 5  # the runs did type and save, not only start up
-    print(f"\n{KILLS} kills: {saves} saves reported, every one in the store; typing lost at a "
-          f"kill: median {sorted(lost)[len(lost) // 2]:.2f} s, max {max(lost):.2f} s")  # fmt: skip
+    print(
+        f"\n{KILLS} kills: {saves} saves reported, every one in the store; typing lost at a "
+        f"kill: median {sorted(lost)[len(lost) // 2]:.2f} s, max {max(lost):.2f} s"
+    )

@@ -80,8 +80,7 @@ def test_status_filter(sample_window) -> None:
 def test_sorting_by_a_column(sample_window) -> None:
     table = sample_window.releases.list_panel.table
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert visible_references(sample_window) == ["CEOP-2026-001", "CEOP-2026-002",
-                                                 "CEOP-2026-003"]  # fmt: skip
+    assert visible_references(sample_window) == ["CEOP-2026-001", "CEOP-2026-002", "CEOP-2026-003"]
 
 
 def test_enter_or_double_click_opens_the_editor(sample_window, qtbot) -> None:
@@ -144,8 +143,10 @@ def test_the_boilerplate_page_can_open_a_release(sample_window) -> None:
 def test_menus_and_shortcuts(sample_window) -> None:
     titles = [a.text() for a in sample_window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&Help"]
-    shortcuts = {a.text(): a.shortcut().toString() for a in sample_window.findChildren(type(
-        sample_window.new_action))}  # fmt: skip
+    shortcuts = {
+        a.text(): a.shortcut().toString()
+        for a in sample_window.findChildren(type(sample_window.new_action))
+    }
     assert shortcuts["&Export Word…"] == "Ctrl+E"
     assert shortcuts["&Quit"] == "Ctrl+Q"
     assert shortcuts["&Find…"] == "Ctrl+F"
@@ -153,8 +154,9 @@ def test_menus_and_shortcuts(sample_window) -> None:
     assert "Ctrl+Shift+Z" in [s.toString() for s in sample_window.redo_action.shortcuts()]
 
 
-def test_settings_opens_the_settings_dialog_and_the_preview_follows(sample_window, monkeypatch,
-                                                                    store, qtbot) -> None:  # fmt: skip
+def test_settings_opens_the_settings_dialog_and_the_preview_follows(
+    sample_window, monkeypatch, store, qtbot
+) -> None:
     from ceopdesk.ui import settings_dialog
 
     def edit_and_save(dialog) -> int:  # type: ignore[no-untyped-def]

@@ -98,8 +98,9 @@ def store_params(node: ast.AST) -> set[str]:
     return {a.arg for a in args.args + args.kwonlyargs}
 
 
-def calls_outside(node: ast.AST, params: set[str], names: dict[str, str], here: str,
-                  writers: set[str]) -> list[tuple[int, str]]:  # fmt: skip
+def calls_outside(
+    node: ast.AST, params: set[str], names: dict[str, str], here: str, writers: set[str]
+) -> list[tuple[int, str]]:
     """(line, writer) for each writer called with anything but the store it was handed."""
     if isinstance(node, ast.Lambda | ast.FunctionDef):
         params = store_params(node)
@@ -131,8 +132,12 @@ def offences() -> list[str]:
 
 def test_the_core_writers_are_found() -> None:
     writers = core_writers()
-    for name in ("ceopdesk.core.releases.service.update", "ceopdesk.core.contacts.lists.add_members",
-                 "ceopdesk.core.releases.workflow.set_status", "ceopdesk.core.demo.load_sample"):  # fmt: skip
+    for name in (
+        "ceopdesk.core.releases.service.update",
+        "ceopdesk.core.contacts.lists.add_members",
+        "ceopdesk.core.releases.workflow.set_status",
+        "ceopdesk.core.demo.load_sample",
+    ):
         assert name in writers
     assert "ceopdesk.core.releases.service.get" not in writers
 
@@ -149,7 +154,9 @@ def test_the_walk_would_catch_a_write_on_the_ui_thread(tmp_path, monkeypatch) ->
         encoding="utf-8",
     )
     try:
-        assert any("_guard_probe.py:4 calls ceopdesk.core.contacts.lists.create_list" in o
-                   for o in offences())  # fmt: skip
+        assert any(
+            "_guard_probe.py:4 calls ceopdesk.core.contacts.lists.create_list" in o
+            for o in offences()
+        )
     finally:
         bad.unlink()

@@ -72,8 +72,13 @@ def test_non_breaking_spaces_survive_opening_and_saving(field) -> None:
     assert field.markdown() == "Call 0870\u00a0000\u00a03434."
 
 
-@settings(max_examples=60, derandomize=True, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(blocks, max_size=5))
 def test_markdown_round_trips_through_the_editor(note_field, original) -> None:
     stored = blocks_to_markdown(original)

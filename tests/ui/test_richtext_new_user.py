@@ -70,8 +70,10 @@ def test_paste_format_and_export_as_a_new_user(window, qtbot, tmp_path, monkeypa
     qtbot.waitUntil(target.exists, timeout=20_000)
 
     document = docx.Document(str(target))
-    rows = [(p.style.name, p.text, p._p.find(f"{W}pPr/{W}numPr") is not None)
-            for p in document.paragraphs]  # fmt: skip
+    rows = [
+        (p.style.name, p.text, p._p.find(f"{W}pPr/{W}numPr") is not None)
+        for p in document.paragraphs
+    ]
     by_text = {text: (style, is_list) for style, text, is_list in rows}
     assert by_text["online grooming on social networking sites;"] == ("List Bullet", True)
     assert by_text["including peer-to-peer networks;"] == ("List Bullet", True)

@@ -30,8 +30,12 @@ def test_writes_run_off_the_ui_thread_in_the_order_asked(ops, qtbot) -> None:
     ops.store_changed.connect(changed.append)
     ui_thread = threading.get_ident()
     for i in range(20):
-        ops.mutate(None, lambda _s, i=i: ran.append((i, threading.get_ident() == ui_thread)) or i,
-                   {CONTACTS} if i % 2 else {LISTS}, answered.append)  # fmt: skip
+        ops.mutate(
+            None,
+            lambda _s, i=i: ran.append((i, threading.get_ident() == ui_thread)) or i,
+            {CONTACTS} if i % 2 else {LISTS},
+            answered.append,
+        )
     assert ops.wait_idle()
     assert [i for i, _ in ran] == list(range(20)) == answered
     assert not any(on_ui for _, on_ui in ran)
@@ -95,8 +99,9 @@ def test_a_second_store_writing_leaves_the_form_responsive_and_the_edit_lands_af
             writer.execute(text("CREATE TABLE IF NOT EXISTS scratch (x)"))
             editor.form.headline.setText("Typed while another program writes")
             editor.flush()
-            qtbot.waitUntil(lambda: window.statusBar().currentMessage() == WAITING_TEXT,
-                            timeout=5000)  # fmt: skip
+            qtbot.waitUntil(
+                lambda: window.statusBar().currentMessage() == WAITING_TEXT, timeout=5000
+            )
             # The window keeps working: more typing goes into the form and waits in line.
             editor.form.place.end(False)
             qtbot.keyClicks(editor.form.place, " and more")

@@ -50,8 +50,9 @@ def test_plain_warnings_are_listed_and_the_person_can_say_no(window, store, show
     assert releases.get(store, editor.reference).status == "in_review"
 
 
-def test_a_legal_warning_needs_a_reason_which_the_history_keeps(window, store, shown,
-                                                                monkeypatch, qtbot) -> None:  # fmt: skip
+def test_a_legal_warning_needs_a_reason_which_the_history_keeps(
+    window, store, shown, monkeypatch, qtbot
+) -> None:
     editor = write(window, "Emily Carter, 14, was groomed online by a man she met in a game.")
     seen: list[LegalReasonsDialog] = []
 

@@ -71,8 +71,13 @@ def test_the_contacts_table_counts_and_lists_follow(sample_window, qtbot) -> Non
     view = sample_window.contacts
     qtbot.waitUntil(lambda: not view.model.loading)
     before = view.model.rowCount()
-    change(sample_window, lambda s: service.create_contact(
-        s, Contact(given_name="Zoë", family_name="Ball", organisation="BBC")), {CONTACTS})  # fmt: skip
+    change(
+        sample_window,
+        lambda s: service.create_contact(
+            s, Contact(given_name="Zoë", family_name="Ball", organisation="BBC")
+        ),
+        {CONTACTS},
+    )
     qtbot.waitUntil(lambda: view.model.rowCount() == before + 1 and not view.model.loading)
     assert view.count_label.text().startswith(f"{before + 1:,} contact")
     change(sample_window, lambda s: lists.create_list(s, "Welsh media"), {LISTS})

@@ -73,7 +73,10 @@ def test_the_whole_workflow_through_the_buttons(draft, store, monkeypatch, shown
     click(draft, "approved")
     stored = releases.get(store, ref)
     assert (stored.status, stored.approved_by, stored.approval_note) == (
-        "approved", "Helen Marsh", "Figures checked")  # fmt: skip
+        "approved",
+        "Helen Marsh",
+        "Figures checked",
+    )
     assert draft.bar.approval.text().startswith("Approved by Helen Marsh on ")
     assert draft.bar.approval.text().endswith(" — Figures checked")
     assert "locked" in draft.banner.text() and not draft.form.isEnabled()
@@ -128,8 +131,9 @@ def test_cancelling_the_approval_dialog_changes_nothing(draft, store, monkeypatc
     assert releases.get(store, draft.reference).status == "in_review"
 
 
-def test_an_approved_release_opens_locked_and_only_make_changes_voids_it(draft, store,
-                                                                         qtbot) -> None:  # fmt: skip
+def test_an_approved_release_opens_locked_and_only_make_changes_voids_it(
+    draft, store, qtbot
+) -> None:
     workflow.set_status(store, draft.reference, "in_review")
     workflow.set_status(store, draft.reference, "approved", "Helen Marsh")
     draft.open(draft.reference)
@@ -171,8 +175,7 @@ def test_the_approver_completes_from_approvers_recorded_before(store, qtbot) -> 
     assert not dialog.new_name.isHidden()
 
 
-def test_export_word_through_the_dialog(window, draft, store, tmp_path, monkeypatch,
-                                       qtbot) -> None:  # fmt: skip
+def test_export_word_through_the_dialog(window, draft, store, tmp_path, monkeypatch, qtbot) -> None:
     offered: list[str] = []
 
     def save_as(_parent, _caption, suggested, _filter):  # type: ignore[no-untyped-def]
@@ -203,12 +206,14 @@ def test_cancelling_the_export_dialog_writes_nothing(window, draft, store, monke
     assert releases.get(store, draft.reference).version_count == 0
 
 
-def test_an_export_that_fails_says_why(window, draft, store, tmp_path, monkeypatch, shown,
-                                       qtbot) -> None:  # fmt: skip
+def test_an_export_that_fails_says_why(
+    window, draft, store, tmp_path, monkeypatch, shown, qtbot
+) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file, not a folder")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *_a: (str(blocked / "x.docx"), "")))  # fmt: skip
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(blocked / "x.docx"), ""))
+    )
     window.export_action.trigger()
     qtbot.waitUntil(lambda: bool(shown.errors), timeout=10000)
     assert draft.bar.export_button.isEnabled()

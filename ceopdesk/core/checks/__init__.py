@@ -18,10 +18,16 @@ from .rules import Rules
 FAMILIES = (terms, acronyms, form, spelling, sense, legal)
 
 
-def check_release(store_or_rules: Store | Rules, release: Release, *,
-                  contact: ContactBlock | None = None, known_names: frozenset[str] = frozenset(),
-                  now: datetime | None = None, spelling_on: bool = True,
-                  suggest: bool = False) -> list[Finding]:  # fmt: skip
+def check_release(
+    store_or_rules: Store | Rules,
+    release: Release,
+    *,
+    contact: ContactBlock | None = None,
+    known_names: frozenset[str] = frozenset(),
+    now: datetime | None = None,
+    spelling_on: bool = True,
+    suggest: bool = False,
+) -> list[Finding]:
     """Every finding for ``release``, in reading order within each rule family.
 
     Given a Store, the rules, the settings' contact block and the people the

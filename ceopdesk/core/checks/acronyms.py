@@ -35,8 +35,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                     None if after[:1] in ("'", "’") else f"{acronym.expansion} ({acronym.acronym})"
                 )
                 yield ctx.finding(
-                    RULE, part, first.start(), first.end(),
+                    RULE,
+                    part,
+                    first.start(),
+                    first.end(),
                     f'Spell out {acronym.acronym} on first use: "{acronym.expansion} '
-                    f'({acronym.acronym})".', fix,
-                )  # fmt: skip
+                    f'({acronym.acronym})".',
+                    fix,
+                )
             break

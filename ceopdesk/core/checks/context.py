@@ -49,17 +49,33 @@ class Context:
     @cached_property
     def speakers(self) -> frozenset[str]:
         return frozenset(
-            s.speaker.strip() for s in self.release.sections
+            s.speaker.strip()
+            for s in self.release.sections
             if isinstance(s, QuoteSection) and s.speaker
-        )  # fmt: skip
+        )
 
     def quoted(self, part: Part) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in _QUOTED.finditer(part.text)]
 
-    def finding(self, rule: str, part: Part | str, start: int, end: int, message: str,
-                fix: str | None = None) -> Finding:  # fmt: skip
+    def finding(
+        self,
+        rule: str,
+        part: Part | str,
+        start: int,
+        end: int,
+        message: str,
+        fix: str | None = None,
+    ) -> Finding:
         name = part.name if isinstance(part, Part) else part
         text = part.text if isinstance(part, Part) else ""
         excerpt = excerpt_of(text, start, end) if text else ""
-        return Finding(rule, name, excerpt, message, self.rules.severity_of(rule),  # type: ignore[arg-type]
-                       start, end, fix)  # fmt: skip
+        return Finding(
+            rule,
+            name,
+            excerpt,
+            message,
+            self.rules.severity_of(rule),  # type: ignore[arg-type]
+            start,
+            end,
+            fix,
+        )

@@ -14,11 +14,15 @@ from ..domain import Release
 from .finding import release_parts
 from .text import mask_markup, sentences
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December)")  # fmt: skip
-_NUMBER_WORD = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-                r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?)")  # fmt: skip
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_NUMBER_WORD = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?)"
+)
 _SCALE = r"(?:\s?(?:million|billion|thousand|bn|m|k)\b)?"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -39,7 +43,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
             r"quadrupled|halved)\b",
             re.I,
         ),
-    ),  # fmt: skip
+    ),
     ("age", re.compile(r"\b\d{1,3}[- ]year[- ]old\b|\baged \d{1,3}(?: to \d{1,3})?\b", re.I)),
     ("year", re.compile(r"\b(?:19|20)\d{2}\b(?![,.]\d)")),
     ("count", re.compile(rf"\b(?:{_NUM})(?:\s(?:million|billion|thousand)\b)?")),
@@ -78,6 +82,14 @@ def figures(release: Release) -> list[Figure]:
         parts_sentences = list(sentences(masked))
         for start, end, kind in sorted(spans):
             sentence = next((s for s in parts_sentences if s.start <= start < s.end), None)
-            found.append(Figure(part.name, kind, part.text[start:end],
-                                " ".join(sentence.text.split()) if sentence else "", start, end))  # fmt: skip
+            found.append(
+                Figure(
+                    part.name,
+                    kind,
+                    part.text[start:end],
+                    " ".join(sentence.text.split()) if sentence else "",
+                    start,
+                    end,
+                )
+            )
     return found

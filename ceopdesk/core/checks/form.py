@@ -16,16 +16,82 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w\"”’)])[ \t]+(?=[.,;:!?](?:\s|$))")
 _IZE = re.compile(r"\b([A-Za-z]{3,})i([sz])(e|es|ed|ing|ation|ations|er|ers)\b")
 # Words that end in -ize/-ise whatever the house style.
-_FIXED_IZE = frozenset({"capsize", "seize", "assize", "prize", "baize", "maize", "size",
-                        "downsize", "outsize", "oversize", "resize", "undersize", "belize"})  # fmt: skip
-_FIXED_ISE = frozenset({"advertise", "advise", "apprise", "arise", "chastise", "circumcise",
-    "comprise", "compromise", "demise", "despise", "devise", "disguise", "enterprise",
-    "excise", "exercise", "expertise", "franchise", "improvise", "incise", "merchandise",
-    "premise", "promise", "revise", "supervise", "surmise", "surprise", "televise",
-    "treatise", "otherwise", "likewise", "clockwise", "concise", "precise", "noise", "raise",
-    "praise", "poise", "cruise", "bruise", "guise", "wise", "rise", "sunrise", "anticlockwise",
-    "paradise", "reprise", "mortise", "porpoise", "tortoise", "turquoise", "valise", "cerise",
-    "ise", "promises", "premises"})  # fmt: skip
+_FIXED_IZE = frozenset(
+    {
+        "capsize",
+        "seize",
+        "assize",
+        "prize",
+        "baize",
+        "maize",
+        "size",
+        "downsize",
+        "outsize",
+        "oversize",
+        "resize",
+        "undersize",
+        "belize",
+    }
+)
+_FIXED_ISE = frozenset(
+    {
+        "advertise",
+        "advise",
+        "apprise",
+        "arise",
+        "chastise",
+        "circumcise",
+        "comprise",
+        "compromise",
+        "demise",
+        "despise",
+        "devise",
+        "disguise",
+        "enterprise",
+        "excise",
+        "exercise",
+        "expertise",
+        "franchise",
+        "improvise",
+        "incise",
+        "merchandise",
+        "premise",
+        "promise",
+        "revise",
+        "supervise",
+        "surmise",
+        "surprise",
+        "televise",
+        "treatise",
+        "otherwise",
+        "likewise",
+        "clockwise",
+        "concise",
+        "precise",
+        "noise",
+        "raise",
+        "praise",
+        "poise",
+        "cruise",
+        "bruise",
+        "guise",
+        "wise",
+        "rise",
+        "sunrise",
+        "anticlockwise",
+        "paradise",
+        "reprise",
+        "mortise",
+        "porpoise",
+        "tortoise",
+        "turquoise",
+        "valise",
+        "cerise",
+        "ise",
+        "promises",
+        "premises",
+    }
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -38,16 +104,33 @@ def check(ctx: Context) -> Iterator[Finding]:
         for m in _DOUBLED.finditer(masked):
             if m.group(1).lower() in _ALLOWED_DOUBLES or "\n" in m.group(2):
                 continue
-            yield ctx.finding("form.doubled-word", part, m.start(), m.end(),
-                              f'"{m.group(1)}" twice in a row.', m.group(1))  # fmt: skip
+            yield ctx.finding(
+                "form.doubled-word",
+                part,
+                m.start(),
+                m.end(),
+                f'"{m.group(1)}" twice in a row.',
+                m.group(1),
+            )
         for m in _DOUBLE_SPACE.finditer(part.text):
-            yield ctx.finding("form.double-space", part, m.start() - 1, m.end() + 1,
-                              "Two spaces where one will do.", part.text[m.start() - 1] + " "
-                              + part.text[m.end()])  # fmt: skip
+            yield ctx.finding(
+                "form.double-space",
+                part,
+                m.start() - 1,
+                m.end() + 1,
+                "Two spaces where one will do.",
+                part.text[m.start() - 1] + " " + part.text[m.end()],
+            )
         for m in _SPACE_BEFORE_PUNCT.finditer(part.text):
             punct = part.text[m.end()]
-            yield ctx.finding("form.space-before-punctuation", part, m.start(), m.end() + 1,
-                              f'A space before "{punct}".', punct)  # fmt: skip
+            yield ctx.finding(
+                "form.space-before-punctuation",
+                part,
+                m.start(),
+                m.end() + 1,
+                f'A space before "{punct}".',
+                punct,
+            )
 
 
 def _lengths(ctx: Context) -> Iterator[Finding]:
@@ -58,33 +141,45 @@ def _lengths(ctx: Context) -> Iterator[Finding]:
             start = len(part.text) - len(part.text.lstrip())
             if len(text) > limits.headline_chars:
                 yield ctx.finding(
-                    "lengths.headline-chars", part, start, start + len(text),
+                    "lengths.headline-chars",
+                    part,
+                    start,
+                    start + len(text),
                     f"The headline is {len(text)} characters; keep it to "
                     f"{limits.headline_chars} (GOV.UK's limit, so it shows whole in search results).",
-                )  # fmt: skip
+                )
             count = len(words(text))
             if not limits.headline_words_min <= count <= limits.headline_words_max:
                 yield ctx.finding(
-                    "lengths.headline-words", part, start, start + len(text),
+                    "lengths.headline-words",
+                    part,
+                    start,
+                    start + len(text),
                     f"The headline has {count} words; the house ideal is "
                     f"{limits.headline_words_min} to {limits.headline_words_max}.",
-                )  # fmt: skip
+                )
         elif part.kind == "standfirst" and len(text) > limits.standfirst_chars:
             start = len(part.text) - len(part.text.lstrip())
             yield ctx.finding(
-                "lengths.standfirst-chars", part, start, start + len(text),
+                "lengths.standfirst-chars",
+                part,
+                start,
+                start + len(text),
                 f"The standfirst is {len(text)} characters; keep it to "
                 f"{limits.standfirst_chars} so it can stand as the summary.",
-            )  # fmt: skip
+            )
         if part.kind in ("standfirst", "text", "quote"):
             for sentence in sentences(ctx.masked[part.name]):
                 count = len(words(sentence.text))
                 if count > limits.sentence_words:
                     yield ctx.finding(
-                        "lengths.sentence-words", part, sentence.start, sentence.end,
+                        "lengths.sentence-words",
+                        part,
+                        sentence.start,
+                        sentence.end,
                         f"A sentence of {count} words; over {limits.sentence_words} is hard "
                         "to take in at one reading. Split it.",
-                    )  # fmt: skip
+                    )
 
 
 def _ise_ize(ctx: Context) -> Iterator[Finding]:

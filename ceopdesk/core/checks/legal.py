@@ -14,24 +14,109 @@ from .context import Context
 from .finding import Finding, Part
 from .text import Span, any_word, child_ages, names, sentences
 
-SEXUAL = any_word(("sexual", "sexually", "rape", "raped", "indecent", "grooming", "groomed",
-                   "sextortion", "abuse images", "sexual exploitation", "sex offence",
-                   "sex offences", "sexual assault", "molested", "incest"))  # fmt: skip
-VICTIM = any_word(("victim", "victims", "complainant", "survivor", "abused", "groomed", "raped",
-                   "assaulted", "exploited", "targeted", "was abused", "was attacked"))  # fmt: skip
-ARREST = any_word(("arrested", "released under investigation", "RUI", "bailed", "on bail",
-                   "in custody", "detained", "held on suspicion"))  # fmt: skip
-CHARGED = any_word(("charged", "convicted", "sentenced", "jailed", "pleaded", "found guilty",
-                    "imprisoned", "cautioned"))  # fmt: skip
-COURT = any_word(("court", "trial", "magistrates", "jury", "hearing", "sentenced", "remanded",
-                  "prosecution", "prosecuted", "appeared at", "appear at"))  # fmt: skip
-PRE_VERDICT = any_word(("guilty", "confessed", "confession", "admitted", "previous convictions",
-                        "criminal record", "known to police", "serial offender"))  # fmt: skip
-VERDICT = any_word(("convicted", "found guilty", "pleaded guilty", "sentenced", "jailed",
-                    "admitted the offences", "admitted the charges", "imprisoned"))  # fmt: skip
+SEXUAL = any_word(
+    (
+        "sexual",
+        "sexually",
+        "rape",
+        "raped",
+        "indecent",
+        "grooming",
+        "groomed",
+        "sextortion",
+        "abuse images",
+        "sexual exploitation",
+        "sex offence",
+        "sex offences",
+        "sexual assault",
+        "molested",
+        "incest",
+    )
+)
+VICTIM = any_word(
+    (
+        "victim",
+        "victims",
+        "complainant",
+        "survivor",
+        "abused",
+        "groomed",
+        "raped",
+        "assaulted",
+        "exploited",
+        "targeted",
+        "was abused",
+        "was attacked",
+    )
+)
+ARREST = any_word(
+    (
+        "arrested",
+        "released under investigation",
+        "RUI",
+        "bailed",
+        "on bail",
+        "in custody",
+        "detained",
+        "held on suspicion",
+    )
+)
+CHARGED = any_word(
+    (
+        "charged",
+        "convicted",
+        "sentenced",
+        "jailed",
+        "pleaded",
+        "found guilty",
+        "imprisoned",
+        "cautioned",
+    )
+)
+COURT = any_word(
+    (
+        "court",
+        "trial",
+        "magistrates",
+        "jury",
+        "hearing",
+        "sentenced",
+        "remanded",
+        "prosecution",
+        "prosecuted",
+        "appeared at",
+        "appear at",
+    )
+)
+PRE_VERDICT = any_word(
+    (
+        "guilty",
+        "confessed",
+        "confession",
+        "admitted",
+        "previous convictions",
+        "criminal record",
+        "known to police",
+        "serial offender",
+    )
+)
+VERDICT = any_word(
+    (
+        "convicted",
+        "found guilty",
+        "pleaded guilty",
+        "sentenced",
+        "jailed",
+        "admitted the offences",
+        "admitted the charges",
+        "imprisoned",
+    )
+)
 # Someone named in a role speaks for an organisation; they are not the subject.
-ROLE_BEFORE = re.compile(r"(?:Detective|Sergeant|Inspector|Constable|Superintendent|Officer|"
-                         r"Director|Minister|Chief|Commander|Judge|Dr|said|says)\W*$")  # fmt: skip
+ROLE_BEFORE = re.compile(
+    r"(?:Detective|Sergeant|Inspector|Constable|Superintendent|Officer|"
+    r"Director|Minister|Chief|Commander|Judge|Dr|said|says)\W*$"
+)
 
 SOURCES = {
     "legal.complainant-named": (
@@ -86,8 +171,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             if charged_pre_verdict:
                 for m in PRE_VERDICT.finditer(sentence.text):
                     start = sentence.start + m.start()
-                    yield ctx.finding("legal.pre-verdict", part, start, start + len(m.group()),
-                                      f'"{m.group()}": {SOURCES["legal.pre-verdict"]}')  # fmt: skip
+                    yield ctx.finding(
+                        "legal.pre-verdict",
+                        part,
+                        start,
+                        start + len(m.group()),
+                        f'"{m.group()}": {SOURCES["legal.pre-verdict"]}',
+                    )
 
 
 def _named(ctx: Context, rule: str, part: Part, person: Span) -> Finding:

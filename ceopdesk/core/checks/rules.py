@@ -68,8 +68,10 @@ class Rules:
 
 
 def defaults() -> Rules:
-    return parse(json.loads(resource("checks", "house-rules.json").read_text(encoding="utf-8")),
-                 "the shipped rules")  # fmt: skip
+    return parse(
+        json.loads(resource("checks", "house-rules.json").read_text(encoding="utf-8")),
+        "the shipped rules",
+    )
 
 
 def parse(data: Any, source: str) -> Rules:
@@ -80,8 +82,17 @@ def parse(data: Any, source: str) -> Rules:
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UserError(f'{source}: not a rules file (expected "format": "{FORMAT}").')
-    known = {"format", "terms", "acronyms", "lengths", "ise_ize", "retired_domains",
-             "user_words", "severity", "off"}  # fmt: skip
+    known = {
+        "format",
+        "terms",
+        "acronyms",
+        "lengths",
+        "ise_ize",
+        "retired_domains",
+        "user_words",
+        "severity",
+        "off",
+    }
     for key in data:
         if key not in known:
             raise fail(key, f"unknown key (expected one of: {', '.join(sorted(known))})")
@@ -95,8 +106,13 @@ def parse(data: Any, source: str) -> Rules:
             preferred = [preferred]
         if not isinstance(preferred, list) or not all(isinstance(p, str) for p in preferred):
             raise fail(f"{where}.preferred", "must be a list of wordings")
-        rules.terms.append(Term(item["term"].strip(), [p.strip() for p in preferred if p.strip()],
-                                str(item.get("reason", "")).strip()))  # fmt: skip
+        rules.terms.append(
+            Term(
+                item["term"].strip(),
+                [p.strip() for p in preferred if p.strip()],
+                str(item.get("reason", "")).strip(),
+            )
+        )
     for i, item in enumerate(data.get("acronyms", [])):
         if not isinstance(item, dict) or not str(item.get("acronym", "")).strip():
             raise fail(f"acronyms[{i}]", "needs an acronym")

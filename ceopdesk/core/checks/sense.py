@@ -19,40 +19,58 @@ _LINK = re.compile(r"\]\((?P<md>[^)\s]+)\)|(?P<bare>\b(?:https?://|www\.)[^\s)\]
 def check(ctx: Context) -> Iterator[Finding]:
     release = ctx.release
     if release.release_date is None:
-        yield ctx.finding("sense.no-release-date", "release_date", 0, 0,
-                          "The release has no release date.")  # fmt: skip
+        yield ctx.finding(
+            "sense.no-release-date", "release_date", 0, 0, "The release has no release date."
+        )
     if release.embargo is not None:
         lifts = release.embargo.astimezone(LONDON)
         if release.release_date is not None and lifts.date() < release.release_date:
             yield ctx.finding(
-                "sense.embargo-before-date", "embargo", 0, 0,
+                "sense.embargo-before-date",
+                "embargo",
+                0,
+                0,
                 f"The embargo lifts on {lifts:%d %B %Y}, before the release date "
                 f"({release.release_date:%d %B %Y}).",
-            )  # fmt: skip
+            )
         now = ctx.now or datetime.now(UTC)
         if release.status in ("draft", "in_review") and release.embargo <= now:
             yield ctx.finding(
-                "sense.embargo-past", "embargo", 0, 0,
+                "sense.embargo-past",
+                "embargo",
+                0,
+                0,
                 f"The embargo ({lifts:%H:%M, %d %B %Y}) has already passed: change it or "
                 "make the release for immediate release.",
-            )  # fmt: skip
+            )
     contact = release.contact if release.contact is not None else ctx.contact
     if contact is None or not (contact.phone or contact.out_of_hours or contact.email):
-        yield ctx.finding("sense.contact-incomplete", "contact", 0, 0,
-                          "The contact block has no phone number or e-mail address: journalists "
-                          "need a way to reach the press office.")  # fmt: skip
+        yield ctx.finding(
+            "sense.contact-incomplete",
+            "contact",
+            0,
+            0,
+            "The contact block has no phone number or e-mail address: journalists "
+            "need a way to reach the press office.",
+        )
     for i, section in enumerate(release.sections):
         part = f"sections[{i}]"
         if not section.text.strip():
             yield ctx.finding("sense.empty-section", part, 0, 0, "This section is empty.")
         if isinstance(section, QuoteSection):
             if not (section.speaker or "").strip():
-                yield ctx.finding("sense.quote-no-speaker", part, 0, 0,
-                                  "This quote does not say who said it.")  # fmt: skip
+                yield ctx.finding(
+                    "sense.quote-no-speaker", part, 0, 0, "This quote does not say who said it."
+                )
             elif not (section.role or "").strip():
-                yield ctx.finding("sense.quote-no-role", part, 0, 0,
-                                  f"Give {section.speaker.strip()}'s role: readers need to know "
-                                  "why this person is speaking.")  # fmt: skip
+                yield ctx.finding(
+                    "sense.quote-no-role",
+                    part,
+                    0,
+                    0,
+                    f"Give {section.speaker.strip()}'s role: readers need to know "
+                    "why this person is speaking.",
+                )
     yield from _links(ctx)
 
 
@@ -70,10 +88,19 @@ def _links(ctx: Context) -> Iterator[Finding]:
                 continue  # mailto: and the like
             host = (urlsplit(url if "://" in url else "https://" + url).hostname or "").lower()
             if any(host == d or host.endswith("." + d) for d in retired):
-                yield ctx.finding("sense.link-retired-domain", part, start, end,
-                                  f"{host} is listed as a retired domain: link to the page's "
-                                  "new address.")  # fmt: skip
+                yield ctx.finding(
+                    "sense.link-retired-domain",
+                    part,
+                    start,
+                    end,
+                    f"{host} is listed as a retired domain: link to the page's new address.",
+                )
             elif url.lower().startswith("http://"):
-                yield ctx.finding("sense.link-not-https", part, start, end,
-                                  "Link with https:// so readers get the secure page.",
-                                  "https://" + url[7:])  # fmt: skip
+                yield ctx.finding(
+                    "sense.link-not-https",
+                    part,
+                    start,
+                    end,
+                    "Link with https:// so readers get the secure page.",
+                    "https://" + url[7:],
+                )

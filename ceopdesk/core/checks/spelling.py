@@ -93,5 +93,6 @@ def check(ctx: Context, suggest: bool = False) -> Iterator[Finding]:
             options = spell.suggestions(word) if suggest else []
             message = f'"{m.group()}" is not in the British English dictionary'
             message += f' (did you mean "{options[0]}"?).' if options else "."
-            yield ctx.finding(RULE, part, m.start(), m.end(), message,
-                              options[0] if options else None)  # fmt: skip
+            yield ctx.finding(
+                RULE, part, m.start(), m.end(), message, options[0] if options else None
+            )

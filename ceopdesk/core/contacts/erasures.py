@@ -117,7 +117,7 @@ def record(session: Session, db_path: Path, person: Contact) -> None:
                 key,
                 "n",
                 _name(person.given_name, person.family_name, person.display_name or person.name),
-            ),  # fmt: skip
+            ),
         }
     )
     save(session, db_path, register)
@@ -152,7 +152,7 @@ def matches(session: Session, register: Register) -> list[int]:
                 ContactRow.given_name,
                 ContactRow.family_name,
                 ContactRow.display_name,
-            )  # fmt: skip
+            )
         )
         for cid, given, family, display in rows:
             if cid in found:

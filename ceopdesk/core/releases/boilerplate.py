@@ -19,8 +19,9 @@ def _latest(row: BoilerplateRow) -> BoilerplateVersionRow:
 
 def _domain(row: BoilerplateRow) -> Boilerplate:
     v = _latest(row)
-    return Boilerplate(key=row.key, title=v.title, text=v.text, version=v.number,
-                       updated=row.updated)  # fmt: skip
+    return Boilerplate(
+        key=row.key, title=v.title, text=v.text, version=v.number, updated=row.updated
+    )
 
 
 def get_row(session: Session, key: str) -> BoilerplateRow:
@@ -60,7 +61,7 @@ def save_in(session: Session, item: BoilerplateItem, user: str | None) -> str:
                 title=item.title.strip(),
                 text=item.text,
                 author=user or audit.current_user(),
-            )  # fmt: skip
+            )
         )
         session.add(row)
         audit.record(session, "boilerplate.add", f"boilerplate:{item.key}", "version 1", user)
@@ -75,7 +76,7 @@ def save_in(session: Session, item: BoilerplateItem, user: str | None) -> str:
             title=item.title.strip(),
             text=item.text,
             author=user or audit.current_user(),
-        )  # fmt: skip
+        )
     )
     row.updated = utcnow()
     audit.record(session, "boilerplate.edit", f"boilerplate:{item.key}", f"version {number}", user)
@@ -89,8 +90,9 @@ def save(store: Store, key: str, title: str, text: str, user: str | None = None)
         return _domain(get_row(s, key))
 
 
-def import_items(store: Store, items: list[BoilerplateItem],
-                 user: str | None = None) -> list[tuple[str, str]]:  # fmt: skip
+def import_items(
+    store: Store, items: list[BoilerplateItem], user: str | None = None
+) -> list[tuple[str, str]]:
     """All items or none: (key, outcome) for each."""
     with store.session() as s:
         return [(item.key, save_in(s, item, user)) for item in items]
@@ -102,7 +104,7 @@ def versions(store: Store, key: str) -> list[BoilerplateVersion]:
         return [
             BoilerplateVersion(
                 key=key, number=v.number, title=v.title, text=v.text, created=v.created, by=v.author
-            )  # fmt: skip
+            )
             for v in row.versions
         ]
 
@@ -114,7 +116,7 @@ def usages(store: Store, key: str) -> list[BoilerplateUse]:
         rows = s.execute(
             select(
                 ReleaseRow.reference, ReleaseRow.headline, ReleaseRow.status, ReleaseNoteRow.version
-            )  # fmt: skip
+            )
             .join(ReleaseNoteRow, ReleaseNoteRow.release_id == ReleaseRow.id)
             .where(ReleaseNoteRow.boilerplate_id == row.id)
             .order_by(ReleaseRow.reference)

@@ -98,10 +98,12 @@ def expand(paths: Iterable[Path], suffixes: Iterable[str]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             inside = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in wanted
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in wanted
                 and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
-            )  # fmt: skip
+            )
             found.extend(inside)
         elif not path.exists():
             raise UserError(f"{path}: no such file.")
@@ -116,8 +118,12 @@ def expand(paths: Iterable[Path], suffixes: Iterable[str]) -> list[Path]:
     return found
 
 
-def read_all(paths: list[Path], read: Reader, progress: Progress | None = None,
-             should_stop: ShouldStop | None = None) -> list[ImportedRelease | ReadFailure]:  # fmt: skip
+def read_all(
+    paths: list[Path],
+    read: Reader,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+) -> list[ImportedRelease | ReadFailure]:
     """Read every file, keeping a failure as a sentence instead of stopping.
 
     Stops early (returning what was read so far) when ``should_stop()`` says so.
@@ -145,8 +151,9 @@ def _store_one(session: Session, item: ImportedRelease, user: str | None) -> Rel
         # The first version records where the issued text came from; nobody
         # approved it in ceopdesk, so no approver is recorded.
         versions.record(session, row, f"imported as issued, {detail}", user)
-    audit.record(session, "release.import", f"release:{row.reference}",
-                 f"{row.status}, {detail}", user)  # fmt: skip
+    audit.record(
+        session, "release.import", f"release:{row.reference}", f"{row.status}, {detail}", user
+    )
     session.flush()
     return service.to_domain(session, row)
 
@@ -164,9 +171,13 @@ def import_all(store: Store, items: list[ImportedRelease], user: str | None) -> 
         return [_store_one(s, item, user) for item in items]
 
 
-def import_each(store: Store, items: list[ImportedRelease | ReadFailure], user: str | None,
-                progress: Progress | None = None,
-                should_stop: ShouldStop | None = None) -> ImportReport:  # fmt: skip
+def import_each(
+    store: Store,
+    items: list[ImportedRelease | ReadFailure],
+    user: str | None,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
+) -> ImportReport:
     """One unit of work per file; a failure is reported and the next file goes on."""
     report = ImportReport()
     for i, item in enumerate(items):
@@ -183,9 +194,14 @@ def import_each(store: Store, items: list[ImportedRelease | ReadFailure], user: 
 def _import_one(store: Store, item: ImportedRelease | ReadFailure, user: str | None) -> FileReport:
     if isinstance(item, ReadFailure):
         return FileReport(item.source, "failed", error=item.error)
-    entry = FileReport(item.source, "failed", headline=item.release.headline,
-                       status=item.release.status, status_reason=item.status_reason,
-                       unsure=list(item.unsure))  # fmt: skip
+    entry = FileReport(
+        item.source,
+        "failed",
+        headline=item.release.headline,
+        status=item.release.status,
+        status_reason=item.status_reason,
+        unsure=list(item.unsure),
+    )
     try:
         with store.session() as s:
             release = _store_one(s, item, user)

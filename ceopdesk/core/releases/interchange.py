@@ -25,9 +25,20 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 RELEASE_KEYS = (
-    "format", "reference", "headline", "subheadline", "standfirst", "place",
-    "release_date", "embargo", "status", "sections", "notes", "contact", "tags",
-)  # fmt: skip
+    "format",
+    "reference",
+    "headline",
+    "subheadline",
+    "standfirst",
+    "place",
+    "release_date",
+    "embargo",
+    "status",
+    "sections",
+    "notes",
+    "contact",
+    "tags",
+)
 CONTACT_KEYS = ("name", "phone", "out_of_hours", "email", "web")
 # Imported history may arrive issued (recorded as imported) but never approved
 # or in review: nobody approved it here (DESIGN §3).
@@ -62,8 +73,9 @@ class _Reader:
                 )
         return value
 
-    def text(self, d: dict, key: str, where: str, *, required: bool = False,
-             nullable: bool = True) -> str | None:  # fmt: skip
+    def text(
+        self, d: dict, key: str, where: str, *, required: bool = False, nullable: bool = True
+    ) -> str | None:
         path = f"{where}.{key}" if where else key
         if key not in d or d[key] is None:
             if required or (key in d and not nullable):
@@ -96,9 +108,13 @@ def _kind(value: Any) -> str:
     if value is None:
         return "null"
     return {
-        bool: "true/false", int: "a number", float: "a number", str: "text",
-        list: "a list", dict: "an object",
-    }.get(type(value), type(value).__name__)  # fmt: skip
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
 def load_json_file(path: Path) -> Any:
@@ -207,8 +223,9 @@ def parse_release(data: Any, source: str, statuses: tuple[str, ...] = IMPORTABLE
             f"(use one of {', '.join(IMPORTABLE)}, then submit it for approval)",
         )
     release.status = status  # type: ignore[assignment]
-    release.sections = [_parse_section(r, s, i, draft)
-                        for i, s in enumerate(r.items(d, "sections"))]  # fmt: skip
+    release.sections = [
+        _parse_section(r, s, i, draft) for i, s in enumerate(r.items(d, "sections"))
+    ]
     release.notes = [_parse_note(r, n, i, draft) for i, n in enumerate(r.items(d, "notes"))]
     if d.get("contact") is not None:
         c = r.obj(d["contact"], "contact", CONTACT_KEYS)
@@ -238,8 +255,9 @@ def _parse_instant(r: _Reader, d: dict, key: str) -> datetime | None:
     return instant
 
 
-def _parse_section(r: _Reader, value: Any, i: int,
-                   draft: bool = False) -> TextSection | QuoteSection:  # fmt: skip
+def _parse_section(
+    r: _Reader, value: Any, i: int, draft: bool = False
+) -> TextSection | QuoteSection:
     where = f"sections[{i}]"
     if not isinstance(value, dict):
         raise r.fail(where, f"expected an object, found {_kind(value)}")

@@ -26,8 +26,9 @@ def fts_query(user_text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def index_release(session: Session, release_id: int, reference: str, headline: str,
-                  body: str) -> None:  # fmt: skip
+def index_release(
+    session: Session, release_id: int, reference: str, headline: str, body: str
+) -> None:
     session.execute(text("DELETE FROM release_fts WHERE rowid = :id"), {"id": release_id})
     session.execute(
         text("INSERT INTO release_fts (rowid, reference, headline, body) VALUES (:id, :r, :h, :b)"),

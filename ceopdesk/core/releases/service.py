@@ -115,15 +115,20 @@ def _write_parts(session: Session, row: ReleaseRow, release: Release) -> None:
     row.contact = None
     if release.contact is not None and not release.contact.is_empty():
         row.contact = {
-            "name": release.contact.name, "phone": release.contact.phone,
-            "out_of_hours": release.contact.out_of_hours, "email": release.contact.email,
+            "name": release.contact.name,
+            "phone": release.contact.phone,
+            "out_of_hours": release.contact.out_of_hours,
+            "email": release.contact.email,
             "web": release.contact.web,
-        }  # fmt: skip
+        }
     row.sections.clear()
     for i, s in enumerate(release.sections):
         if isinstance(s, QuoteSection):
-            row.sections.append(SectionRow(position=i, type="quote", text=s.text,
-                                           speaker=s.speaker.strip(), role=s.role))  # fmt: skip
+            row.sections.append(
+                SectionRow(
+                    position=i, type="quote", text=s.text, speaker=s.speaker.strip(), role=s.role
+                )
+            )
         else:
             row.sections.append(SectionRow(position=i, type="text", text=s.text))
     previous = {n.boilerplate.key: n for n in row.notes if n.boilerplate is not None}
@@ -133,8 +138,9 @@ def _write_parts(session: Session, row: ReleaseRow, release: Release) -> None:
         row.notes.append(_note_row(session, i, n, previous.get(n.boilerplate or "")))
 
 
-def _note_row(session: Session, position: int, note: Note,
-              previous: ReleaseNoteRow | None) -> ReleaseNoteRow:  # fmt: skip
+def _note_row(
+    session: Session, position: int, note: Note, previous: ReleaseNoteRow | None
+) -> ReleaseNoteRow:
     if not note.boilerplate:
         return ReleaseNoteRow(position=position, title=note.title.strip(), text=note.text)
     bp = boilerplate_row(session, note.boilerplate)
@@ -159,8 +165,9 @@ def _clean_tags(tags: list[str]) -> list[str]:
 
 def reindex(session: Session, row: ReleaseRow) -> None:
     session.flush()
-    search.index_release(session, row.id, row.reference, row.headline,
-                         body_text(to_domain(session, row)))  # fmt: skip
+    search.index_release(
+        session, row.id, row.reference, row.headline, body_text(to_domain(session, row))
+    )
 
 
 # -- references ---------------------------------------------------------------
@@ -224,8 +231,7 @@ def create(store: Store, release: Release, user: str | None = None) -> Release:
         return to_domain(s, row)
 
 
-def new_draft(store: Store, headline: str = "Untitled release",
-              user: str | None = None) -> Release:  # fmt: skip
+def new_draft(store: Store, headline: str = "Untitled release", user: str | None = None) -> Release:
     """A fresh draft with today's date and the default place, as the editor opens it."""
     with store.session() as s:
         settings = load_settings(s)
@@ -236,7 +242,7 @@ def new_draft(store: Store, headline: str = "Untitled release",
                 headline=headline,
                 place=settings.default_place,
                 release_date=date.today(),
-            ),  # fmt: skip
+            ),
             user,
         )
         s.flush()
@@ -263,8 +269,9 @@ def update_in(s: Session, release: Release, user: str | None = None) -> Release:
         row.approved_by = row.approved_at = row.approval_note = None
         for n in row.notes:
             n.pinned = False
-        audit.record(s, "release.approval_voided", f"release:{row.reference}",
-                     "edited after approval", user)  # fmt: skip
+        audit.record(
+            s, "release.approval_voided", f"release:{row.reference}", "edited after approval", user
+        )
     _audit_edit(s, row.reference, user)
     reindex(s, row)
     return to_domain(s, row)
@@ -273,17 +280,24 @@ def update_in(s: Session, release: Release, user: str | None = None) -> Release:
 def _audit_edit(session: Session, reference: str, user: str | None) -> None:
     who = user or audit.current_user()
     last = session.scalar(
-        select(AuditRow).where(AuditRow.entity == f"release:{reference}")
-        .order_by(AuditRow.id.desc()).limit(1)
-    )  # fmt: skip
-    if last and last.action == "release.edit" and last.user == who \
-            and utcnow() - last.at < EDIT_AUDIT_WINDOW:  # fmt: skip
+        select(AuditRow)
+        .where(AuditRow.entity == f"release:{reference}")
+        .order_by(AuditRow.id.desc())
+        .limit(1)
+    )
+    if (
+        last
+        and last.action == "release.edit"
+        and last.user == who
+        and utcnow() - last.at < EDIT_AUDIT_WINDOW
+    ):
         return
     audit.record(session, "release.edit", f"release:{reference}", None, who)
 
 
-def take_latest_boilerplate(store: Store, reference: str, key: str,
-                            user: str | None = None) -> Release:  # fmt: skip
+def take_latest_boilerplate(
+    store: Store, reference: str, key: str, user: str | None = None
+) -> Release:
     """Acknowledge the newest text of a boilerplate note used by a draft."""
     with store.session() as s:
         row = get_row(s, reference)
@@ -298,13 +312,20 @@ def take_latest_boilerplate(store: Store, reference: str, key: str,
         return to_domain(s, row)
 
 
-def list_releases(store: Store, status: str | None = None,
-                  query: str | None = None) -> list[ReleaseSummary]:  # fmt: skip
+def list_releases(
+    store: Store, status: str | None = None, query: str | None = None
+) -> list[ReleaseSummary]:
     """Newest first; with ``query``, full-text matches best first."""
     with store.read_session() as s:
-        stmt = select(ReleaseRow.id, ReleaseRow.reference, ReleaseRow.headline,
-                      ReleaseRow.status, ReleaseRow.embargo, ReleaseRow.release_date,
-                      ReleaseRow.updated)  # fmt: skip
+        stmt = select(
+            ReleaseRow.id,
+            ReleaseRow.reference,
+            ReleaseRow.headline,
+            ReleaseRow.status,
+            ReleaseRow.embargo,
+            ReleaseRow.release_date,
+            ReleaseRow.updated,
+        )
         if status:
             stmt = stmt.where(ReleaseRow.status == status)
         ids = search.search_release_ids(s, query) if query else None

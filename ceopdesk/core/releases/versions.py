@@ -110,7 +110,7 @@ def record(session: Session, row: ReleaseRow, why: str, user: str | None) -> int
             by=who,
             created=utcnow(),
             snapshot=_snapshot_json(row, release),
-        )  # fmt: skip
+        )
     )
     session.flush()
     return number
@@ -149,9 +149,10 @@ def list_versions(store: Store, reference: str) -> list[ReleaseVersion]:
     with store.read_session() as s:
         row = get_row(s, reference)
         rows = s.scalars(
-            select(ReleaseVersionRow).where(ReleaseVersionRow.release_id == row.id)
+            select(ReleaseVersionRow)
+            .where(ReleaseVersionRow.release_id == row.id)
             .order_by(ReleaseVersionRow.number)
-        )  # fmt: skip
+        )
         return [
             ReleaseVersion(v.number, v.status, v.reason, v.created, v.by, v.snapshot)  # type: ignore[arg-type]
             for v in rows
@@ -229,9 +230,11 @@ def part_texts(release: Release) -> list[tuple[str, str, str]]:
     for i, n in enumerate(release.notes):
         parts.append((f"notes[{i}]", f"Note {i + 1}", f"{n.title}\n\n{n.text}".strip()))
     c = release.contact
-    contact = "" if c is None else "\n".join(
-        v for v in (c.name, c.phone, c.out_of_hours, c.email, c.web) if v
-    )  # fmt: skip
+    contact = (
+        ""
+        if c is None
+        else "\n".join(v for v in (c.name, c.phone, c.out_of_hours, c.email, c.web) if v)
+    )
     parts.append(("contact", "Contact", contact))
     return parts
 
@@ -246,8 +249,9 @@ def compare_releases(old: Release, new: Release) -> list[PartDiff]:
     for part in order:
         label, old_text = before.get(part, after.get(part, ("", "")))
         new_label, new_text = after.get(part, (label, ""))
-        result.append(PartDiff(part, new_label or label, old_text, new_text,
-                               diff_words(old_text, new_text)))  # fmt: skip
+        result.append(
+            PartDiff(part, new_label or label, old_text, new_text, diff_words(old_text, new_text))
+        )
     return result
 
 

@@ -72,8 +72,9 @@ def check(release: Release, target: str, was_issued: bool = False) -> str | None
     if current == "withdrawn" and target == "draft" and was_issued:
         return f"{release.reference} was issued before it was withdrawn, so it cannot be reopened."
     if target in ("in_review", "approved", "issued"):
-        doing = {"in_review": "submitted for approval", "approved": "approved",
-                 "issued": "issued"}[target]  # fmt: skip
+        doing = {"in_review": "submitted for approval", "approved": "approved", "issued": "issued"}[
+            target
+        ]
         return incomplete_reason(release, doing)
     return None
 
@@ -92,10 +93,12 @@ def approvers(store: Store) -> list[str]:
     """Everyone recorded as an approver before, most recent first (for completing the name)."""
     with store.read_session() as s:
         rows = s.execute(
-            select(AuditRow.user, func.max(AuditRow.id)).where(AuditRow.action == "release.approved")
-            .where(AuditRow.user.is_not(None)).group_by(AuditRow.user)
+            select(AuditRow.user, func.max(AuditRow.id))
+            .where(AuditRow.action == "release.approved")
+            .where(AuditRow.user.is_not(None))
+            .group_by(AuditRow.user)
             .order_by(func.max(AuditRow.id).desc())
-        ).all()  # fmt: skip
+        ).all()
         return [user for user, _ in rows if user and user.strip()]
 
 
@@ -108,9 +111,14 @@ def allowed_moves(store: Store, reference: str) -> dict[str, str | None]:
         return {t: check(release, t, was_issued) for t in LABELS if t != release.status}
 
 
-def set_status(store: Store, reference: str, target: str, user: str | None = None,
-               note: str | None = None, legal_reasons: Mapping[str, str] | None = None,
-               ) -> Release:  # fmt: skip
+def set_status(
+    store: Store,
+    reference: str,
+    target: str,
+    user: str | None = None,
+    note: str | None = None,
+    legal_reasons: Mapping[str, str] | None = None,
+) -> Release:
     """Move a release along the workflow; ``user`` is the approver for approvals.
 
     Submitting runs the checks first (``core/checks/submission.py``): ``legal_reasons``

@@ -23,9 +23,10 @@ def _conversion(
     if not headings:
         blocks = [
             Block("paragraph", [Span(s.text, True, s.italic, s.href) for s in b.spans])
-            if b.kind == "heading" else b
+            if b.kind == "heading"
+            else b
             for b in blocks
-        ]  # fmt: skip
+        ]
     return Conversion(blocks_to_markdown(blocks), [*removed.notes(), *notes])
 
 

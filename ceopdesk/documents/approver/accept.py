@@ -25,9 +25,13 @@ from .compare import Comparison, PartChange, _stored
 NoteChoice = Literal["one-off", "library"]
 
 
-def accept(store: Store, comparison: Comparison, parts: list[str] | None,
-           note_choices: dict[str, NoteChoice] | None = None,
-           user: str | None = None) -> Release:  # fmt: skip
+def accept(
+    store: Store,
+    comparison: Comparison,
+    parts: list[str] | None,
+    note_choices: dict[str, NoteChoice] | None = None,
+    user: str | None = None,
+) -> Release:
     """Apply the changes to ``parts`` (None: every change) and return the release."""
     chosen = _chosen(comparison, parts)
     note_choices = note_choices or {}
@@ -61,9 +65,13 @@ def accept(store: Store, comparison: Comparison, parts: list[str] | None,
                 position = _split(after)[1] + 1
             items.insert(min(position, len(items)), change.value)
         result = releases.update_in(s, release, user)
-        audit.record(s, "release.approver_edits", f"release:{comparison.reference}",
-                     f"accepted {', '.join(c.part for c in chosen)} from version "
-                     f"{comparison.version}", user)  # fmt: skip
+        audit.record(
+            s,
+            "release.approver_edits",
+            f"release:{comparison.reference}",
+            f"accepted {', '.join(c.part for c in chosen)} from version {comparison.version}",
+            user,
+        )
         return result
 
 
@@ -99,8 +107,9 @@ def _same(value: object) -> object:
     return value
 
 
-def _put(release: Release, change: PartChange, choice: NoteChoice | None, session,
-         user: str | None) -> None:  # fmt: skip
+def _put(
+    release: Release, change: PartChange, choice: NoteChoice | None, session, user: str | None
+) -> None:
     value = change.value
     if change.part.startswith(("sections[", "notes[")):
         group, index = _split(change.part)
@@ -113,8 +122,9 @@ def _put(release: Release, change: PartChange, choice: NoteChoice | None, sessio
         setattr(release, change.part, value or ("" if change.part != "subheadline" else None))
 
 
-def _library_note(change: PartChange, value: Note, choice: NoteChoice | None, session,
-                  user: str | None) -> Note:  # fmt: skip
+def _library_note(
+    change: PartChange, value: Note, choice: NoteChoice | None, session, user: str | None
+) -> Note:
     key = change.boilerplate or ""
     if choice is None:
         raise UserError(

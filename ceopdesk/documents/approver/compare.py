@@ -67,11 +67,11 @@ class Comparison:
             "changes": [
                 {"part": c.part, "kind": c.kind, "before": c.before, "after": c.after}
                 for c in self.changes
-            ],  # fmt: skip
+            ],
             "comments": [
                 {"part": c.part, "anchor": c.anchor, "text": c.text, "author": c.author}
                 for c in self.comments
-            ],  # fmt: skip
+            ],
         }
 
 
@@ -152,8 +152,9 @@ def _change(base: Release, found: PartFound, returned: ApproverFile) -> PartChan
         for c in returned.review.changes
         if paragraph_index(returned, c.paragraph) in found.found_index
     ]
-    return PartChange(found.part, kind, before, after, after_value, tracked, boilerplate,
-                      found.added_after)  # fmt: skip
+    return PartChange(
+        found.part, kind, before, after, after_value, tracked, boilerplate, found.added_after
+    )
 
 
 def _stored(release: Release, part: str) -> Any:
@@ -191,6 +192,7 @@ def _comments(returned: ApproverFile, found: list[PartFound]) -> list[PartCommen
     out = []
     for c in returned.review.comments:
         index = paragraph_index(returned, c.paragraph) if c.paragraph is not None else None
-        out.append(PartComment(owner.get(index) if index is not None else None, c.anchor, c.text,
-                               c.author))  # fmt: skip
+        out.append(
+            PartComment(owner.get(index) if index is not None else None, c.anchor, c.text, c.author)
+        )
     return out

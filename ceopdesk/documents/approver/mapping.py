@@ -67,8 +67,9 @@ def _key(style: str, text: str) -> tuple[str, str]:
     return (style.strip().lower(), " ".join(text.split()))
 
 
-def map_parts(expected: list[tuple[str | None, Placed]],
-              found: list[SourceParagraph]) -> list[PartFound]:  # fmt: skip
+def map_parts(
+    expected: list[tuple[str | None, Placed]], found: list[SourceParagraph]
+) -> list[PartFound]:
     """Every part of the release with the paragraphs the file has for it."""
     parts: dict[str, PartFound] = {}
     for part, placed in expected:
@@ -128,8 +129,13 @@ def _assign(part: str | None, j: int, assigned: list[str | None], dropped: set[i
         assigned[j] = part
 
 
-def _match_region(expected: list[tuple[str | None, Placed]], found: list[SourceParagraph],
-                  region: range, assigned: list[str | None], dropped: set[int]) -> None:  # fmt: skip
+def _match_region(
+    expected: list[tuple[str | None, Placed]],
+    found: list[SourceParagraph],
+    region: range,
+    assigned: list[str | None],
+    dropped: set[int],
+) -> None:
     """Pair changed paragraphs in order: same style name first, then the most similar text."""
     start = 0
     for j in region:
@@ -143,8 +149,14 @@ def _match_region(expected: list[tuple[str | None, Placed]], found: list[SourceP
             if score > best_score:
                 best, best_score = i, score
         if best is None:  # rewritten beyond recognition: the next unpaired one of its style
-            best = next((i for i in range(start, len(expected))
-                         if expected[i][1].style.lower() == paragraph.style.lower()), None)  # fmt: skip
+            best = next(
+                (
+                    i
+                    for i in range(start, len(expected))
+                    if expected[i][1].style.lower() == paragraph.style.lower()
+                ),
+                None,
+            )
         if best is not None:
             _assign(expected[best][0], j, assigned, dropped)
             start = best + 1

@@ -51,8 +51,9 @@ def open_approver_file(path: Path) -> ApproverFile:
         raise UserError(f"{path} is a damaged Word document and cannot be read ({exc}).") from None
     flags = _StyleFlags(document)
     paragraphs = [flags.direct(p) for _, p in read]
-    return ApproverFile(path, read_identity(document), review, paragraphs,
-                        [e for e, _ in read], header)  # fmt: skip
+    return ApproverFile(
+        path, read_identity(document), review, paragraphs, [e for e, _ in read], header
+    )
 
 
 class _StyleFlags:

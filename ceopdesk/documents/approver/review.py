@@ -50,8 +50,12 @@ def take_review(document: Document) -> Review:
     body = document.element.body
     review = Review()
     review.comments = _comments(document, body)
-    for tag, kind in (("w:ins", "inserted"), ("w:moveTo", "inserted"),
-                      ("w:del", "deleted"), ("w:moveFrom", "deleted")):  # fmt: skip
+    for tag, kind in (
+        ("w:ins", "inserted"),
+        ("w:moveTo", "inserted"),
+        ("w:del", "deleted"),
+        ("w:moveFrom", "deleted"),
+    ):
         for element in list(body.iter(qn(tag))):
             parent = element.getparent()
             if parent is None or parent.tag == qn("w:rPr"):

@@ -35,8 +35,12 @@ PartValue = str | TextSection | QuoteSection | Note | ContactBlock | None
 
 _NOTE_NUMBER = re.compile(r"^\s*\d+\.\s*")
 _OPEN, _CLOSE = "“", "”"
-_CONTACT_FIELDS = (("Telephone:", "phone"), ("Out of hours:", "out_of_hours"),
-                   ("Email:", "email"), ("Web:", "web"))  # fmt: skip
+_CONTACT_FIELDS = (
+    ("Telephone:", "phone"),
+    ("Out of hours:", "out_of_hours"),
+    ("Email:", "email"),
+    ("Web:", "web"),
+)
 # The writer isolates right-to-left names in the English attribution sentence.
 _ISOLATES = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
 _CONTACT_LEAD = "For further information contact"
@@ -60,8 +64,10 @@ def value_of(part: str, placed: list[Placed]) -> PartValue:
 
 
 def _spans(runs: list[Run]) -> list[Span]:
-    return [Span(r.text.replace("\t", " "), r.bold, r.italic, _same_href(r.href))
-            for r in merge_runs(runs)]  # fmt: skip
+    return [
+        Span(r.text.replace("\t", " "), r.bold, r.italic, _same_href(r.href))
+        for r in merge_runs(runs)
+    ]
 
 
 def _inline(runs: list[Run]) -> str:
@@ -90,8 +96,11 @@ def _markdown(placed: list[Placed]) -> str:
             kind = "number"
         elif style == NOTE_SUBHEADING.lower():
             kind = "heading"
-        blocks.append(RichBlock(kind, _spans(p.runs), min(p.list_level, 1) if kind in
-                                ("bullet", "number") else 0))  # fmt: skip
+        blocks.append(
+            RichBlock(
+                kind, _spans(p.runs), min(p.list_level, 1) if kind in ("bullet", "number") else 0
+            )
+        )
     return blocks_to_markdown(blocks)
 
 
@@ -147,8 +156,9 @@ def _note(placed: list[Placed]) -> Note:
         return Note(title=title, text=_markdown(placed[1:]))
     runs = list(first.runs)
     if runs:
-        runs[0] = Run(_NOTE_NUMBER.sub("", runs[0].text, count=1), runs[0].bold, runs[0].italic,
-                      runs[0].href)  # fmt: skip
+        runs[0] = Run(
+            _NOTE_NUMBER.sub("", runs[0].text, count=1), runs[0].bold, runs[0].italic, runs[0].href
+        )
     head = Placed(first.style, "".join(r.text for r in runs), runs, first.list_level)
     return Note(title="", text=_markdown([head, *placed[1:]]))
 

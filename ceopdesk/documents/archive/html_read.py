@@ -15,9 +15,38 @@ from lxml.etree import ParserError, XMLSyntaxError, _Element
 from ..blocks import Run
 from ..source import SourceParagraph
 
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
-           "td", "th", "dt", "dd", "section", "article", "header", "footer", "address",
-           "figcaption", "caption", "tr", "table", "ul", "ol", "dl", "main", "body", "html"}  # fmt: skip
+_BLOCKS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "address",
+    "figcaption",
+    "caption",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "main",
+    "body",
+    "html",
+}
 _SKIP = {"script", "style", "noscript", "template", "head", "svg", "button", "form", "nav"}
 _HEADING = re.compile(r"^h([1-6])$")
 

@@ -14,8 +14,10 @@ from ..markup import safe_href
 
 
 def spans(runs: list[Run]) -> list[Span]:
-    return [Span(r.text.replace("\t", " "), r.bold, r.italic,
-                 safe_href(r.href) if r.href else None) for r in runs]  # fmt: skip
+    return [
+        Span(r.text.replace("\t", " "), r.bold, r.italic, safe_href(r.href) if r.href else None)
+        for r in runs
+    ]
 
 
 def runs_to_markdown(runs: list[Run]) -> str:

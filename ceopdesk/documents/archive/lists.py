@@ -60,6 +60,8 @@ def drop_prefix(runs: list[Run], pattern: re.Pattern[str]) -> list[Run]:
 
 def lists_markdown(lines: list[ListLine]) -> str:
     """Consecutive list lines as Markdown; numbering restarts per list."""
-    blocks = [Block("number" if line.ordered else "bullet", spans(line.runs), line.level)
-              for line in lines]  # fmt: skip
+    blocks = [
+        Block("number" if line.ordered else "bullet", spans(line.runs), line.level)
+        for line in lines
+    ]
     return blocks_to_markdown(blocks)

@@ -96,8 +96,9 @@ class NotesReader:
         if len(text) < 70 and not text.endswith("."):
             return _Draft(text)
         words = text.split()
-        return _Draft(" ".join(words[:6]).rstrip(",.;:") + "…", [runs_to_markdown(runs)],
-                      guessed_title=True)  # fmt: skip
+        return _Draft(
+            " ".join(words[:6]).rstrip(",.;:") + "…", [runs_to_markdown(runs)], guessed_title=True
+        )
 
     def finish(self) -> list[Note]:
         notes: list[Note] = []

@@ -27,14 +27,23 @@ _VERBS = r"(?:said|says|commented|added|explained|stated|continued|warned|urged|
 _ATTRIBUTION = re.compile(r"^(?P<lead>.+?),?\s+" + _VERBS + r"\s*[:.,]?\s*$", re.IGNORECASE)
 # '…," said Name, Role.'  /  '…," Name, Role, said.'
 _AFTER = re.compile(
-    r"^[" + OPEN + r"](?P<quote>.+?)[" + CLOSE + r"]\s*,?\s*(?:"
-    + _VERBS + r"\s+(?P<who>[^\"“”]+?)|(?P<who2>[^\"“”]+?),?\s+" + _VERBS + r")"
+    r"^["
+    + OPEN
+    + r"](?P<quote>.+?)["
+    + CLOSE
+    + r"]\s*,?\s*(?:"
+    + _VERBS
+    + r"\s+(?P<who>[^\"“”]+?)|(?P<who2>[^\"“”]+?),?\s+"
+    + _VERBS
+    + r")"
     r"\s*\.\s*(?P<more>[" + OPEN + r"].*)?$",
     re.IGNORECASE | re.DOTALL,
-)  # fmt: skip
+)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]+|[A-Z]\.|(?:de|van|von|der|da|di|le|la|du|bin|al)$)")
-_TITLES = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rt\.? Hon|"
-                     r"DCI|DI|DS|DC|Det|Supt|Ch Supt|Chief Constable|Commander|Councillor|Cllr)\.?\s+")  # fmt: skip
+_TITLES = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Rt\.? Hon|"
+    r"DCI|DI|DS|DC|Det|Supt|Ch Supt|Chief Constable|Commander|Councillor|Cllr)\.?\s+"
+)
 
 
 def opens_quote(text: str) -> bool:
@@ -128,8 +137,12 @@ def find_quote(paras: list[SourceParagraph], k: int) -> tuple[QuoteSection, int,
     if m.group("more"):
         body.append(runs_to_markdown(strip_marks([Run(m.group("more"))])))
     j = k + 1
-    while j < len(paras) and opens_quote(paras[j].text) and _AFTER.match(paras[j].text) is None \
-            and attribution(paras[j].text) is None:  # fmt: skip
+    while (
+        j < len(paras)
+        and opens_quote(paras[j].text)
+        and _AFTER.match(paras[j].text) is None
+        and attribution(paras[j].text) is None
+    ):
         body.append(runs_to_markdown(strip_marks(paras[j].runs)))
         j += 1
     return QuoteSection(speaker=speaker, role=role, text="\n\n".join(body)), j, doubts

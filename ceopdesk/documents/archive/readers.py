@@ -109,8 +109,12 @@ def _html(path: Path) -> tuple[list[SourceParagraph], Hints]:
             published_on = date.fromisoformat(meta.date[:10])
         except ValueError:
             published_on = None
-    hints = Hints(title=title, site_name=site, published_on=published_on,
-                  published="a page of the website: it was published")  # fmt: skip
+    hints = Hints(
+        title=title,
+        site_name=site,
+        published_on=published_on,
+        published="a page of the website: it was published",
+    )
     return _with_title(paragraphs, page_title_headline(title, site) if title else ""), hints
 
 
@@ -164,5 +168,10 @@ def _with_title(paragraphs: list[SourceParagraph], title: str) -> list[SourcePar
 
 
 _READERS: dict[str, Read] = {
-    ".docx": _docx, ".txt": _text, ".md": _markdown, ".html": _html, ".htm": _html, ".eml": _eml,
-}  # fmt: skip
+    ".docx": _docx,
+    ".txt": _text,
+    ".md": _markdown,
+    ".html": _html,
+    ".htm": _html,
+    ".eml": _eml,
+}

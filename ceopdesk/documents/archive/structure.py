@@ -73,15 +73,19 @@ class Hints:
     published_on: date | None = None
 
 
-def recognise(paragraphs: list[SourceParagraph], hints: Hints | None = None,
-              library: list[LibraryItem] | None = None) -> Recognised:  # fmt: skip
+def recognise(
+    paragraphs: list[SourceParagraph],
+    hints: Hints | None = None,
+    library: list[LibraryItem] | None = None,
+) -> Recognised:
     hints = hints or Hints()
     return _Recogniser(paragraphs, hints, library or []).run()
 
 
 class _Recogniser:
-    def __init__(self, paragraphs: list[SourceParagraph], hints: Hints,
-                 library: list[LibraryItem]) -> None:  # fmt: skip
+    def __init__(
+        self, paragraphs: list[SourceParagraph], hints: Hints, library: list[LibraryItem]
+    ) -> None:
         self.paras = [p for p in (_tidy(p) for p in paragraphs) if p.text.strip()]
         self.hints = hints
         self.library = library
@@ -189,8 +193,13 @@ class _Recogniser:
         if first is not None and _is_headline_like(first):
             return start
         sizes = [p.size for p in window if p.size]
-        if first is not None and sizes and first.size and first.size == max(sizes) \
-                and first.size > min(sizes):  # fmt: skip
+        if (
+            first is not None
+            and sizes
+            and first.size
+            and first.size == max(sizes)
+            and first.size > min(sizes)
+        ):
             return start
         self.unsure.append("the headline is the first line; it was not marked as one")
         return start
@@ -204,9 +213,15 @@ class _Recogniser:
 
     def _is_standfirst(self, p: SourceParagraph) -> bool:
         text = p.text.strip()
-        return not (p.list_kind or as_list_line(p) or quotes.attribution(text)
-                    or quotes.opens_quote(text) or _ENDS.match(text) or _NOTES.match(text)
-                    or contact_lines.starts_contact(text))  # fmt: skip
+        return not (
+            p.list_kind
+            or as_list_line(p)
+            or quotes.attribution(text)
+            or quotes.opens_quote(text)
+            or _ENDS.match(text)
+            or _NOTES.match(text)
+            or contact_lines.starts_contact(text)
+        )
 
     def _dateline(self, text: str) -> None:
         """The release date, and the place when the line starts with one ("London, 24 April")."""
@@ -318,10 +333,14 @@ class _Recogniser:
 def _tidy(p: SourceParagraph) -> SourceParagraph:
     """Non-breaking and zero-width spaces as plain ones, line ends trimmed."""
     runs = [
-        Run(_SPACES.sub(" ", r.text.replace("\u200b", "").replace("\ufeff", "")),
-            r.bold, r.italic, r.href)
+        Run(
+            _SPACES.sub(" ", r.text.replace("\u200b", "").replace("\ufeff", "")),
+            r.bold,
+            r.italic,
+            r.href,
+        )
         for r in p.runs
-    ]  # fmt: skip
+    ]
     return p.with_runs(runs)
 
 

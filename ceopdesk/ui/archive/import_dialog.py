@@ -161,8 +161,10 @@ class ArchiveImportDialog(QDialog):
         store, cancel = self.store, self._cancel
 
         files = importing.expand(paths, SUFFIXES) if paths else []
-        self.subtitle.setText(f"Reading {len(files):,} file(s). Nothing is saved until you "
-                              "have checked them and chosen Import.")  # fmt: skip
+        self.subtitle.setText(
+            f"Reading {len(files):,} file(s). Nothing is saved until you "
+            "have checked them and chosen Import."
+        )
         self._begin(len(files))
         relay = self._relay()
 
@@ -277,8 +279,9 @@ class ArchiveImportDialog(QDialog):
             # On the store's one write thread, so the import and the editor's
             # autosave never race; each file is its own unit of work.
             report = importing.import_each(store, chosen, None, relay.progress.emit, cancel.is_set)
-            report.files.extend(importing.FileReport(f.source, "failed", error=f.error)
-                                for f in failed)  # fmt: skip
+            report.files.extend(
+                importing.FileReport(f.source, "failed", error=f.error) for f in failed
+            )
             return report
 
         self.ops.mutate(self, work, {RELEASES}, self._saved)

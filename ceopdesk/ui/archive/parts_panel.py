@@ -32,8 +32,9 @@ LABELS = {"standfirst": "Standfirst", "text": "Body", "quote": "Quote"}
 class PartsPanel(QWidget):
     changed = Signal(object)  # the corrected Release
 
-    def __init__(self, speakers: Callable[[], list[tuple[str, str | None]]],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, speakers: Callable[[], list[tuple[str, str | None]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._speakers = speakers
         self.release: Release | None = None

@@ -34,8 +34,13 @@ class ReportTable(QTableWidget):
             status = entry.status or ""
             if entry.outcome == "imported" and entry.status_reason:
                 status = f"{status} ({entry.status_reason})"
-            values = (entry.source.name, OUTCOMES[entry.outcome], entry.reference or "",
-                      status, detail(entry))  # fmt: skip
+            values = (
+                entry.source.name,
+                OUTCOMES[entry.outcome],
+                entry.reference or "",
+                status,
+                detail(entry),
+            )
             for col, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(str(entry.source) if col == 0 else value)

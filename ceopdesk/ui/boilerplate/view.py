@@ -46,8 +46,9 @@ class BoilerplateView(QWidget):
     libraryChanged = Signal()
     statusMessage = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.ops = ops or StoreOps(store, self)  # the window's one, or this page's own
@@ -238,8 +239,14 @@ class BoilerplateView(QWidget):
         def failed(exc: BaseException) -> None:
             self._set_message(f"NOT saved: {describe_failure(exc)}", PROBLEM_STYLE)
 
-        self.ops.mutate(self, lambda store: boilerplate.save(store, key, title, text),
-                         {BOILERPLATE}, saved, on_failure=failed, report=False)  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: boilerplate.save(store, key, title, text),
+            {BOILERPLATE},
+            saved,
+            on_failure=failed,
+            report=False,
+        )
         return True
 
     def discard_changes(self) -> None:
@@ -268,9 +275,14 @@ class BoilerplateView(QWidget):
             self.statusMessage.emit(self._message[0])
             self.libraryChanged.emit()
 
-        self.ops.mutate(self, lambda store: boilerplate.delete(store, item.key), {BOILERPLATE},
-                         deleted, on_failure=lambda exc: self._set_message(
-                             describe_failure(exc), PROBLEM_STYLE), report=False)  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: boilerplate.delete(store, item.key),
+            {BOILERPLATE},
+            deleted,
+            on_failure=lambda exc: self._set_message(describe_failure(exc), PROBLEM_STYLE),
+            report=False,
+        )
 
     def history_dialog(self) -> BoilerplateHistoryDialog | None:
         key = self.current_key()

@@ -42,8 +42,10 @@ def contact_html(c: Contact) -> str:
     sub = " · ".join(escape(x) for x in (c.job_title, c.organisation) if x)
     parts.append(f"<p class='sub'>{sub + ' · ' if sub else ''}{escape(c.kind.capitalize())}</p>")
     if c.do_not_contact:
-        parts.append("<p class='dnc'><b>Do not contact.</b> Left out of distribution "
-                     "exports unless they are asked for.</p>")  # fmt: skip
+        parts.append(
+            "<p class='dnc'><b>Do not contact.</b> Left out of distribution "
+            "exports unless they are asked for.</p>"
+        )
     rows: list[tuple[str, str]] = []
     for e in c.emails:
         label = f" <span class='lbl'>({escape(e.label)})</span>" if e.label else ""
@@ -104,5 +106,7 @@ class ContactDetailPanel(QTextBrowser):
         elif selected > 1:
             self.setHtml(f"<p style='color:#666'>{selected:,} contacts selected.</p>")
         else:
-            self.setHtml("<p style='color:#666'>Select a contact to see everything held on "
-                         "them. Double-click to edit.</p>")  # fmt: skip
+            self.setHtml(
+                "<p style='color:#666'>Select a contact to see everything held on "
+                "them. Double-click to edit.</p>"
+            )

@@ -107,8 +107,10 @@ class MergePanel(QWidget):
                 self.grid.addWidget(QLabel(", ".join(mine_list) or "—"), row, 1)
                 self.grid.addWidget(QLabel(", ".join(theirs_list) or "—"), row, 2)
                 row += 1
-        note = QLabel("E-mails, phones, tags, social handles and lists are combined. "
-                      "Do not contact is kept if either has it.")  # fmt: skip
+        note = QLabel(
+            "E-mails, phones, tags, social handles and lists are combined. "
+            "Do not contact is kept if either has it."
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.grid.addWidget(note, row, 0, 1, 3)
@@ -125,8 +127,9 @@ class MergePanel(QWidget):
 class DuplicatesDialog(QDialog):
     """``merged`` counts the merges done, so the page knows to reload."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Find duplicates")
         self.resize(980, 640)
@@ -174,8 +177,13 @@ class DuplicatesDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(close)
         self._enable(False)
-        run_in_background(self, lambda: dedupe.find_duplicates(store), self._found,
-                          on_failure=lambda _e: self._found([]), busy=False)  # fmt: skip
+        run_in_background(
+            self,
+            lambda: dedupe.find_duplicates(store),
+            self._found,
+            on_failure=lambda _e: self._found([]),
+            busy=False,
+        )
 
     def _found(self, pairs: list[DuplicatePair]) -> None:
         self.searching = False
@@ -186,8 +194,9 @@ class DuplicatesDialog(QDialog):
     def _fill(self) -> None:
         self.table.setRowCount(len(self.pairs))
         for row, pair in enumerate(self.pairs):
-            for col, text in enumerate((f"{pair.score:.0f}", self._line(pair.a), self._line(pair.b),
-                                        pair.reason)):  # fmt: skip
+            for col, text in enumerate(
+                (f"{pair.score:.0f}", self._line(pair.a), self._line(pair.b), pair.reason)
+            ):
                 item = QTableWidgetItem(text)
                 if col == 0:
                     item.setTextAlignment(
@@ -196,8 +205,12 @@ class DuplicatesDialog(QDialog):
                 self.table.setItem(row, col, item)
         n = len(self.pairs)
         done = f" {self.merged} merged so far." if self.merged else ""
-        self.status.setText(f"{n} possible duplicate{'s' if n != 1 else ''} — pick one, choose what "
-                            f"to keep, then Merge.{done}" if n else f"No likely duplicates found.{done}")  # fmt: skip
+        self.status.setText(
+            f"{n} possible duplicate{'s' if n != 1 else ''} — pick one, choose what "
+            f"to keep, then Merge.{done}"
+            if n
+            else f"No likely duplicates found.{done}"
+        )
         if n:
             self.table.selectRow(0)
         else:
@@ -237,8 +250,11 @@ class DuplicatesDialog(QDialog):
         if pair is not None:
             self.pairs.remove(pair)
             self._fill()
-            self.ops.mutate(self, lambda store: dedupe.mark_not_duplicate(store, pair.a.id,
-                                                                          pair.b.id), {CONTACTS})  # fmt: skip
+            self.ops.mutate(
+                self,
+                lambda store: dedupe.mark_not_duplicate(store, pair.a.id, pair.b.id),
+                {CONTACTS},
+            )
 
     def merge(self) -> None:
         keep, other = self.panel.keep, self.panel.other
@@ -252,5 +268,10 @@ class DuplicatesDialog(QDialog):
             self.pairs = [p for p in self.pairs if gone not in (p.a.id, p.b.id)]
             self._fill()
 
-        self.ops.mutate(self, lambda store: dedupe.merge(store, keep_id, gone, choices),
-                        {CONTACTS, LISTS}, merged, on_failure=lambda _e: self._enable(True))  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: dedupe.merge(store, keep_id, gone, choices),
+            {CONTACTS, LISTS},
+            merged,
+            on_failure=lambda _e: self._enable(True),
+        )

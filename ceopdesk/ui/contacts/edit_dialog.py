@@ -56,8 +56,14 @@ def _error_label() -> QLabel:
 class ContactEditDialog(QDialog):
     """``contact=None`` creates a new contact. After ``accept()``, ``saved`` is the stored one."""
 
-    def __init__(self, store: Store, contact: Contact | None = None,
-                 parent: QWidget | None = None, *, ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        store: Store,
+        contact: Contact | None = None,
+        parent: QWidget | None = None,
+        *,
+        ops: StoreOps | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.ops = ops or StoreOps(store, self)  # the window's one, or the dialog's own
@@ -163,8 +169,16 @@ class ContactEditDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
 
-        for edit in (self.given, self.family, self.display, self.organisation, self.job_title,
-                     self.tags, self.source, self.city):  # fmt: skip
+        for edit in (
+            self.given,
+            self.family,
+            self.display,
+            self.organisation,
+            self.job_title,
+            self.tags,
+            self.source,
+            self.city,
+        ):
             edit.textChanged.connect(self._changed)
         for group in (self.emails, self.phones, self.social):
             group.changed.connect(self._changed)
@@ -282,9 +296,12 @@ class ContactEditDialog(QDialog):
                 row = max(0, group.row_with_value(clash.group(1)))
             group.set_error(row, message, problem.doubtful)
             return True
-        target = {"name": self.name_error, "kind": self.kind_error,
-                  "lawful_basis": self.lawful_basis_error,
-                  "date_collected": self.date_error}.get(field)  # fmt: skip
+        target = {
+            "name": self.name_error,
+            "kind": self.kind_error,
+            "lawful_basis": self.lawful_basis_error,
+            "date_collected": self.date_error,
+        }.get(field)
         if target is None:
             return False
         target.setText(message)
@@ -300,9 +317,12 @@ class ContactEditDialog(QDialog):
         if name in ("emails", "phones"):
             group = self.emails if name == "emails" else self.phones
             return group.error(int(rest.rstrip("]")))
-        label = {"name": self.name_error, "kind": self.kind_error,
-                 "lawful_basis": self.lawful_basis_error,
-                 "date_collected": self.date_error}.get(name)  # fmt: skip
+        label = {
+            "name": self.name_error,
+            "kind": self.kind_error,
+            "lawful_basis": self.lawful_basis_error,
+            "date_collected": self.date_error,
+        }.get(name)
         return label.text() if label is not None and not label.isHidden() else ""
 
     # -- saving -----------------------------------------------------------------------

@@ -42,8 +42,14 @@ def describe_filter(flt: ContactFilter) -> str:
 class ExportDialog(QDialog):
     """After a successful export, ``result`` says how many went out and how many were left out."""
 
-    def __init__(self, store: Store, current: ContactFilter, tags: list[str],
-                 list_names: list[str], parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        store: Store,
+        current: ContactFilter,
+        tags: list[str],
+        list_names: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export contacts")
         self.resize(520, 380)
@@ -74,9 +80,14 @@ class ExportDialog(QDialog):
         self.who = QButtonGroup(self)
         who = QGroupBox("Who")
         grid = QGridLayout(who)
-        for row, (button, combo) in enumerate(((self.everyone, None), (self.by_tag, self.tag_combo),
-                                               (self.by_list, self.list_combo),
-                                               (self.current, None))):  # fmt: skip
+        for row, (button, combo) in enumerate(
+            (
+                (self.everyone, None),
+                (self.by_tag, self.tag_combo),
+                (self.by_list, self.list_combo),
+                (self.current, None),
+            )
+        ):
             self.who.addButton(button)
             grid.addWidget(button, row, 0)
             if combo is not None:
@@ -127,7 +138,8 @@ class ExportDialog(QDialog):
         flt = self.chosen_filter()
         everyone = query.count_contacts(self._store, flt)
         dnc = everyone - query.count_contacts(
-            self._store, dataclasses.replace(flt, include_do_not_contact=False))  # fmt: skip
+            self._store, dataclasses.replace(flt, include_do_not_contact=False)
+        )
         going = everyone if self.include_dnc.isChecked() else everyone - dnc
         text = f"{going:,} contact{'s' if going != 1 else ''} will be exported."
         if dnc and not self.include_dnc.isChecked():
@@ -155,13 +167,20 @@ class ExportDialog(QDialog):
             self.outcome.setText("")
             self._update()
 
-        run_in_background(self, lambda: exporter.export_contacts(store, target, flt, include, fmt),
-                          self._done, on_failure=failed)  # fmt: skip
+        run_in_background(
+            self,
+            lambda: exporter.export_contacts(store, target, flt, include, fmt),
+            self._done,
+            on_failure=failed,
+        )
 
     def _done(self, result: ExportResult) -> None:
         self.running = False
         self.result_ = result
-        left = (f" {result.left_out_do_not_contact:,} marked do not contact were left out."
-                if result.left_out_do_not_contact else "")  # fmt: skip
+        left = (
+            f" {result.left_out_do_not_contact:,} marked do not contact were left out."
+            if result.left_out_do_not_contact
+            else ""
+        )
         self.outcome.setText(f"Saved {result.count:,} contacts to {Path(result.path).name}.{left}")
         self._update()

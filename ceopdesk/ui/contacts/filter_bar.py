@@ -36,8 +36,11 @@ class FilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, combo in (("Kind", self.kind_combo), ("Tag", self.tag_combo),
-                             ("List", self.list_combo)):  # fmt: skip
+        for label, combo in (
+            ("Kind", self.kind_combo),
+            ("Tag", self.tag_combo),
+            ("List", self.list_combo),
+        ):
             layout.addWidget(QLabel(label))
             layout.addWidget(combo)
             combo.currentIndexChanged.connect(self._emit)

@@ -44,21 +44,54 @@ ENCODING_NAMES = {
     "utf-16": "UTF-16",
     "utf-32": "UTF-32",
 }
-ENCODING_CHOICES = [(None, "As detected"), ("utf-8", "UTF-8"), ("cp1252", "Windows-1252"),
-                    ("iso-8859-1", "ISO-8859-1 (Latin-1)"), ("utf-16", "UTF-16"),
-                    ("mac_roman", "Mac Roman")]  # fmt: skip
+ENCODING_CHOICES = [
+    (None, "As detected"),
+    ("utf-8", "UTF-8"),
+    ("cp1252", "Windows-1252"),
+    ("iso-8859-1", "ISO-8859-1 (Latin-1)"),
+    ("utf-16", "UTF-16"),
+    ("mac_roman", "Mac Roman"),
+]
 # What a column can be imported as, in the order the mapping combo offers them.
 MAPPING_CHOICES: list[tuple[str | None, str]] = [(None, "Don't import this column")] + [
     (value, describe_target(value))
     for value in (
-        "full_name", "given_name", "middle_name", "family_name", "organisation", "job_title",
-        "kind", "email", "email:work", "email:home", "email:other", "phone", "phone:work",
-        "phone:mobile", "phone:desk", "phone:home", "phone:other", "address", "street", "city",
-        "region", "postcode", "country", "tags", "notes", "social:x", "social:linkedin",
-        "social:bluesky", "social:web", "social_links", "lawful_basis", "source",
-        "date_collected", "do_not_contact",
+        "full_name",
+        "given_name",
+        "middle_name",
+        "family_name",
+        "organisation",
+        "job_title",
+        "kind",
+        "email",
+        "email:work",
+        "email:home",
+        "email:other",
+        "phone",
+        "phone:work",
+        "phone:mobile",
+        "phone:desk",
+        "phone:home",
+        "phone:other",
+        "address",
+        "street",
+        "city",
+        "region",
+        "postcode",
+        "country",
+        "tags",
+        "notes",
+        "social:x",
+        "social:linkedin",
+        "social:bluesky",
+        "social:web",
+        "social_links",
+        "lawful_basis",
+        "source",
+        "date_collected",
+        "do_not_contact",
     )
-]  # fmt: skip
+]
 FILE_FILTER = "Contact files (*.csv *.vcf *.vcard *.txt);;All files (*)"
 
 
@@ -75,8 +108,10 @@ class FilePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("Choose a contact file")
-        self.setSubTitle("Outlook or Google Contacts CSV, a media-database or spreadsheet CSV, or a "
-                         "vCard (.vcf). Nothing is imported until the last step.")  # fmt: skip
+        self.setSubTitle(
+            "Outlook or Google Contacts CSV, a media-database or spreadsheet CSV, or a "
+            "vCard (.vcf). Nothing is imported until the last step."
+        )
         self.preview: FilePreview | None = None
         self._loading = False
         self._asked: tuple[str, str | None] | None = None  # the latest (path, encoding) asked for
@@ -180,8 +215,10 @@ class MappingPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("Match the columns")
-        self.setSubTitle("ceopdesk did not recognise these column headings. Say what each holds, or "
-                         "leave it out. Recognised columns are imported as shown below.")  # fmt: skip
+        self.setSubTitle(
+            "ceopdesk did not recognise these column headings. Say what each holds, or "
+            "leave it out. Recognised columns are imported as shown below."
+        )
         self.combos: dict[str, QComboBox] = {}
         self._grid_host = QWidget()
         self.grid = QGridLayout(self._grid_host)
@@ -218,8 +255,11 @@ class MappingPage(QWizardPage):
             self.grid.addWidget(example, row, 1)
             self.grid.addWidget(combo, row, 2)
         self.grid.setRowStretch(len(preview.unknown_headers) + 1, 1)
-        known = [f"{h} → {describe_target(v)}" for h, v in preview.mapping.items()
-                 if v and v != "ignore" and h not in self.combos]  # fmt: skip
+        known = [
+            f"{h} → {describe_target(v)}"
+            for h, v in preview.mapping.items()
+            if v and v != "ignore" and h not in self.combos
+        ]
         self.known.setText("Recognised: " + "; ".join(known) if known else "")
 
     def mapping(self) -> dict[str, str | None]:
@@ -234,10 +274,12 @@ class OptionsPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("Options")
-        self.setSubTitle("People already in the list (same e-mail, or same phone and name) are "
-                         "merged, never overwritten. A doubtful e-mail, phone or date is kept as "
-                         "typed, marked unchecked and reported. The import saves everything or "
-                         "nothing.")  # fmt: skip
+        self.setSubTitle(
+            "People already in the list (same e-mail, or same phone and name) are "
+            "merged, never overwritten. A doubtful e-mail, phone or date is kept as "
+            "typed, marked unchecked and reported. The import saves everything or "
+            "nothing."
+        )
         self.dry_run = QCheckBox("Dry run: show what would happen, save nothing")
         self.skip_bad = QCheckBox(
             "Skip records the file is damaged in (ragged rows, broken cards) and import the rest"

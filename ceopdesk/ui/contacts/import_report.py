@@ -61,8 +61,9 @@ class ImportReportModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         return None
@@ -73,8 +74,12 @@ class ImportReportModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.line, OUTCOMES.get(row.status, (row.status, ""))[0], row.name,
-                    row_details(row))[col]  # fmt: skip
+            return (
+                row.line,
+                OUTCOMES.get(row.status, (row.status, ""))[0],
+                row.name,
+                row_details(row),
+            )[col]
         if role == Qt.ItemDataRole.UserRole:
             return row.status
         if role == Qt.ItemDataRole.ForegroundRole and col == 1:

@@ -45,8 +45,9 @@ class _ProgressRelay(QObject):
 class RunPage(QWizardPage):
     """Runs the import with a progress bar, then shows the per-row report."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.ops = ops or StoreOps(store, self)  # the window's one, or the page's own
@@ -172,8 +173,11 @@ class RunPage(QWizardPage):
             self.status.setText("")
             self._offer("Skip the bad rows and import the rest", skip_bad_rows=True)
         else:
-            self.setTitle("Import cancelled" if isinstance(outcome, importer.ImportCancelled)
-                          else "Nothing was imported")  # fmt: skip
+            self.setTitle(
+                "Import cancelled"
+                if isinstance(outcome, importer.ImportCancelled)
+                else "Nothing was imported"
+            )
             self.setSubTitle("")
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(str(outcome))
@@ -201,8 +205,9 @@ class RunPage(QWizardPage):
 class ImportWizard(QWizard):
     """After ``exec()``, ``report`` is the report of an import that changed the store (or None)."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import contacts")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -226,7 +231,7 @@ class ImportWizard(QWizard):
         self.options_page.dry_run.toggled.connect(
             lambda on: self.setButtonText(
                 QWizard.WizardButton.CommitButton, "Dry run" if on else "Import"
-            )  # fmt: skip
+            )
         )
         self.currentIdChanged.connect(self._entered)
 

@@ -32,8 +32,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class ListsPanel(QWidget):
     """The lists on the left, the chosen list's members on the right, buttons under them."""
 
-    def __init__(self, store: Store, selected_ids: Callable[[], list[int]],
-                 parent: QWidget | None = None, *, ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        store: Store,
+        selected_ids: Callable[[], list[int]],
+        parent: QWidget | None = None,
+        *,
+        ops: StoreOps | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self.ops = ops or StoreOps(store, self)  # the window's one, or the panel's own
@@ -53,8 +59,9 @@ class ListsPanel(QWidget):
         self.add_button = QPushButton(f"Add the {n:,} selected contact{'s' if n != 1 else ''}")
         self.add_button.setToolTip("Select people in the contacts table first, then add them here.")
         self.remove_button = QPushButton("Remove from list")
-        self.remove_button.setToolTip("Take the members selected above off this list "
-                                      "(they stay in the contact list).")  # fmt: skip
+        self.remove_button.setToolTip(
+            "Take the members selected above off this list (they stay in the contact list)."
+        )
         self.new_button.clicked.connect(self.create)
         self.rename_button.clicked.connect(self.rename)
         self.delete_button.clicked.connect(self.delete)
@@ -162,8 +169,10 @@ class ListsPanel(QWidget):
         item = self.current_list()
         if item is None:
             return
-        message = (f"Delete the list “{item.name}”? Its {item.member_count:,} members stay in "
-                   "the contact list; only the list goes.")  # fmt: skip
+        message = (
+            f"Delete the list “{item.name}”? Its {item.member_count:,} members stay in "
+            "the contact list; only the list goes."
+        )
         if dialogs.confirm(self, "Delete list", message, "Delete list"):
             self._try(lambda store: lists.delete_list(store, item.name))
 
@@ -181,8 +190,14 @@ class ListsPanel(QWidget):
 
 
 class ListsDialog(QDialog):
-    def __init__(self, store: Store, selected_ids: Callable[[], list[int]],
-                 parent: QWidget | None = None, *, ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        store: Store,
+        selected_ids: Callable[[], list[int]],
+        parent: QWidget | None = None,
+        *,
+        ops: StoreOps | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Distribution lists")
         self.resize(720, 460)

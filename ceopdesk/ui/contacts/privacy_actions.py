@@ -23,22 +23,29 @@ def describe(contact: Contact) -> str:
 
 def erase_message(contact: Contact, copies: list[str] | None = None) -> str:
     held = f"{erasures.copies_sentence(copies)}\n\n" if copies else ""
-    return (f"Erase {describe(contact)} for good?\n\n"
-            "Every detail held on them is deleted from the store, with their history in the "
-            "audit trail and their places on distribution lists. This cannot be undone.\n\n"
-            f"{held}"
-            "Do this for an erasure request; to stop contacting someone, mark them "
-            "do not contact instead.")  # fmt: skip
+    return (
+        f"Erase {describe(contact)} for good?\n\n"
+        "Every detail held on them is deleted from the store, with their history in the "
+        "audit trail and their places on distribution lists. This cannot be undone.\n\n"
+        f"{held}"
+        "Do this for an erasure request; to stop contacting someone, mark them "
+        "do not contact instead."
+    )
 
 
-def erase_contact(parent: QWidget, ops: StoreOps, contact: Contact,
-                  on_erased: Callable[[ErasureReport], None] | None = None) -> bool:  # fmt: skip
+def erase_contact(
+    parent: QWidget,
+    ops: StoreOps,
+    contact: Contact,
+    on_erased: Callable[[ErasureReport], None] | None = None,
+) -> bool:
     """Ask, then erase through the window's writes. Returns False if the user said no."""
     if contact.id is None:
         return False
     copies = erasures.copies_holding(ops.store, contact)
-    if not dialogs.confirm(parent, "Erase person", erase_message(contact, copies),
-                           "Erase for good"):  # fmt: skip
+    if not dialogs.confirm(
+        parent, "Erase person", erase_message(contact, copies), "Erase for good"
+    ):
         return False
     contact_id = contact.id
     ops.mutate(parent, lambda store: privacy.erase(store, contact_id), {CONTACTS, LISTS}, on_erased)
@@ -50,14 +57,18 @@ def default_file_name(contact: Contact) -> str:
     return f"subject-access-{slug.strip('-').lower() or contact.id}.json"
 
 
-def export_subject_access(parent: QWidget, ops: StoreOps, contact: Contact,
-                          on_saved: Callable[[Path], None] | None = None) -> bool:  # fmt: skip
+def export_subject_access(
+    parent: QWidget, ops: StoreOps, contact: Contact, on_saved: Callable[[Path], None] | None = None
+) -> bool:
     """Ask where, then write everything held on the person as JSON. False if cancelled."""
     if contact.id is None:
         return False
     path, _ = QFileDialog.getSaveFileName(
-        parent, f"Subject access export for {contact.name or 'this contact'}",
-        default_file_name(contact), "JSON files (*.json)")  # fmt: skip
+        parent,
+        f"Subject access export for {contact.name or 'this contact'}",
+        default_file_name(contact),
+        "JSON files (*.json)",
+    )
     if not path:
         return False
     target = Path(path) if Path(path).suffix else Path(path).with_suffix(".json")

@@ -82,8 +82,9 @@ class ContactsTableModel(QAbstractTableModel):
 
     loadingChanged = Signal(bool)
 
-    def __init__(self, store: Store, parent: QObject | None = None,
-                 runner: Runner | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, parent: QObject | None = None, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._runner = runner
@@ -162,8 +163,14 @@ class ContactsTableModel(QAbstractTableModel):
 
         self._runner(work, lambda result: self._apply(token, flt, sort, descending, result))
 
-    def _apply(self, token: int, flt: ContactFilter, sort: SortKey, descending: bool,
-               result: tuple[int, list[ContactSummary] | None]) -> None:  # fmt: skip
+    def _apply(
+        self,
+        token: int,
+        flt: ContactFilter,
+        sort: SortKey,
+        descending: bool,
+        result: tuple[int, list[ContactSummary] | None],
+    ) -> None:
         if token != self._asked:  # the user has typed on since: a newer answer is coming
             return
         count, first = result
@@ -197,8 +204,14 @@ class ContactsTableModel(QAbstractTableModel):
         number, offset = divmod(row, PAGE_SIZE)
         page = self._cached(number)
         if page is None:
-            page = query.fetch_summaries(self._store, self._filter, self._sort, self._descending,
-                                         offset=number * PAGE_SIZE, limit=PAGE_SIZE)  # fmt: skip
+            page = query.fetch_summaries(
+                self._store,
+                self._filter,
+                self._sort,
+                self._descending,
+                offset=number * PAGE_SIZE,
+                limit=PAGE_SIZE,
+            )
             self._keep(number, page)
         return page[offset] if offset < len(page) else None
 
@@ -242,8 +255,9 @@ class ContactsTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:  # fmt: skip
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -43,8 +43,14 @@ class ValueRows(QWidget):
 
     changed = Signal()
 
-    def __init__(self, noun: str, labels: list[str], placeholder: str = "",
-                 label_placeholder: str = "label", parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        noun: str,
+        labels: list[str],
+        placeholder: str = "",
+        label_placeholder: str = "label",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._noun = noun
         self._labels = labels

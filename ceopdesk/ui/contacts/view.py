@@ -36,8 +36,9 @@ class ContactsView(QWidget):
 
     statusMessage = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *,
-                 ops: StoreOps | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.ops = ops or StoreOps(store, self)  # the window's one, or this page's own
@@ -113,8 +114,9 @@ class ContactsView(QWidget):
         )
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search names, outlets, job titles, e-mails, phones, tags, notes "
-                                       "(accents ignored)")  # fmt: skip
+        self.search.setPlaceholderText(
+            "Search names, outlets, job titles, e-mails, phones, tags, notes (accents ignored)"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.apply_filter)
@@ -236,8 +238,9 @@ class ContactsView(QWidget):
         """Ids of the selected rows; a big selection reads ids in one query, not page by page."""
         rows = self.selected_rows()
         if len(rows) > 2 * PAGE_SIZE:
-            ids = query.contact_ids(self.store, self.model.contact_filter, self.model.sort_key,
-                                    self.model.descending)  # fmt: skip
+            ids = query.contact_ids(
+                self.store, self.model.contact_filter, self.model.sort_key, self.model.descending
+            )
             return [ids[r] for r in rows if r < len(ids)]
         return [cid for cid in (self.model.contact_id(r) for r in rows) if cid is not None]
 
@@ -296,8 +299,9 @@ class ContactsView(QWidget):
     def open_export(self) -> None:
         from .export_dialog import ExportDialog
 
-        ExportDialog(self.store, self.current_filter(), self.filters.tags(),
-                     self.filters.list_names(), self).exec()  # fmt: skip
+        ExportDialog(
+            self.store, self.current_filter(), self.filters.tags(), self.filters.list_names(), self
+        ).exec()
 
     def open_lists(self) -> None:
         from .lists_panel import ListsDialog
@@ -337,14 +341,23 @@ class ContactsView(QWidget):
         contact = self.selected_contact()
         if contact is not None:
             name = contact.name or "the contact"
-            export_subject_access(self, self.ops, contact,
-                                  lambda path: self.say(f"Saved what is held on {name} to {path.name}."))  # fmt: skip
+            export_subject_access(
+                self,
+                self.ops,
+                contact,
+                lambda path: self.say(f"Saved what is held on {name} to {path.name}."),
+            )
 
     def add_selected_to_list(self, name: str) -> None:
         ids = self.selected_ids()
-        self.ops.mutate(self, lambda store: lists.add_members(store, name, ids), {LISTS},
-                        lambda added: self.say(f"Added {added:,} to {name}." if added
-                                               else f"Already on {name}."))  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: lists.add_members(store, name, ids),
+            {LISTS},
+            lambda added: self.say(
+                f"Added {added:,} to {name}." if added else f"Already on {name}."
+            ),
+        )
 
     def remove_selected_from_list(self, name: str) -> None:
         ids = self.selected_ids()
@@ -361,8 +374,9 @@ class ContactsView(QWidget):
         def done(_result: object) -> None:
             self._keep_id = keep[0] if len(keep) == 1 else None
 
-        self.ops.mutate(self, lambda store: service.set_do_not_contact(store, keep, value),
-                        {CONTACTS}, done)  # fmt: skip
+        self.ops.mutate(
+            self, lambda store: service.set_do_not_contact(store, keep, value), {CONTACTS}, done
+        )
 
     def _context_menu(self, pos: QPoint) -> None:
         if not self.selected_rows():

@@ -24,11 +24,16 @@ def confirmation(reference: str, headline: str, target: str, was_issued: bool) -
     """What to ask before a move that cannot be taken back, or None when there is nothing to ask."""
     name = f"{reference} “{headline}”"
     if target == "issued":
-        return (f"Mark {name} as issued?\n\nThis cannot be undone: an issued release is "
-                "read-only for good. It can only be withdrawn later, never edited or reopened.")  # fmt: skip
+        return (
+            f"Mark {name} as issued?\n\nThis cannot be undone: an issued release is "
+            "read-only for good. It can only be withdrawn later, never edited or reopened."
+        )
     if target == "withdrawn":
-        after = ("This cannot be undone: it was issued, so once withdrawn it can never be "
-                 "reopened.") if was_issued else "You can reopen it as a draft later."  # fmt: skip
+        after = (
+            ("This cannot be undone: it was issued, so once withdrawn it can never be reopened.")
+            if was_issued
+            else "You can reopen it as a draft later."
+        )
         return f"Withdraw {name}?\n\nIt becomes read-only and marked WITHDRAWN. {after}"
     return None
 
@@ -57,8 +62,9 @@ class EditorActions:
             if reasons is None:
                 return
         elif target == "approved":
-            dialog = ApprovalDialog(release.reference, release.headline, editor,
-                                    workflow.approvers(editor.store))  # fmt: skip
+            dialog = ApprovalDialog(
+                release.reference, release.headline, editor, workflow.approvers(editor.store)
+            )
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             user, note = dialog.approver_name(), dialog.note_text()
@@ -66,9 +72,12 @@ class EditorActions:
             editor.store, release.reference
         )
         question = confirmation(release.reference, editor.form.headline.text(), target, was_issued)
-        if question and not dialogs.confirm(editor, workflow.TRANSITIONS.get(
-                (release.status, target), "Confirm"), question, workflow.LABELS[target] if
-                target != "issued" else "Mark issued"):  # fmt: skip
+        if question and not dialogs.confirm(
+            editor,
+            workflow.TRANSITIONS.get((release.status, target), "Confirm"),
+            question,
+            workflow.LABELS[target] if target != "issued" else "Mark issued",
+        ):
             return
         reference = release.reference
 
@@ -76,12 +85,16 @@ class EditorActions:
             if editor.reference == reference:
                 editor.show_release(result)
                 editor.undo_stack.clear()
-            editor.message.emit(f"{reference} “{result.headline}” is now "
-                                f"{workflow.LABELS[target].lower()}")  # fmt: skip
+            editor.message.emit(
+                f"{reference} “{result.headline}” is now {workflow.LABELS[target].lower()}"
+            )
 
-        editor.ops.mutate(editor, lambda store: workflow.set_status(store, reference, target,
-                                                                    user, note, reasons),
-                          {RELEASES}, moved)  # fmt: skip
+        editor.ops.mutate(
+            editor,
+            lambda store: workflow.set_status(store, reference, target, user, note, reasons),
+            {RELEASES},
+            moved,
+        )
 
     def make_changes(self) -> None:
         """Unlock an approved release: the approval is void, as the button said."""
@@ -95,16 +108,25 @@ class EditorActions:
         def unlocked(result) -> None:  # type: ignore[no-untyped-def]
             if editor.reference != reference:
                 return
-            editor.show_release(result, note=(
-                f"The approval{by} is void: {reference} is a draft again and needs "
-                "approving again before it goes out."))  # fmt: skip
+            editor.show_release(
+                result,
+                note=(
+                    f"The approval{by} is void: {reference} is a draft again and needs "
+                    "approving again before it goes out."
+                ),
+            )
             editor.undo_stack.clear()
             editor.form.headline.setFocus()
             editor.message.emit(f"The approval{by} of {reference} is void")
 
-        editor.ops.mutate(editor, lambda store: workflow.set_status(
-            store, reference, "draft", None, f"changes after the approval{by}"),
-            {RELEASES}, unlocked)  # fmt: skip
+        editor.ops.mutate(
+            editor,
+            lambda store: workflow.set_status(
+                store, reference, "draft", None, f"changes after the approval{by}"
+            ),
+            {RELEASES},
+            unlocked,
+        )
 
     def take_latest(self, key: str) -> None:
         editor = self.editor
@@ -114,9 +136,12 @@ class EditorActions:
         from ...core.releases import service as releases
 
         reference = release.reference
-        editor.ops.mutate(editor, lambda store: releases.take_latest_boilerplate(
-            store, reference, key), {RELEASES},
-            lambda _r: editor.message.emit(f"Took the new text of “{key}”"))  # fmt: skip
+        editor.ops.mutate(
+            editor,
+            lambda store: releases.take_latest_boilerplate(store, reference, key),
+            {RELEASES},
+            lambda _r: editor.message.emit(f"Took the new text of “{key}”"),
+        )
 
     def export_word(self) -> None:
         editor = self.editor
@@ -140,5 +165,10 @@ class EditorActions:
 
         editor.bar.export_button.setEnabled(False)
         editor.message.emit(f"Exporting {path.name}…")
-        editor.ops.mutate(editor, export, {RELEASES}, done,
-                          on_failure=lambda _e: editor.bar.export_button.setEnabled(True))  # fmt: skip
+        editor.ops.mutate(
+            editor,
+            export,
+            {RELEASES},
+            done,
+            on_failure=lambda _e: editor.bar.export_button.setEnabled(True),
+        )

@@ -17,8 +17,13 @@ from PySide6.QtWidgets import (
 
 
 class ApprovalDialog(QDialog):
-    def __init__(self, reference: str, headline: str, parent: QWidget | None = None,
-                 known_approvers: list[str] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        reference: str,
+        headline: str,
+        parent: QWidget | None = None,
+        known_approvers: list[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Record approval — {reference}")
         self.setMinimumWidth(520)

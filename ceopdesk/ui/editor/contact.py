@@ -50,8 +50,7 @@ class ContactEditor(QGroupBox):
         if self.use_settings.isChecked():
             return None
         values = {name: line.text().strip() for name, line in self.fields.items()}
-        return ContactBlock(name=values.pop("name"),
-                            **{k: (v or None) for k, v in values.items()})  # fmt: skip
+        return ContactBlock(name=values.pop("name"), **{k: (v or None) for k, v in values.items()})
 
     def _show(self, block: ContactBlock) -> None:
         for name, line in self.fields.items():

@@ -21,8 +21,13 @@ class _TypedField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parse: Callable[[str], object], show: Callable[[object], str],
-                 placeholder: str, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        parse: Callable[[str], object],
+        show: Callable[[object], str],
+        placeholder: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._parse, self._show = parse, show
         self._value: object = None
@@ -99,15 +104,18 @@ class TimeField(_TypedField):
         return self._value  # type: ignore[return-value]
 
 
-def embargo_warning(lifts: datetime | None, release_date: date | None,
-                    now: datetime | None = None) -> str:  # fmt: skip
+def embargo_warning(
+    lifts: datetime | None, release_date: date | None, now: datetime | None = None
+) -> str:
     """What is wrong with an embargo, as a sentence beside the field; "" when nothing is."""
     if lifts is None:
         return ""
     local = lifts.astimezone(LONDON)
     if release_date is not None and local.date() < release_date:
-        return (f"This embargo lifts before the release date ({format_date(release_date)}): "
-                "check both dates.")  # fmt: skip
+        return (
+            f"This embargo lifts before the release date ({format_date(release_date)}): "
+            "check both dates."
+        )
     if lifts < (now or datetime.now(UTC)):
         return f"This embargo has already lifted ({format_date(local.date())}, {local:%H:%M})."
     return ""

@@ -45,12 +45,16 @@ SAVE_DELAY_MS = 300
 MAX_UNSAVED_MS = 500  # with the write itself, a kill loses at most about a second of typing
 FAILED_RETRY_MS = 5000
 BANNERS = {
-    "in_review": ("info", "In review. You can still correct it; export a new draft for the "
-                  "approver if you do."),
-    "issued": ("info", "Issued: this release went out as it is, so it is read-only. It can only "
-               "be withdrawn."),
+    "in_review": (
+        "info",
+        "In review. You can still correct it; export a new draft for the approver if you do.",
+    ),
+    "issued": (
+        "info",
+        "Issued: this release went out as it is, so it is read-only. It can only be withdrawn.",
+    ),
     "withdrawn": ("info", "Withdrawn: read-only. Reopen it as a draft to edit it again."),
-}  # fmt: skip
+}
 SAVED, SAVING, NOT_SAVED = "Saved", "Saving…", "NOT saved"
 
 
@@ -81,8 +85,10 @@ class ReleaseEditor(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.make_changes_button = QPushButton()
-        self.make_changes_button.setToolTip("Unlock the form. The approval is void from then on, "
-                                            "so the release needs approving again.")  # fmt: skip
+        self.make_changes_button.setToolTip(
+            "Unlock the form. The approval is void from then on, "
+            "so the release needs approving again."
+        )
         self.banner_row = QWidget()
         row = QHBoxLayout(self.banner_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -271,17 +277,24 @@ class ReleaseEditor(QWidget):
         self._sent = current
         self._show_save_state()
         self.ops.mutate(
-            self, lambda store: releases.update(store, current), {RELEASES},
+            self,
+            lambda store: releases.update(store, current),
+            {RELEASES},
             lambda stored: self._saved_ok(current, stored, push_undo, generation),
             on_failure=lambda exc: self._save_failed(current, exc),
-            report=False, coalesce=("release", reference),
-        )  # fmt: skip
+            report=False,
+            coalesce=("release", reference),
+        )
 
     def _saved_ok(self, sent: Release, stored: Release, push_undo: bool, generation: int) -> None:
         if self._release is None or sent.reference != self._release.reference:
             return  # saved after the person moved on: nothing here shows it
-        if push_undo and generation == self._generation and self._saved is not None \
-                and not same_form(self._saved, sent):  # fmt: skip
+        if (
+            push_undo
+            and generation == self._generation
+            and self._saved is not None
+            and not same_form(self._saved, sent)
+        ):
             self.undo_stack.push(FormSnapshot(self._restore, self._saved, sent))
         self._saved = sent
         self.saved.emit(sent)
@@ -297,8 +310,11 @@ class ReleaseEditor(QWidget):
     def _save_failed(self, sent: Release, exc: BaseException) -> None:
         reason = describe_failure(exc)
         if self._release is None or sent.reference != self._release.reference:
-            dialogs.show_error(self, f"Your last change to “{sent.headline}” ({sent.reference}) "
-                               f"was NOT saved: {reason}. Open it again to redo it.")  # fmt: skip
+            dialogs.show_error(
+                self,
+                f"Your last change to “{sent.headline}” ({sent.reference}) "
+                f"was NOT saved: {reason}. Open it again to redo it.",
+            )
             return
         self._failure = reason
         self._undo_when_saved = False
@@ -310,8 +326,10 @@ class ReleaseEditor(QWidget):
 
     def _show_save_state(self) -> None:
         if self._failure is not None:
-            text = (f"NOT saved: {self._failure}. What you typed is still in the form and "
-                    "will be tried again; do not close ceopdesk yet.")  # fmt: skip
+            text = (
+                f"NOT saved: {self._failure}. What you typed is still in the form and "
+                "will be tried again; do not close ceopdesk yet."
+            )
             self.unsaved.setText(text)
             self.unsaved.show()
             self.save_state.emit(f"{NOT_SAVED}: {self._failure}")

@@ -37,8 +37,9 @@ def ask_export_path(parent: QWidget, reference: str, headline: str) -> Path | No
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
     suggested = str(Path(folder) / default_file_name(reference, headline))
-    chosen, _ = QFileDialog.getSaveFileName(parent, f"Export {reference} as a Word file",
-                                            suggested, "Word documents (*.docx)")  # fmt: skip
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, f"Export {reference} as a Word file", suggested, "Word documents (*.docx)"
+    )
     if not chosen:
         return None
     path = Path(chosen)

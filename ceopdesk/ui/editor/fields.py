@@ -41,6 +41,8 @@ class UndoKeysToForm(QObject):
         return (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and (event.matches(QKeySequence.StandardKey.Undo)
-                 or event.matches(QKeySequence.StandardKey.Redo))
-        )  # fmt: skip
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        )

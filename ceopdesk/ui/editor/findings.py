@@ -54,12 +54,16 @@ class FindingRow(QWidget):
     def __init__(self, finding: Finding, fix: str | None) -> None:
         super().__init__()
         where = part_label(finding.part) + (f": “{finding.excerpt}”" if finding.excerpt else "")
-        tag = "Blocks submission" if finding.severity == "block" else (
-            "Legal: needs a reason to submit" if finding.is_legal else "")  # fmt: skip
+        tag = (
+            "Blocks submission"
+            if finding.severity == "block"
+            else ("Legal: needs a reason to submit" if finding.is_legal else "")
+        )
         self.label = QLabel(
             f"<span style='color:{colour_of(finding)}'>■</span> <b>{escape(where)}</b>"
-            + (f" <i>{tag}</i>" if tag else "") + f"<br>{escape(finding.message)}"
-        )  # fmt: skip
+            + (f" <i>{tag}</i>" if tag else "")
+            + f"<br>{escape(finding.message)}"
+        )
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.fix_button = QPushButton()
@@ -83,8 +87,13 @@ class FindingRow(QWidget):
 
 
 class FindingsPanel(QWidget):
-    def __init__(self, ops: StoreOps, form: ReleaseForm,
-                 current: Callable[[], Release | None], parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        ops: StoreOps,
+        form: ReleaseForm,
+        current: Callable[[], Release | None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ops, self.form, self._current = ops, form, current
         self.findings: list[Finding] = []
@@ -235,8 +244,13 @@ class FindingsPanel(QWidget):
 
     def _underline(self) -> None:
         spans: dict[int, tuple[QWidget, list[Span]]] = {}
-        for field in (self.form.headline, self.form.subheadline, self.form.standfirst,
-                      self.form.sections.text, self.form.sections.quote_text):  # fmt: skip
+        for field in (
+            self.form.headline,
+            self.form.subheadline,
+            self.form.standfirst,
+            self.form.sections.text,
+            self.form.sections.quote_text,
+        ):
             spans[id(field)] = (field, [])
         for finding in self.findings:
             field = self._field_for(finding.part)
@@ -277,8 +291,15 @@ class FindingsPanel(QWidget):
     # -- acting on a finding ------------------------------------------------------
     def apply_fix(self, finding: Finding, row: FindingRow | None = None) -> bool:
         """Put the fix in the field (an ordinary edit: saved, undoable, checked again)."""
-        finding = next((f for f in self.findings if f == finding or (
-            f.rule, f.part, f.start) == (finding.rule, finding.part, finding.start)), finding)  # fmt: skip
+        finding = next(
+            (
+                f
+                for f in self.findings
+                if f == finding
+                or (f.rule, f.part, f.start) == (finding.rule, finding.part, finding.start)
+            ),
+            finding,
+        )
         if finding.fix is None:
             return False
         self._show_section(finding.part)
@@ -303,5 +324,9 @@ class FindingsPanel(QWidget):
         return True
 
     def add_word(self, word: str) -> None:
-        self.ops.mutate(self, lambda store: add_user_word(store, word), {SETTINGS},
-                        lambda _rules: self.schedule(at_once=True))  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: add_user_word(store, word),
+            {SETTINGS},
+            lambda _rules: self.schedule(at_once=True),
+        )

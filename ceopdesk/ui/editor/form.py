@@ -39,8 +39,9 @@ class ReleaseForm(QWidget):
         self.headline_hint = QLabel()
         self.subheadline = QLineEdit()
         self.subheadline.setPlaceholderText("Optional: one line that adds to the headline")
-        self.standfirst = rich_text_box("One paragraph that tells the whole story.", 90,
-                                        inline=True)  # fmt: skip
+        self.standfirst = rich_text_box(
+            "One paragraph that tells the whole story.", 90, inline=True
+        )
         self.standfirst.setMaximumHeight(120)
         self.place = QLineEdit()
         self.place.setPlaceholderText("e.g. London")
@@ -76,8 +77,12 @@ class ReleaseForm(QWidget):
         self.headline.textChanged.connect(self._show_headline_hint)
         self.standfirst.textChanged.connect(self._edited)
         self.release_date.changed.connect(self._release_date_changed)
-        for part in (self.embargo.changed, self.sections.edited, self.notes.edited,
-                     self.contact.edited):  # fmt: skip
+        for part in (
+            self.embargo.changed,
+            self.sections.edited,
+            self.notes.edited,
+            self.contact.edited,
+        ):
             part.connect(self._edited)
 
         self._undo_keys = UndoKeysToForm(self)
@@ -85,8 +90,11 @@ class ReleaseForm(QWidget):
 
     def watch_undo_keys(self, root: QWidget) -> None:
         """Route Ctrl+Z in every text field under ``root`` to the form-wide undo."""
-        for field in (root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit)
-                      + root.findChildren(QTextEdit)):  # fmt: skip
+        for field in (
+            root.findChildren(QLineEdit)
+            + root.findChildren(QPlainTextEdit)
+            + root.findChildren(QTextEdit)
+        ):
             field.installEventFilter(self._undo_keys)
 
     def set_smart_quotes(self, on: bool) -> None:

@@ -28,15 +28,18 @@ from .sections import rich_text_box
 def pick_boilerplate(parent: QWidget, items: list[Boilerplate]) -> str | None:
     """Ask which library note to add; its key, or None."""
     labels = [f"{b.title}  ({b.key})" for b in items]
-    label, ok = QInputDialog.getItem(parent, "Add a note from the library",
-                                     "Boilerplate note:", labels, 0, False)  # fmt: skip
+    label, ok = QInputDialog.getItem(
+        parent, "Add a note from the library", "Boilerplate note:", labels, 0, False
+    )
     return items[labels.index(label)].key if ok and label in labels else None
 
 
 class NotesEditor(OrderedEditor[Note]):
     take_latest_requested = Signal(str)  # a boilerplate key
-    empty_text = ("Notes to editors follow ENDS. Add the reusable ones from the boilerplate "
-                  "library, or write a note for this release only.")  # fmt: skip
+    empty_text = (
+        "Notes to editors follow ENDS. Add the reusable ones from the boilerplate "
+        "library, or write a note for this release only."
+    )
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__("Notes to editors", parent)
@@ -131,15 +134,25 @@ class NotesEditor(OrderedEditor[Note]):
         if not choices:
             from .. import dialogs
 
-            dialogs.show_info(self, "Every note in the boilerplate library is already in this "
-                              "release. Add new ones in the Boilerplate page.")  # fmt: skip
+            dialogs.show_info(
+                self,
+                "Every note in the boilerplate library is already in this "
+                "release. Add new ones in the Boilerplate page.",
+            )
             return
         key = pick_boilerplate(self, choices)
         if key is None:
             return
         chosen = next(b for b in choices if b.key == key)
-        self.add(Note(title=chosen.title, text=chosen.text, boilerplate=chosen.key,
-                      version=chosen.version, latest_version=chosen.version))  # fmt: skip
+        self.add(
+            Note(
+                title=chosen.title,
+                text=chosen.text,
+                boilerplate=chosen.key,
+                version=chosen.version,
+                latest_version=chosen.version,
+            )
+        )
 
     def add_one_off(self) -> None:
         self.add(Note(title="", text=""))

@@ -209,8 +209,9 @@ class OrderedEditor(QGroupBox, Generic[T]):
         for i in range(self.list.count()):
             self._relabel(self.list.item(i))
 
-    def _current_changed(self, current: QListWidgetItem | None,
-                         previous: QListWidgetItem | None) -> None:  # fmt: skip
+    def _current_changed(
+        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
         if previous is not None and previous.data(_KEY) in self._items and not self._loading:
             self.read_detail(self._items[previous.data(_KEY)])
         if current is None:

@@ -25,8 +25,10 @@ def counts_text(release: Release) -> tuple[str, int]:
     total = words + sum(word_count(t) for t in notes)
     pages = pages_estimate(total)
     size = sum(map(len, story + notes))
-    return (f"{words:,} words in the release · {total:,} with the notes · about {pages} "
-            f"page{'s' if pages != 1 else ''}"), size  # fmt: skip
+    return (
+        f"{words:,} words in the release · {total:,} with the notes · about {pages} "
+        f"page{'s' if pages != 1 else ''}"
+    ), size
 
 
 class Preview(QWidget):

@@ -21,8 +21,10 @@ from ...core.richtext import plain_text
 from ..richtext import RichTextEdit
 from .ordered import OrderedEditor
 
-FORMAT_HINT = ("Format with the bar above the text or the usual keys: Ctrl+B bold, Ctrl+I italic, "
-               "Ctrl+K link, Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbers, Tab to nest a list item.")  # fmt: skip
+FORMAT_HINT = (
+    "Format with the bar above the text or the usual keys: Ctrl+B bold, Ctrl+I italic, "
+    "Ctrl+K link, Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbers, Tab to nest a list item."
+)
 
 
 def _first_line(text: str, limit: int = 80) -> str:
@@ -39,8 +41,9 @@ def text_box(placeholder: str, height: int) -> QPlainTextEdit:
     return box
 
 
-def rich_text_box(placeholder: str, height: int, *, headings: bool = False,
-                  inline: bool = False) -> RichTextEdit:  # fmt: skip
+def rich_text_box(
+    placeholder: str, height: int, *, headings: bool = False, inline: bool = False
+) -> RichTextEdit:
     """A formatted-text field for Markdown parts (body text, quotes, notes; ``inline``: the
     one-paragraph standfirst)."""
     box = RichTextEdit(placeholder, headings=headings, inline=inline)
@@ -49,8 +52,10 @@ def rich_text_box(placeholder: str, height: int, *, headings: bool = False,
 
 
 class SectionsEditor(OrderedEditor[Section]):
-    empty_text = ("The body of the release: add paragraphs of text and quotes, "
-                  "in the order they should appear.")  # fmt: skip
+    empty_text = (
+        "The body of the release: add paragraphs of text and quotes, "
+        "in the order they should appear."
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Body — paragraphs and quotes", parent)

@@ -40,14 +40,19 @@ def ask_to_submit(parent: QWidget, store: Store, release: Release) -> dict[str, 
         return {}
     blocking = [f for f in findings if f.severity == "block"]
     if blocking:
-        dialogs.show_error(parent, f"{release.reference} cannot be submitted yet:\n\n"
-                           f"{_listed(blocking)}", "Submit for approval")  # fmt: skip
+        dialogs.show_error(
+            parent,
+            f"{release.reference} cannot be submitted yet:\n\n{_listed(blocking)}",
+            "Submit for approval",
+        )
         return None
     if any(f.is_legal for f in findings):
         dialog = LegalReasonsDialog(release.reference, findings, parent)
         return dialog.reasons() if dialog.exec() == QDialog.DialogCode.Accepted else None
-    question = (f"{release.reference} has {len(findings)} warning"
-                f"{'s' if len(findings) != 1 else ''}:\n\n{_listed(findings)}\n\nSubmit it anyway?")  # fmt: skip
+    question = (
+        f"{release.reference} has {len(findings)} warning"
+        f"{'s' if len(findings) != 1 else ''}:\n\n{_listed(findings)}\n\nSubmit it anyway?"
+    )
     return {} if dialogs.confirm(parent, "Submit for approval", question, "Submit") else None
 
 
@@ -88,8 +93,10 @@ class LegalReasonsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         if others:
-            rest = QLabel(f"Also {len(others)} other warning{'s' if len(others) != 1 else ''}:\n"
-                          + _listed(others))  # fmt: skip
+            rest = QLabel(
+                f"Also {len(others)} other warning{'s' if len(others) != 1 else ''}:\n"
+                + _listed(others)
+            )
             rest.setWordWrap(True)
             layout.addWidget(rest)
         self.buttons = QDialogButtonBox(

@@ -27,10 +27,12 @@ def underline(field: QWidget, spans: list[Span]) -> None:
         attributes = [
             QInputMethodEvent.Attribute(
                 QInputMethodEvent.AttributeType.TextFormat,
-                start - field.cursorPosition(), end - start, _format(colour),
+                start - field.cursorPosition(),
+                end - start,
+                _format(colour),
             )
             for start, end, colour in spans
-        ]  # fmt: skip
+        ]
         QApplication.sendEvent(field, QInputMethodEvent("", attributes))
         return
     assert isinstance(field, QTextEdit | QPlainTextEdit)

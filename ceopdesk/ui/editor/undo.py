@@ -9,11 +9,17 @@ from PySide6.QtGui import QUndoCommand
 from ...core.domain import Release
 
 _NAMES = (
-    ("headline", "headline"), ("subheadline", "sub-headline"), ("standfirst", "standfirst"),
-    ("place", "place"), ("release_date", "release date"), ("embargo", "embargo"),
-    ("tags", "tags"), ("sections", "body"), ("notes", "notes to editors"),
+    ("headline", "headline"),
+    ("subheadline", "sub-headline"),
+    ("standfirst", "standfirst"),
+    ("place", "place"),
+    ("release_date", "release date"),
+    ("embargo", "embargo"),
+    ("tags", "tags"),
+    ("sections", "body"),
+    ("notes", "notes to editors"),
     ("contact", "contact"),
-)  # fmt: skip
+)
 
 
 def same_form(a: Release, b: Release) -> bool:
@@ -24,8 +30,11 @@ def same_form(a: Release, b: Release) -> bool:
 def describe(before: Release, after: Release) -> str:
     """What changed, for the Edit menu ("Undo edit to the headline")."""
     changed = [name for field, name in _NAMES if getattr(before, field) != getattr(after, field)]
-    if len(before.sections) == len(after.sections) and before.sections != after.sections \
-            and sorted(map(repr, before.sections)) == sorted(map(repr, after.sections)):  # fmt: skip
+    if (
+        len(before.sections) == len(after.sections)
+        and before.sections != after.sections
+        and sorted(map(repr, before.sections)) == sorted(map(repr, after.sections))
+    ):
         return "reordering the body"
     if not changed:
         return "edit"
@@ -37,8 +46,7 @@ def describe(before: Release, after: Release) -> str:
 class FormSnapshot(QUndoCommand):
     """Pushed after the edit is already shown and saved, so the first redo does nothing."""
 
-    def __init__(self, restore: Callable[[Release], None], before: Release,
-                 after: Release) -> None:  # fmt: skip
+    def __init__(self, restore: Callable[[Release], None], before: Release, after: Release) -> None:
         super().__init__(describe(before, after))
         self._restore = restore
         self._before = before

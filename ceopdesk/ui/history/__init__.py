@@ -23,8 +23,12 @@ def open_history(parent: QWidget, ops: StoreOps, editor) -> HistoryDialog | None
     return dialog
 
 
-def import_approver_edits(parent: QWidget, ops: StoreOps, editor,  # type: ignore[no-untyped-def]
-                          path: Path | None = None) -> ApproverEditsDialog | None:  # fmt: skip
+def import_approver_edits(
+    parent: QWidget,
+    ops: StoreOps,
+    editor,  # type: ignore[no-untyped-def]
+    path: Path | None = None,
+) -> ApproverEditsDialog | None:
     """Ask for the Word file an approver sent back and show it beside what was sent."""
     reference = editor.reference
     if reference is None:

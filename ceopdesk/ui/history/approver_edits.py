@@ -32,8 +32,10 @@ from ..boilerplate.rendering import DELETED_STYLE, INSERTED_STYLE
 from ..operations import BOILERPLATE, RELEASES, StoreOps, run_in_background
 
 _BODY = '<html><body style="font-family:Arial, Helvetica, sans-serif; font-size:10pt;">'
-NOTE_CHOICES = (("one-off", "as a one-off wording for this release"),
-                ("library", "as the library's next version (every draft follows it)"))  # fmt: skip
+NOTE_CHOICES = (
+    ("one-off", "as a one-off wording for this release"),
+    ("library", "as the library's next version (every draft follows it)"),
+)
 
 
 def side_html(runs: list[DiffRun], side: str) -> str:
@@ -69,8 +71,7 @@ def comments_html(comments: list[PartComment], tracked: list[str]) -> str:
 class _PartRow(QFrame):
     """One part: sent | returned | comments, and the choice to take it."""
 
-    def __init__(self, label: str, change: PartChange | None,
-                 comments: list[PartComment]) -> None:  # fmt: skip
+    def __init__(self, label: str, change: PartChange | None, comments: list[PartComment]) -> None:
         super().__init__()
         self.change = change
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -110,8 +111,9 @@ class _PartRow(QFrame):
 
 
 class ApproverEditsDialog(QDialog):
-    def __init__(self, ops: StoreOps, reference: str, path: Path,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, ops: StoreOps, reference: str, path: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.reference = reference
@@ -143,9 +145,11 @@ class ApproverEditsDialog(QDialog):
         from ceopdesk.documents.approver.compare import compare_file
 
         self.operation = run_in_background(
-            self, lambda: compare_file(ops.store, reference, self.path), self.show_comparison,
+            self,
+            lambda: compare_file(ops.store, reference, self.path),
+            self.show_comparison,
             on_failure=self._failed,
-        )  # fmt: skip
+        )
 
     def _failed(self, exc: BaseException) -> None:
         # The error itself has been shown by run_in_background; the dialog keeps it in view.
@@ -187,15 +191,22 @@ class ApproverEditsDialog(QDialog):
             dialogs.show_info(self, "Tick at least one change to accept.", "Nothing ticked")
             return
         parts = [r.change.part for r in rows if r.change is not None]
-        choices = {r.change.part: r.note_choice.currentData() for r in rows
-                   if r.change is not None and r.change.boilerplate}  # fmt: skip
+        choices = {
+            r.change.part: r.note_choice.currentData()
+            for r in rows
+            if r.change is not None and r.change.boilerplate
+        }
 
         def done(_release) -> None:  # type: ignore[no-untyped-def]
             self.summary.setText(f"Accepted {len(parts)} change(s) into {self.reference}.")
             self.accept()
 
-        self.ops.mutate(self, lambda store: accept(store, comparison, parts, choices),
-                        {RELEASES, BOILERPLATE}, done)  # fmt: skip
+        self.ops.mutate(
+            self,
+            lambda store: accept(store, comparison, parts, choices),
+            {RELEASES, BOILERPLATE},
+            done,
+        )
 
 
 __all__ = ["ApproverEditsDialog"]

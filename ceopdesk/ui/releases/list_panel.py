@@ -140,8 +140,9 @@ class ReleaseListPanel(QWidget):
             if serial == self._search_serial:  # an older search answering late is dropped
                 self._show(rows, query)
 
-        run_in_background(self, lambda: releases.list_releases(store, query=query or None),
-                          done, busy=False)  # fmt: skip
+        run_in_background(
+            self, lambda: releases.list_releases(store, query=query or None), done, busy=False
+        )
 
     def _show(self, rows: list[ReleaseSummary], query: str) -> None:
         current = self.current_reference()

@@ -40,11 +40,21 @@ class ReleaseTableModel(RowsTableModel[ReleaseSummary]):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.reference, r.headline, LABELS.get(r.status, r.status),
-                    embargo_text(r.embargo), moment_text(r.updated))[col]  # fmt: skip
+            return (
+                r.reference,
+                r.headline,
+                LABELS.get(r.status, r.status),
+                embargo_text(r.embargo),
+                moment_text(r.updated),
+            )[col]
         if role == SortRole:
-            return (r.reference, r.headline.casefold(), list(LABELS).index(r.status),
-                    (r.embargo or _NO_EMBARGO).timestamp(), r.updated.timestamp())[col]  # fmt: skip
+            return (
+                r.reference,
+                r.headline.casefold(),
+                list(LABELS).index(r.status),
+                (r.embargo or _NO_EMBARGO).timestamp(),
+                r.updated.timestamp(),
+            )[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return r.headline
         if role == Qt.ItemDataRole.ForegroundRole and col == 2:

@@ -62,8 +62,14 @@ class RichTextEdit(QTextEdit):
 
     message = Signal(str)
 
-    def __init__(self, placeholder: str = "", *, headings: bool = False, inline: bool = False,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        placeholder: str = "",
+        *,
+        headings: bool = False,
+        inline: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.headings = headings and not inline
         self.inline = inline
@@ -83,8 +89,9 @@ class RichTextEdit(QTextEdit):
     def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's event
         super().resizeEvent(event)
         frame = self.frameWidth()
-        self.toolbar.setGeometry(frame, frame, self.width() - 2 * frame,
-                                 self.toolbar.sizeHint().height())  # fmt: skip
+        self.toolbar.setGeometry(
+            frame, frame, self.width() - 2 * frame, self.toolbar.sizeHint().height()
+        )
 
     def _show_state(self) -> None:
         bar = self.toolbar
@@ -342,10 +349,13 @@ class RichTextEdit(QTextEdit):
             if text.markdown:
                 return Conversion(text.markdown, notes + text.notes)
             notes += text.notes
-        if source.hasImage() or (not notes and source.formats() and not source.hasText()
-                                 and not source.hasHtml()):  # fmt: skip
-            self.say("Nothing was pasted: the clipboard holds a picture or a file, "
-                     "and this field takes text only.")  # fmt: skip
+        if source.hasImage() or (
+            not notes and source.formats() and not source.hasText() and not source.hasHtml()
+        ):
+            self.say(
+                "Nothing was pasted: the clipboard holds a picture or a file, "
+                "and this field takes text only."
+            )
         elif notes:
             self.say("Nothing was pasted: the copied content has no text. " + " ".join(notes))
         else:

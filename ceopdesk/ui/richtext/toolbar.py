@@ -8,8 +8,9 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QToolBar, QWidget
 
 
-def _action(bar: QToolBar, text: str, tip: str, slot: Callable[[], None],
-            checkable: bool = False) -> QAction:  # fmt: skip
+def _action(
+    bar: QToolBar, text: str, tip: str, slot: Callable[[], None], checkable: bool = False
+) -> QAction:
     action = QAction(text, bar)
     action.setToolTip(tip)
     action.setCheckable(checkable)
@@ -22,8 +23,9 @@ class FormatBar(QToolBar):
     """Bold, italic, link and, unless ``inline`` (one paragraph), bullets, numbers, indent
     and (in notes) sub-heading."""
 
-    def __init__(self, editor, headings: bool, inline: bool = False,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, editor, headings: bool, inline: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("formatBar")
         self.setMovable(False)
@@ -36,8 +38,9 @@ class FormatBar(QToolBar):
         font = self.italic.font()
         font.setItalic(True)
         self.italic.setFont(font)
-        self.link = _action(self, "Link", "Link to a web page or e-mail address (Ctrl+K)",
-                            editor.edit_link)  # fmt: skip
+        self.link = _action(
+            self, "Link", "Link to a web page or e-mail address (Ctrl+K)", editor.edit_link
+        )
         self.bullets: QAction | None = None
         self.numbers: QAction | None = None
         self.indent: QAction | None = None
@@ -45,17 +48,30 @@ class FormatBar(QToolBar):
         self.heading: QAction | None = None
         if not inline:
             self.addSeparator()
-            self.bullets = _action(self, "• List", "Bulleted list (Ctrl+Shift+8)",
-                                   lambda: editor.toggle_list("bullet"), True)  # fmt: skip
-            self.numbers = _action(self, "1. List", "Numbered list (Ctrl+Shift+7)",
-                                   lambda: editor.toggle_list("number"), True)  # fmt: skip
-            self.indent = _action(self, "→", "Nest the list item one level (Tab)",
-                                  lambda: editor.indent_item(True))  # fmt: skip
-            self.outdent = _action(self, "←", "Back to the outer list (Shift+Tab)",
-                                   lambda: editor.indent_item(False))  # fmt: skip
+            self.bullets = _action(
+                self,
+                "• List",
+                "Bulleted list (Ctrl+Shift+8)",
+                lambda: editor.toggle_list("bullet"),
+                True,
+            )
+            self.numbers = _action(
+                self,
+                "1. List",
+                "Numbered list (Ctrl+Shift+7)",
+                lambda: editor.toggle_list("number"),
+                True,
+            )
+            self.indent = _action(
+                self, "→", "Nest the list item one level (Tab)", lambda: editor.indent_item(True)
+            )
+            self.outdent = _action(
+                self, "←", "Back to the outer list (Shift+Tab)", lambda: editor.indent_item(False)
+            )
         if headings and not inline:
             self.addSeparator()
-            self.heading = _action(self, "Sub-heading", "A sub-heading inside the note",
-                                   editor.toggle_heading, True)  # fmt: skip
+            self.heading = _action(
+                self, "Sub-heading", "A sub-heading inside the note", editor.toggle_heading, True
+            )
         for action in self.actions():
             action.triggered.connect(lambda *_: editor.setFocus())

@@ -19,8 +19,10 @@ def test_a_term_keeps_its_capital_in_the_fix_and_matches_across_a_line_break(fin
 
 
 def test_a_term_in_quotation_marks_in_running_text_is_not_flagged(findings):
-    r = release('The material is not "child pornography": it records abuse.',
-                "Offenders call it ‘child porn’.")  # fmt: skip
+    r = release(
+        'The material is not "child pornography": it records abuse.',
+        "Offenders call it ‘child porn’.",
+    )
     assert findings(r) == []
 
 
@@ -49,8 +51,10 @@ def test_an_acronym_explained_on_first_use_either_way_round_passes(findings):
 
 
 def test_the_headline_may_use_an_acronym_the_standfirst_then_explains(findings):
-    r = release(headline="NCA leads national operation against offenders",
-                standfirst="The National Crime Agency (NCA) led it.")  # fmt: skip
+    r = release(
+        headline="NCA leads national operation against offenders",
+        standfirst="The National Crime Agency (NCA) led it.",
+    )
     assert findings(r) == []
 
 
@@ -68,8 +72,10 @@ def test_headline_words_standfirst_and_sentence_limits_come_from_the_rules(findi
     long_sentence = " ".join(["alpha", "beta"] * 16) + "."
     r = release(long_sentence, headline="Short headline", standfirst="x" * 161)
     assert rules_of(findings(r)) == [
-        "lengths.headline-words", "lengths.standfirst-chars", "lengths.sentence-words",
-    ]  # fmt: skip
+        "lengths.headline-words",
+        "lengths.standfirst-chars",
+        "lengths.sentence-words",
+    ]
     rules = defaults()
     rules.lengths.headline_words_min, rules.lengths.standfirst_chars = 2, 200
     rules.lengths.sentence_words = 40

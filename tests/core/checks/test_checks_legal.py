@@ -33,8 +33,10 @@ def test_a_named_victim_in_a_release_not_about_a_sexual_offence_is_not_this_rule
 
 
 def test_an_officer_speaking_about_victims_is_not_a_complainant(findings):
-    r = release("Detective Sergeant Ann Booth said victims of sexual abuse should come forward.",
-                quotes=(("Helen Marsh", "Director", "Every victim of sexual abuse matters."),))  # fmt: skip
+    r = release(
+        "Detective Sergeant Ann Booth said victims of sexual abuse should come forward.",
+        quotes=(("Helen Marsh", "Director", "Every victim of sexual abuse matters."),),
+    )
     assert legal(findings(r)) == []
 
 
@@ -58,10 +60,14 @@ def test_a_named_child_in_a_release_about_court_cites_the_1933_act(findings):
 
 
 def test_pre_verdict_words_about_a_charged_person_are_flagged(findings):
-    r = release("Mark Dale has been charged with ten offences.",
-                "Officers say he confessed and has previous convictions.")  # fmt: skip
-    assert legal(findings(r)) == [("legal.pre-verdict", "confessed"),
-                                  ("legal.pre-verdict", "previous convictions")]  # fmt: skip
+    r = release(
+        "Mark Dale has been charged with ten offences.",
+        "Officers say he confessed and has previous convictions.",
+    )
+    assert legal(findings(r)) == [
+        ("legal.pre-verdict", "confessed"),
+        ("legal.pre-verdict", "previous convictions"),
+    ]
     assert "contempt of court" in findings(r)[0].message
 
 
@@ -73,8 +79,9 @@ def test_after_a_verdict_guilty_is_plain_reporting(findings):
 SAMPLES = sorted(resource("sample").glob("*.json"))
 
 
-@pytest.mark.parametrize("path", [p for p in SAMPLES if p.name != "boilerplate.json"],
-                         ids=lambda p: Path(p).stem)  # fmt: skip
+@pytest.mark.parametrize(
+    "path", [p for p in SAMPLES if p.name != "boilerplate.json"], ids=lambda p: Path(p).stem
+)
 def test_the_sample_library_has_no_findings_at_all(findings, path):
     r = parse_release(load_json_file(path), path.name, STATUSES)
     boilerplate = {

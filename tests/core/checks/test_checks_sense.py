@@ -12,8 +12,9 @@ def test_no_release_date_blocks(findings):
 
 
 def test_an_embargo_lifting_before_the_release_date_blocks(findings):
-    r = release("Body.", release_date=date(2026, 6, 17),
-                embargo=datetime(2026, 6, 15, 23, 30, tzinfo=UTC))  # fmt: skip
+    r = release(
+        "Body.", release_date=date(2026, 6, 17), embargo=datetime(2026, 6, 15, 23, 30, tzinfo=UTC)
+    )
     [f] = findings(r)
     assert (f.rule, f.part, f.severity) == ("sense.embargo-before-date", "embargo", "block")
     assert "16 June 2026" in f.message
@@ -21,8 +22,9 @@ def test_an_embargo_lifting_before_the_release_date_blocks(findings):
 
 def test_an_embargo_on_the_release_date_in_london_time_passes(findings):
     # 23:30 UTC on the 16th is 00:30 BST on the 17th, the release date
-    r = release("Body.", release_date=date(2026, 6, 17),
-                embargo=datetime(2026, 6, 16, 23, 30, tzinfo=UTC))  # fmt: skip
+    r = release(
+        "Body.", release_date=date(2026, 6, 17), embargo=datetime(2026, 6, 16, 23, 30, tzinfo=UTC)
+    )
     assert findings(r) == []
 
 
@@ -59,9 +61,10 @@ def test_a_plain_http_link_is_flagged_with_the_https_fix(findings):
     r = release("See [the report](http://www.ceop.police.uk/report) now.")
     [f] = findings(r)
     assert (f.rule, f.excerpt, f.fix) == (
-        "sense.link-not-https", "http://www.ceop.police.uk/report",
+        "sense.link-not-https",
+        "http://www.ceop.police.uk/report",
         "https://www.ceop.police.uk/report",
-    )  # fmt: skip
+    )
     assert r.sections[0].text[f.start : f.end] == f.excerpt
 
 

@@ -18,8 +18,9 @@ def spelling(found):
 def test_the_issue_example_is_caught_with_suggestions(findings):
     r = release("Childern were safegaurded by the Centre.")
     assert spelling(findings(r, spelling_on=True, suggest=True)) == [
-        ("Childern", "Children"), ("safegaurded", "safeguarded"),
-    ]  # fmt: skip
+        ("Childern", "Children"),
+        ("safegaurded", "safeguarded"),
+    ]
 
 
 def test_british_spellings_pass_and_american_ones_do_not(findings):
@@ -28,8 +29,10 @@ def test_british_spellings_pass_and_american_ones_do_not(findings):
 
 
 def test_speakers_and_names_passed_in_are_known(findings):
-    r = release("Ms Oyelaran-Whitcombe thanked Zbigniewska.",
-                quotes=(("Tunde Oyelaran-Whitcombe", "Director", "Thank you."),))  # fmt: skip
+    r = release(
+        "Ms Oyelaran-Whitcombe thanked Zbigniewska.",
+        quotes=(("Tunde Oyelaran-Whitcombe", "Director", "Thank you."),),
+    )
     assert [e for e, _ in spelling(findings(r, spelling_on=True))] == ["Zbigniewska"]
     assert spelling(findings(r, spelling_on=True, known_names=frozenset({"Zbigniewska"}))) == []
 
@@ -65,13 +68,16 @@ def test_rules_round_trip_through_a_json_file_and_the_store(store, tmp_path):
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == rules.to_json()
 
 
-@pytest.mark.parametrize("change, where", [
-    ({"format": "other"}, "not a rules file"),
-    ({"lengths": {"headline_chars": 0}}, "'lengths.headline_chars'"),
-    ({"severity": {"spelling": "fatal"}}, "'severity.spelling'"),
-    ({"terms": [{"term": ""}]}, "'terms[0]'"),
-    ({"colour": 1}, "'colour': unknown key"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "change, where",
+    [
+        ({"format": "other"}, "not a rules file"),
+        ({"lengths": {"headline_chars": 0}}, "'lengths.headline_chars'"),
+        ({"severity": {"spelling": "fatal"}}, "'severity.spelling'"),
+        ({"terms": [{"term": ""}]}, "'terms[0]'"),
+        ({"colour": 1}, "'colour': unknown key"),
+    ],
+)
 def test_a_bad_rules_file_is_named_by_field_and_changes_nothing(store, tmp_path, change, where):
     before = load(store)
     path = tmp_path / "bad.json"

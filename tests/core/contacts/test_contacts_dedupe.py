@@ -43,10 +43,17 @@ def test_merge_unites_and_lets_the_user_choose(store):
         store, "Zoë", "Adams", "BBC News", "zoe@bbc.example.com", tags=["Crime"], notes="Desk."
     )
     other = add(
-        store, "Zoe", "Adams", "BBC", "zadams@bbc.example.com",
-        phones=[Phone("020 7946 0018")], tags=["Courts"], job_title="Reporter",
-        notes="Mobile first.", do_not_contact=True,
-    )  # fmt: skip
+        store,
+        "Zoe",
+        "Adams",
+        "BBC",
+        "zadams@bbc.example.com",
+        phones=[Phone("020 7946 0018")],
+        tags=["Courts"],
+        job_title="Reporter",
+        notes="Mobile first.",
+        do_not_contact=True,
+    )
     lists.create_list(store, "Courts")
     lists.add_members(store, "Courts", [other.id])
     assert {d.field for d in dedupe.differences(keep, other)} == {"organisation", "notes"}

@@ -123,8 +123,19 @@ def test_round_trip_adds_nobody_and_keeps_fields(filled, tmp_path, suffix, load,
         assert len(after) == len(before)
         for c in after:
             old = next(o for o in before.values() if o.emails[0].address == c.emails[0].address)
-            for field in ("name", "organisation", "job_title", "kind", "tags", "notes", "social",
-                          "lawful_basis", "source", "date_collected", "do_not_contact"):  # fmt: skip
+            for field in (
+                "name",
+                "organisation",
+                "job_title",
+                "kind",
+                "tags",
+                "notes",
+                "social",
+                "lawful_basis",
+                "source",
+                "date_collected",
+                "do_not_contact",
+            ):
                 assert getattr(c, field) == getattr(old, field), (field, c.name)
             assert [(e.address, e.label) for e in c.emails] == [
                 (e.address, e.label) for e in old.emails

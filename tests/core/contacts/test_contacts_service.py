@@ -124,8 +124,12 @@ def test_tags_do_not_contact_and_lists_are_audited(store):
     actions = [e.action for e in audit.events_for(store, f"contact:{b.id}")]
     assert actions == ["contact.create", "contact.update", "contact.update", "contact.update"]
     assert [e.action for e in audit.events_for(store, "contact-list:1")] == [
-        "list.create", "list.add", "list.rename", "list.remove", "list.delete",
-    ]  # fmt: skip
+        "list.create",
+        "list.add",
+        "list.rename",
+        "list.remove",
+        "list.delete",
+    ]
 
 
 def test_a_doubtful_e_mail_or_phone_is_saved_as_typed_and_unchecked(store):

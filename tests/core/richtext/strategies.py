@@ -22,7 +22,7 @@ _HREFS = st.sampled_from(
         "https://example.org/a b?(x)=1&y=é",
         "mailto:press@example.org",
         "http://x.test/path_with*stars",
-    ]  # fmt: skip
+    ]
 )
 spans = st.builds(
     Span,

@@ -36,9 +36,13 @@ def test_word_clipboard_html() -> None:
     result = html_to_markdown(_read("word-clipboard.html"))
     blocks = parse_markdown(result.markdown)
     assert _shape(result.markdown) == [
-        ("paragraph", 0, "2012. A year in which the Centre received a record number of "
-                         "reports. It safeguarded and protected 790 children, a rise of 85% "
-                         "on the year before."),
+        (
+            "paragraph",
+            0,
+            "2012. A year in which the Centre received a record number of "
+            "reports. It safeguarded and protected 790 children, a rise of 85% "
+            "on the year before.",
+        ),
         ("paragraph", 0, "Other key threat areas include:"),
         ("bullet", 0, "online grooming on social networking sites;"),
         ("bullet", 1, "including live-streamed abuse;"),
@@ -47,11 +51,14 @@ def test_word_clipboard_html() -> None:
         ("number", 0, "protecting children from abuse;"),
         ("number", 0, "bringing offenders to account."),
         ("bullet", 0, "A bullet typed by hand with a tab"),
-        ("paragraph", 0, "Read the full report at www.ceop.police.uk.\n"
-                         "Press office: 0870\u00a0000\u00a03434"),
+        (
+            "paragraph",
+            0,
+            "Read the full report at www.ceop.police.uk.\nPress office: 0870\u00a0000\u00a03434",
+        ),
         ("paragraph", 0, "Level 1"),
         ("paragraph", 0, "Erotic posing"),
-    ]  # fmt: skip
+    ]
     assert _bold(blocks) == ["790 children"]
     assert _links(blocks) == [("www.ceop.police.uk", "https://www.ceop.police.uk/annual-review")]
     assert result.notes == ["One picture left out.", "One table turned into paragraphs."]
@@ -65,26 +72,35 @@ def test_web_article() -> None:
     blocks = parse_markdown(result.markdown)
     assert _shape(result.markdown) == [
         ("paragraph", 0, "Record year for child protection"),
-        ("paragraph", 0, "The Child Exploitation and Online Protection Centre has today "
-                         "published its annual review. In the last year the Centre safeguarded "
-                         "790 children and helped arrest 192 suspects."),
+        (
+            "paragraph",
+            0,
+            "The Child Exploitation and Online Protection Centre has today "
+            "published its annual review. In the last year the Centre safeguarded "
+            "790 children and helped arrest 192 suspects.",
+        ),
         ("paragraph", 0, "Other key threat areas include:"),
         ("bullet", 0, "online grooming on social networking sites;"),
         ("bullet", 0, "the sharing of indecent images of children;"),
         ("bullet", 1, "including peer-to-peer networks;"),
         ("bullet", 0, "offenders travelling abroad."),
-        ("paragraph", 0, "Peter Davies, Chief Executive of CEOP, said:\n"
-                         "“Behind every image is a real child.”"),
+        (
+            "paragraph",
+            0,
+            "Peter Davies, Chief Executive of CEOP, said:\n“Behind every image is a real child.”",
+        ),
         ("bullet", 0, "a bullet typed into the CMS"),
         ("bullet", 0, "and another one"),
         ("paragraph", 0, "Read the full annual review on the CEOP website."),
         ("paragraph", 0, "The centre in London."),
-    ]  # fmt: skip
+    ]
     assert _bold(blocks) == ["Record year for child protection", "790 children", "192 suspects"]
     assert _links(blocks) == [
-        ("full annual review",
-         "https://www.ceop.police.uk/annual-review?utm_source=newsletter&utm_medium=email")
-    ]  # fmt: skip
+        (
+            "full annual review",
+            "https://www.ceop.police.uk/annual-review?utm_source=newsletter&utm_medium=email",
+        )
+    ]
     assert "tracking" not in result.markdown and "track(" not in result.markdown
     assert result.notes == ["One picture left out.", "One hidden piece of text left out."]
 
@@ -99,8 +115,12 @@ def test_outlook_email_body() -> None:
     blocks = parse_markdown(result.markdown)
     assert _shape(result.markdown) == [
         ("paragraph", 0, "Hi all,"),
-        ("paragraph", 0, "Please find the agreed text for Thursday’s release below. "
-                         "The embargo is 00:01 BST, Thursday 21 June."),
+        (
+            "paragraph",
+            0,
+            "Please find the agreed text for Thursday’s release below. "
+            "The embargo is 00:01 BST, Thursday 21 June.",
+        ),
         ("paragraph", 0, "The key figures are:"),
         ("bullet", 0, "427 children safeguarded"),
         ("bullet", 0, "192 suspects arrested"),
@@ -108,7 +128,7 @@ def test_outlook_email_body() -> None:
         ("paragraph", 0, "Sam"),
         ("paragraph", 0, "Sam Press"),
         ("paragraph", 0, "Press Officer | press@example.org"),
-    ]  # fmt: skip
+    ]
     assert _links(blocks) == [("press@example.org", "mailto:press@example.org")]
     assert result.notes == [
         "Removed 2 invisible direction marks.",
@@ -156,12 +176,14 @@ def test_word_plain_text_clipboard() -> None:
 
 def test_single_lines_are_paragraphs_and_lone_numbers_are_prose() -> None:
     assert _shape(text_to_markdown("First.\nSecond.\n2012. A year.").markdown) == [
-        ("paragraph", 0, "First."), ("paragraph", 0, "Second."),
+        ("paragraph", 0, "First."),
+        ("paragraph", 0, "Second."),
         ("paragraph", 0, "2012. A year."),
-    ]  # fmt: skip
+    ]
     assert _shape(text_to_markdown("One\ntwo\n\nthree").markdown) == [
-        ("paragraph", 0, "One\ntwo"), ("paragraph", 0, "three"),
-    ]  # fmt: skip
+        ("paragraph", 0, "One\ntwo"),
+        ("paragraph", 0, "three"),
+    ]
 
 
 def test_nothing_to_paste() -> None:

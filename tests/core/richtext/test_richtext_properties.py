@@ -44,8 +44,17 @@ def test_escaped_text_reads_back_as_typed(raw: str) -> None:
 
 
 def test_prose_is_never_markup() -> None:
-    for prose in ("2012. A year in which", "# of offenders rose", "- a quote", "1) first",
-                  "**not bold**", "[not](a link)", "| a | b |\n|---|---|", "---", "> no"):  # fmt: skip
+    for prose in (
+        "2012. A year in which",
+        "# of offenders rose",
+        "- a quote",
+        "1) first",
+        "**not bold**",
+        "[not](a link)",
+        "| a | b |\n|---|---|",
+        "---",
+        "> no",
+    ):
         blocks = parse_markdown(escape_text(prose), headings=True)
         assert [b.kind for b in blocks] == ["paragraph"], prose
         assert blocks[0].spans == [Span(prose)], prose
@@ -70,11 +79,25 @@ def test_blocks_survive_markdown(original: list[Block]) -> None:
 
 
 @settings(max_examples=200, derandomize=True, deadline=None, database=None)
-@given(st.lists(st.builds(Block, kind=st.sampled_from(["paragraph", "bullet", "number"]),
-                          spans=st.lists(st.builds(Span, text=st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True),
-                                                   bold=st.booleans(), italic=st.booleans()), max_size=4).map(
-                              lambda ss: [Span(s.text + " ", s.bold, s.italic) for s in ss]),
-                          level=st.integers(0, 1)), max_size=6))  # fmt: skip
+@given(
+    st.lists(
+        st.builds(
+            Block,
+            kind=st.sampled_from(["paragraph", "bullet", "number"]),
+            spans=st.lists(
+                st.builds(
+                    Span,
+                    text=st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True),
+                    bold=st.booleans(),
+                    italic=st.booleans(),
+                ),
+                max_size=4,
+            ).map(lambda ss: [Span(s.text + " ", s.bold, s.italic) for s in ss]),
+            level=st.integers(0, 1),
+        ),
+        max_size=6,
+    )
+)
 def test_word_formatting_is_lossless(original: list[Block]) -> None:
     """Bold and italic on whole words (what people do) come back exactly."""
     assert parse_markdown(blocks_to_markdown(original), headings=True) == tidy(original)

@@ -28,7 +28,7 @@ def add(store, given: str, email: str, phone: str | None = None) -> Contact:
             family_name="Example",
             emails=[Email(email)],
             phones=[Phone(phone)] if phone else [],
-        ),  # fmt: skip
+        ),
     )
 
 

@@ -30,7 +30,7 @@ def filled_store(path) -> Store:
                 family_name="Long" * 20,
                 emails=[Email(f"p{i}@example.com")],
                 notes="n" * 400,
-            ),  # fmt: skip
+            ),
         )
     return store
 
@@ -130,16 +130,23 @@ def test_personal_data_files_are_private_whatever_the_umask(tmp_path):
     try:
         db = tmp_path / "data" / "store.db"
         store = Store(db, create_folder=True)
-        person = service.create_contact(store, Contact(given_name="Private",
-                                                       emails=[Email("pr@example.com")]))  # fmt: skip
+        person = service.create_contact(
+            store, Contact(given_name="Private", emails=[Email("pr@example.com")])
+        )
         b = backup.make_backup(db, "auto")
         export = tmp_path / "sar.json"
         privacy.write_subject_access(store, str(person.id), export)
 
         csv_out = tmp_path / "list.csv"
         assert main(["--db", str(db), "contacts", "export", "-o", str(csv_out)]) == 0
-        files = [db, db.with_name("store.db-wal"), db.with_name("store.db-shm"), b.path, export,
-                 csv_out]  # fmt: skip
+        files = [
+            db,
+            db.with_name("store.db-wal"),
+            db.with_name("store.db-shm"),
+            b.path,
+            export,
+            csv_out,
+        ]
         for f in files:
             assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
         for d in (db.parent, b.path.parent):
@@ -177,8 +184,9 @@ def _import_with_little_room(db, big, limit_bytes: int | None) -> subprocess.Com
         from ceopdesk.cli import main
         sys.exit(main(["--db", {str(db)!r}, "contacts", "import", {str(big)!r}]))
     """)
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
 
 
 def _big_csv(path) -> None:
@@ -206,8 +214,9 @@ def small_tmpfs(tmp_path):
     folder.mkdir()
     if sys.platform != "linux" or os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs needs Linux and root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)],
-                             capture_output=True)  # fmt: skip
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip("this machine does not allow mounting a tmpfs")
     yield folder

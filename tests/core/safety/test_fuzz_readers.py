@@ -18,9 +18,13 @@ from ceopdesk.core.contacts.domain import Contact, ContactFilter, Email, ImportO
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.releases.interchange import load_json_file, parse_release, release_to_json
 
-FUZZ = settings(max_examples=25, derandomize=True, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow])  # fmt: skip
+FUZZ = settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 # Controls, lone surrogates, right-to-left marks, emoji, and now and then a 1 MB string.
 nasty_text = st.one_of(
@@ -37,7 +41,7 @@ nasty_text = st.one_of(
             "\ufeff",
             "a\r\nb",
         ]
-    ),  # fmt: skip
+    ),
 )
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | nasty_text,
@@ -45,10 +49,15 @@ json_values = st.recursive(
     max_leaves=12,
 )
 # Text a person could really type: no controls, no lone surrogates.
-typed = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")), min_size=1,
-    max_size=30,
-).map(str.strip).filter(bool)  # fmt: skip
+typed = (
+    st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp")),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 def _file(data: bytes, suffix: str) -> Path:
@@ -87,8 +96,13 @@ def test_json_bytes_never_crash(raw):
 @FUZZ
 @given(headline=typed, standfirst=typed, tags=st.lists(typed, max_size=3, unique=True))
 def test_valid_release_json_round_trips(headline, standfirst, tags):
-    data = {"format": "ceopdesk.release/1", "reference": "CEOP-2026-001", "headline": headline,
-            "standfirst": standfirst, "tags": tags}  # fmt: skip
+    data = {
+        "format": "ceopdesk.release/1",
+        "reference": "CEOP-2026-001",
+        "headline": headline,
+        "standfirst": standfirst,
+        "tags": tags,
+    }
     first = release_to_json(parse_release(data, "fuzz"))
     again = release_to_json(parse_release(json.loads(json.dumps(first)), "fuzz"))
     assert again == first and first["headline"] == headline
@@ -97,8 +111,11 @@ def test_valid_release_json_round_trips(headline, standfirst, tags):
 @FUZZ
 @given(text=nasty_text, suffix=st.sampled_from([".csv", ".vcf"]))
 def test_contact_files_never_crash(store, text, suffix):
-    body = ("First Name,E-mail Address\n" + text) if suffix == ".csv" else (
-        "BEGIN:VCARD\nVERSION:3.0\nFN:" + text + "\nEND:VCARD\n")  # fmt: skip
+    body = (
+        ("First Name,E-mail Address\n" + text)
+        if suffix == ".csv"
+        else ("BEGIN:VCARD\nVERSION:3.0\nFN:" + text + "\nEND:VCARD\n")
+    )
     path = _file(body.encode("utf-8", "surrogatepass"), suffix)
     try:
         importer.import_file(store, path, ImportOptions(dry_run=True, skip_bad_rows=True))
@@ -125,7 +142,7 @@ def test_exported_contacts_import_back_unchanged(store, tmp_path, given_name, fa
             emails=[Email(email)],
             source="fuzz",
             date_collected=date(2026, 1, 1),
-        ),  # fmt: skip
+        ),
     )
     out = tmp_path / f"out.{'csv' if fmt == 'csv' else 'vcf'}"
     exporter.export_contacts(store, out, ContactFilter(text=email))

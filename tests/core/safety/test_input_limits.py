@@ -18,11 +18,13 @@ from ceopdesk.core.releases.interchange import load_json_file
     [
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         ('{"a":' * 40 + "1" + "}" * 40, "more than 32 deep"),
-        ('{"format": "ceopdesk.release/1", "headline": "x", "n": ' + "9" * 4300 + "}",
-         "4,300 digits is far too large"),
+        (
+            '{"format": "ceopdesk.release/1", "headline": "x", "n": ' + "9" * 4300 + "}",
+            "4,300 digits is far too large",
+        ),
         ('{"headline": NaN}', "NaN is not a number JSON allows"),
     ],
-)  # fmt: skip
+)
 def test_absurd_json_is_refused_with_a_sentence(tmp_path, content, said):
     path = tmp_path / "release.json"
     path.write_text(content)
@@ -45,9 +47,17 @@ def test_numbers_are_not_neutralised(number):
 
 @pytest.mark.parametrize(
     "cell",
-    ["=1+1", "+cmd|' /C calc'!A0", "-1+1", "@SUM(A1)", "+1 202 555 0100 ext", "-covers",
-     "\t+1", "=HYPERLINK(\"http://x\")"],
-)  # fmt: skip
+    [
+        "=1+1",
+        "+cmd|' /C calc'!A0",
+        "-1+1",
+        "@SUM(A1)",
+        "+1 202 555 0100 ext",
+        "-covers",
+        "\t+1",
+        '=HYPERLINK("http://x")',
+    ],
+)
 def test_formulas_are_neutralised(cell):
     assert exporter.neutralise(cell) == "'" + cell
 
@@ -60,7 +70,7 @@ def test_an_international_number_exports_as_it_is(store, tmp_path):
             family_name="Example",
             emails=[Email("a@example.com")],
             phones=[Phone("+12025550100")],
-        ),  # fmt: skip
+        ),
     )
     out = tmp_path / "list.csv"
     exporter.export_contacts(store, out)

@@ -80,8 +80,8 @@ def process_alive(pid: int) -> bool:
     """True if a process with this id runs on this machine (and is not this one)."""
     if pid == os.getpid() or pid <= 0:
         return pid == os.getpid()
-    if os.name != "posix":
-        return True  # cannot tell cheaply: assume it does, which only ever keeps files
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -89,3 +89,21 @@ def process_alive(pid: int) -> bool:
     except OSError:
         return True  # exists, owned by someone else
     return True
+
+
+if sys.platform == "win32":
+    import ctypes
+
+    def _windows_process_alive(pid: int) -> bool:
+        # os.kill(pid, 0) would end the process on Windows: ask the kernel instead.
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists, someone else's
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True  # cannot tell: assume it runs, which only ever keeps files
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-BUNDLE = Path(__file__).resolve().parents[2] / "dist" / "ceopdesk" / "ceopdesk"
+FOLDER = Path(__file__).resolve().parents[2] / "dist" / "ceopdesk"
+BUNDLE = FOLDER / "ceopdesk"
+CONSOLE = FOLDER / "ceopdesk-cli"  # the console twin Windows needs for the command line
 
 pytestmark = [
     pytest.mark.dist,
@@ -19,10 +21,10 @@ pytestmark = [
 ]
 
 
-def run(home: Path, *args: str, **env: str) -> str:
+def run(home: Path, *args: str, program: Path = BUNDLE, **env: str) -> str:
     db = str(home / "store.db")
     result = subprocess.run(
-        [str(BUNDLE), "--db", db, *args],
+        [str(program), "--db", db, *args],
         env={"HOME": str(home), **env},
         cwd=home,
         capture_output=True,
@@ -37,6 +39,7 @@ def run(home: Path, *args: str, **env: str) -> str:
 def test_the_bundle_runs_with_an_empty_environment(tmp_path: Path) -> None:
     assert "release CEOP-2026-001: added" in run(tmp_path, "demo")
     assert "CEOP-2026-002" in run(tmp_path, "release", "list")
+    assert "CEOP-2026-003" in run(tmp_path, "release", "list", program=CONSOLE)
 
     word = tmp_path / "release.docx"
     run(tmp_path, "release", "export", "CEOP-2026-001", "-o", str(word))

@@ -13,6 +13,10 @@ How a file is read is the caller's: the core reads its own JSON
 (``read_json``); the archive readers (Word, web pages, text, e-mail) live in
 ``ceopdesk.documents.archive`` and are passed in, so the core never depends on
 the document layer.
+
+Both take one verified backup of the store (``before-import``, through
+``core.backup``) before they write, once per run rather than per file, as the
+contacts import does (DESIGN §10).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from .. import audit
+from ..backup import auto_backup
 from ..domain import Release
 from ..errors import UserError
 from ..store import Store
@@ -167,6 +172,8 @@ def import_all(store: Store, items: list[ImportedRelease], user: str | None) -> 
             raise UserError(f"{item.source}: the reference {ref} is also in {seen[ref]}.")
         if ref:
             seen[ref] = item.source
+    if items:
+        auto_backup(store.path, "before-import")
     with store.session() as s:
         return [_store_one(s, item, user) for item in items]
 
@@ -180,6 +187,8 @@ def import_each(
 ) -> ImportReport:
     """One unit of work per file; a failure is reported and the next file goes on."""
     report = ImportReport()
+    if any(isinstance(item, ImportedRelease) for item in items):
+        auto_backup(store.path, "before-import")
     for i, item in enumerate(items):
         if should_stop is not None and should_stop():
             report.cancelled = True

@@ -16,6 +16,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """What can be made again from what ships (the prepared spelling dictionary)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """--db wins, then $CEOPDESK_DB, then the platform's user data folder."""
     if explicit:

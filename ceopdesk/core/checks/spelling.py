@@ -1,9 +1,11 @@
 """Spelling in British English: Hunspell's en-GB dictionary read by spylls.
 
-The dictionary ships in ``resources/dictionaries`` and works offline. Reading it
-takes seconds, so it is read once per process (the editor starts that off the
-UI thread when it opens); a word's answer is remembered, so re-checking as the
-user types costs only the words not seen before.
+The dictionary ships in ``resources/dictionaries`` and works offline. spylls takes
+seconds to read it, so it is read once per process, from a prepared copy in the
+user's cache folder after the first time (``dictionary.py``), and never on the UI
+thread (the editor starts it when idle; submission checks in the background). A
+word's answer is remembered, so re-checking as the user types costs only the words
+not seen before.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from ..paths import resource
+from ..collector import collector_paused
+from ..paths import cache_dir, resource
+from . import dictionary
 from .context import Context
 from .finding import Finding
 from .text import WORD
@@ -63,9 +67,10 @@ class Speller:
 
 @cache
 def _load() -> Speller:
-    from spylls.hunspell import Dictionary
-
-    return Speller(Dictionary.from_files(str(resource("dictionaries", "en_GB"))))
+    # Hundreds of thousands of objects that live as long as the process: walking them
+    # while they are made was half of the read (the next scheduled collection still runs).
+    with collector_paused(collect_after=False):
+        return Speller(dictionary.load(resource("dictionaries", "en_GB"), cache_dir()))
 
 
 def speller() -> Speller:

@@ -24,14 +24,13 @@ may pause the cycle collector for its duration (:func:`collector_paused`).
 from __future__ import annotations
 
 import dataclasses
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ..backup import auto_backup
+from ..collector import collector_paused as collector_paused  # its callers pause with it
 from ..errors import UserError
 from ..store import Store
 from . import erasures
@@ -52,21 +51,6 @@ class ImportRejected(UserError):
     def __init__(self, message: str, report: ImportReport) -> None:
         super().__init__(message)
         self.report = report
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """For the caller of a big import on the main thread (the command line): the import
-    makes no cycles worth collecting early, and CPython's cycle collector would walk its
-    millions of live objects again and again as they pile up. Collected once at the end."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-            gc.collect()
 
 
 class ImportCancelled(UserError):

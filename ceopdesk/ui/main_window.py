@@ -42,10 +42,6 @@ NAV_RELEASES, NAV_BOILERPLATE, NAV_CONTACTS = 0, 1, 2
 CLOSE_WAIT_MS = 5000  # a busy store gets this long to take the last edit before asking
 
 
-def store_is_empty(store: Store) -> bool:
-    return not releases.list_releases(store) and not boilerplate.list_all(store)
-
-
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,20 +90,22 @@ class MainWindow(QMainWindow):
         self.welcome.load_sample_requested.connect(self.load_sample)
         self.welcome.start_empty_requested.connect(lambda: self._navigate(NAV_RELEASES))
         self.releases.message.connect(self.say)
-        self.releases.editor.save_state.connect(self._show_save_state)
+        self.releases.editor_save_state.connect(self._show_save_state)
         self.ops.waiting.connect(self._show_waiting)
         self.releases.editor_shown.connect(self._update_actions)
-        self.releases.editor.undo_state_changed.connect(self._update_actions)
+        self.releases.editor_undo_state.connect(self._update_actions)
 
         self._restore_state()
-        if store_is_empty(store):
+        # One read of the list on show, which also tells an empty store (for the welcome page).
+        rows = releases.list_releases(store)
+        self.releases.list_panel.fill(rows)
+        if not rows and not boilerplate.list_all(store):
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(NAV_RELEASES)
             self.nav.blockSignals(False)
             self.pages.setCurrentWidget(self.welcome)
         else:
             self.nav.setCurrentRow(NAV_RELEASES)
-        self.releases.refresh()
         self._update_actions()
 
     @property
@@ -152,28 +150,32 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        editor = self.releases.editor
+        # Lambdas: the editor is built when a release is first opened (these are off until then).
+        page = self.releases
         self.new_action = self._action(
             "&New release", self.new_release, "Ctrl+N", "Start a new draft release"
         )
         self.export_action = self._action(
-            "&Export Word…", editor.export_word, "Ctrl+E", "Write the open release as a Word file"
+            "&Export Word…",
+            lambda: page.editor.export_word(),
+            "Ctrl+E",
+            "Write the open release as a Word file",
         )
         self.copy_action = self._action(
             "&Copy as email text",
-            editor.copy_email_text,
+            lambda: page.editor.copy_email_text(),
             None,
             "Put the open release on the clipboard as plain text",
         )
         self.history_action = self._action(
             "Release &history…",
-            lambda: history.open_history(self, self.ops, editor),
+            lambda: history.open_history(self, self.ops, page.editor),
             "Ctrl+H",
             "Versions of the open release, what changed between them, restore one",
         )
         self.approver_action = self._action(
             "Import &approver's edits…",
-            lambda: history.import_approver_edits(self, self.ops, editor),
+            lambda: history.import_approver_edits(self, self.ops, page.editor),
             None,
             "Compare a Word file an approver sent back with the version sent",
         )
@@ -210,8 +212,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        self.undo_action = self._action("&Undo", editor.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action("&Redo", editor.redo, QKeySequence.StandardKey.Redo)
+        self.undo_action = self._action(
+            "&Undo", lambda: page.editor.undo(), QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action(
+            "&Redo", lambda: page.editor.redo(), QKeySequence.StandardKey.Redo
+        )
         if QKeySequence("Ctrl+Shift+Z") not in self.redo_action.shortcuts():
             self.redo_action.setShortcuts(
                 [*self.redo_action.shortcuts(), QKeySequence("Ctrl+Shift+Z")]
@@ -231,11 +237,18 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         editing = self.pages.currentWidget() is self.releases and self.releases.editor_is_shown()
-        editor = self.releases.editor
-        self.export_action.setEnabled(editing)
-        self.copy_action.setEnabled(editing)
-        self.history_action.setEnabled(editing)
-        self.approver_action.setEnabled(editing)
+        for action in (
+            self.export_action,
+            self.copy_action,
+            self.history_action,
+            self.approver_action,
+        ):
+            action.setEnabled(editing)
+        editor = self.releases.built_editor()
+        if editor is None:  # no release opened yet
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+            return
         self.undo_action.setEnabled(editing and editor.can_undo())
         self.redo_action.setEnabled(editing and editor.can_redo())
         undo_text = editor.undo_stack.undoText() if editor.undo_stack.canUndo() else ""
@@ -248,7 +261,7 @@ class MainWindow(QMainWindow):
     # -- navigation ---------------------------------------------------------
     def _navigate(self, row: int) -> None:
         if self.pages.currentWidget() is self.releases:
-            self.releases.editor.flush()  # queued; if it cannot be saved, the editor says why
+            self.releases.flush()
         pages = {
             NAV_RELEASES: lambda: self.releases,
             NAV_BOILERPLATE: lambda: self.boilerplate,
@@ -368,19 +381,23 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> None:
         from .backups_dialog import BackupsDialog
 
-        BackupsDialog(self.ops, self, before_restore=self.releases.editor.flush).exec()
+        BackupsDialog(self.ops, self, before_restore=self.releases.flush).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        editor = self.releases.editor
-        editor.flush()
+        editor = self.releases.built_editor()
+        self.releases.flush()
         self.ops.wait_idle(CLOSE_WAIT_MS)
-        if (editor.unsaved_reason() or editor.is_dirty()) and not dialogs.confirm(
-            self,
-            "Close without saving?",
-            f"Your last change to “{editor.form.headline.text()}” ({editor.reference}) is "
-            f"NOT saved: {editor.unsaved_reason().removeprefix('NOT saved: ') or 'the store is busy'}."
-            "\n\nClose anyway and lose that change?",
-            "Close and lose it",
+        if (
+            editor is not None
+            and (editor.unsaved_reason() or editor.is_dirty())
+            and not dialogs.confirm(
+                self,
+                "Close without saving?",
+                f"Your last change to “{editor.form.headline.text()}” ({editor.reference}) is "
+                f"NOT saved: {editor.unsaved_reason().removeprefix('NOT saved: ') or 'the store is busy'}."
+                "\n\nClose anyway and lose that change?",
+                "Close and lose it",
+            )
         ):
             event.ignore()
             return

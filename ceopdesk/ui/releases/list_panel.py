@@ -144,6 +144,13 @@ class ReleaseListPanel(QWidget):
             self, lambda: releases.list_releases(store, query=query or None), done, busy=False
         )
 
+    def fill(self, rows: list[ReleaseSummary]) -> None:
+        """Show ``rows``, the whole list read by the caller (at start, to tell an empty store)."""
+        self._search_timer.stop()
+        self._stale = False
+        self._search_serial += 1  # a refresh asked for earlier answers too late to count
+        self._show(rows, "")
+
     def _show(self, rows: list[ReleaseSummary], query: str) -> None:
         current = self.current_reference()
         self.model.set_rows(rows)

@@ -2,46 +2,79 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ...core.domain import Release
 from ...core.errors import UserError
 from ...core.releases import service as releases
-from ..editor.editor import ReleaseEditor
 from ..operations import RELEASES, StoreOps, report_failure
 from .list_panel import ReleaseListPanel
+
+if TYPE_CHECKING:
+    from ..editor.editor import ReleaseEditor
 
 
 class ReleasesPage(QWidget):
     message = Signal(str)
     editor_shown = Signal(bool)
+    # The editor's own signals, passed on: the editor is only built when first needed.
+    editor_save_state = Signal(str)
+    editor_undo_state = Signal()
 
     def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self.store = ops.store
         self.list_panel = ReleaseListPanel(ops)
-        self.editor = ReleaseEditor(ops)
+        self._editor: ReleaseEditor | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_panel)
-        self.stack.addWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
         self.list_panel.open_requested.connect(self.open_release)
         self.list_panel.new_requested.connect(self.new_release)
-        self.editor.back_requested.connect(self.show_list)
-        self.editor.message.connect(self.message)
+
+    @property
+    def editor(self) -> ReleaseEditor:
+        """The release editor, built on first use.
+
+        Its imports (versions, rich text, Markdown, the checks) and its findings pane
+        cost more than the whole list on show, so a start that only lists does without.
+        """
+        if self._editor is None:
+            from ..editor.editor import ReleaseEditor
+
+            editor = ReleaseEditor(self.ops)
+            editor.restore_state(QSettings())
+            editor.back_requested.connect(self.show_list)
+            editor.message.connect(self.message)
+            editor.save_state.connect(self.editor_save_state)
+            editor.undo_state_changed.connect(self.editor_undo_state)
+            self.stack.addWidget(editor)
+            self._editor = editor
+        return self._editor
+
+    def built_editor(self) -> ReleaseEditor | None:
+        """The editor if a release has been opened since the start, else None."""
+        return self._editor
 
     def editor_is_shown(self) -> bool:
-        return self.stack.currentWidget() is self.editor
+        return self._editor is not None and self.stack.currentWidget() is self._editor
+
+    def flush(self) -> None:
+        """Queue what the editor holds for saving (nothing to do if it was never built)."""
+        if self._editor is not None:
+            self._editor.flush()  # if it cannot be saved, the editor says why
 
     def show_list(self) -> None:
         if self.editor_is_shown():
-            self.editor.flush()  # queued: it lands before anything asked for later
-        reference = self.editor.reference
+            self.flush()  # queued: it lands before anything asked for later
+        reference = self._editor.reference if self._editor is not None else None
         self.stack.setCurrentWidget(self.list_panel)
         self.editor_shown.emit(False)
         if reference:
@@ -64,7 +97,7 @@ class ReleasesPage(QWidget):
 
     def new_release(self) -> None:
         """A new draft, opened at the top of the form with the headline ready for typing."""
-        self.editor.flush()
+        self.flush()
 
         def opened(draft: Release) -> None:
             self.open_release(draft.reference)
@@ -79,8 +112,8 @@ class ReleasesPage(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         self.list_panel.save_state(settings)
-        self.editor.save_state_to(settings)
+        if self._editor is not None:  # else the editor's state saved last time stays
+            self._editor.save_state_to(settings)
 
     def restore_state(self, settings: QSettings) -> None:
         self.list_panel.restore_state(settings)
-        self.editor.restore_state(settings)

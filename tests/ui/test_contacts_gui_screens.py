@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog
 from test_contacts_gui_support import assert_sane, save_screenshot, seed_people
+from ui_steps import wait_still
 
 from ceopdesk.core.contacts import lists, service
 from ceopdesk.ui.contacts.edit_dialog import ContactEditDialog
@@ -39,13 +40,13 @@ def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
     row = next(r for r in range(view.model.rowCount()) if view.model.contact_id(r) == ids["王伟"])
     view.table.scrollToBottom()
     view.table.selectRow(row)
-    qtbot.wait(200)
+    wait_still(qtbot, view)
     assert_sane(save_screenshot(view, "contacts", tmp_path), 1000, 600)
 
     view.search.setText("bbc")
     qtbot.waitUntil(view.wait_idle, timeout=3000)
     view.table.selectRow(0)
-    qtbot.wait(100)
+    wait_still(qtbot, view)
     assert_sane(save_screenshot(view, "contacts-search", tmp_path), 1000, 600)
 
     zoe = service.get_contact(store, ids["Zoë Ball"])
@@ -57,7 +58,7 @@ def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
     dialog.phones.value_edit(0).setText("020 7946 00")
     qtbot.waitUntil(lambda: dialog.error_for("emails[1]") != "", timeout=2000)
     assert dialog.save_button.isEnabled()  # doubtful values are saved unchecked
-    qtbot.wait(100)
+    wait_still(qtbot, dialog)
     assert_sane(save_screenshot(dialog, "contacts-edit", tmp_path), 500, 500)
     dialog.reject()
 
@@ -72,17 +73,17 @@ def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
     assert_sane(save_screenshot(wizard, "contacts-import-preview", tmp_path), 600, 400)
     wizard.next()
     wizard.mapping_page.set_choice("Desk", "notes")
-    qtbot.wait(50)
+    wait_still(qtbot, wizard)
     assert_sane(save_screenshot(wizard, "contacts-import-mapping", tmp_path), 600, 400)
     wizard.next()
     wizard.options_page.skip_bad.setChecked(True)
     wizard.next()
     assert wizard.currentId() == RUN_PAGE
     qtbot.waitUntil(lambda: not wizard.run_page.running, timeout=10000)
-    qtbot.wait(100)
     assert wizard.report is not None and wizard.report.count("skipped") == 1
     assert wizard.report.count("added") == 6  # doubtful e-mail and phone: kept, unchecked
     report = wizard.run_page.report_view
     report.table.setCurrentIndex(report.proxy.index(4, 0))
     assert report.detail.text().startswith("Line 6, No Address: e-mail 'not-an-email' is not valid")
+    wait_still(qtbot, wizard)
     assert_sane(save_screenshot(wizard, "contacts-import-report", tmp_path), 600, 400)

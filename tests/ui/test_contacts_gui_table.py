@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QTableView
 from test_contacts_gui_support import DO_NOT_CONTACT, seed_many, seed_people
+from ui_steps import wait_still
 
 from ceopdesk.core.contacts.domain import ContactFilter
 from ceopdesk.ui.contacts.table_model import (
@@ -33,13 +34,13 @@ def test_row_count_comes_from_the_core_and_rows_are_fetched_a_page_at_a_time(
     view.show()
     qtbot.waitExposed(view)
     qtbot.waitUntil(lambda: model.pages_fetched >= 1)
-    qtbot.wait(50)
+    wait_still(qtbot, view)  # painted, and nothing more is being painted
     assert model.pages_fetched <= 2  # painting the top fetched the first page only
     assert model.index(0, 0).data().startswith("Person")
 
     view.scrollToBottom()
     qtbot.waitUntil(lambda: model.cached_pages >= 2 or model.pages_fetched >= 2)
-    qtbot.wait(50)
+    wait_still(qtbot, view)
     assert model.pages_fetched <= 4  # the bottom, not everything in between
     assert model.index(999, 0).data()
 

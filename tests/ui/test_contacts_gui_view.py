@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from test_contacts_gui_support import DO_NOT_CONTACT, PEOPLE, seed_many, seed_people
+from ui_steps import wait_still
 
 from ceopdesk.core.contacts import lists
 from ceopdesk.ui.contacts.view import ContactsView
@@ -140,7 +141,7 @@ def test_the_page_fetches_rows_a_page_at_a_time_as_it_scrolls(qtbot, store, tmp_
     model = view.model
     assert model.rowCount() == 1000 and view.count_label.text() == "1,000 contacts"
     view.table.scrollToBottom()
-    qtbot.wait(50)
+    wait_still(qtbot, view.table)  # the bottom rows painted, their pages fetched
     assert model.index(999, 0).data().startswith("Person")
     assert model.pages_fetched <= 4 and model.cached_pages <= 4
 

@@ -1,6 +1,10 @@
-"""Small steps the UI tests share: open a release, type into the form, wait for autosave."""
+"""Small steps the UI tests share: open a release, type into the form, wait for autosave,
+wait for a widget to stop changing."""
 
 from __future__ import annotations
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
 from ceopdesk.ui.editor.editor import ReleaseEditor
 from ceopdesk.ui.main_window import MainWindow
@@ -33,3 +37,22 @@ def new_release(window: MainWindow) -> ReleaseEditor:
     assert window.ops.wait_idle(10_000)
     assert window.releases.editor_is_shown()
     return window.releases.editor
+
+
+def wait_still(qtbot, widget: QWidget, timeout: int = 5000) -> QImage:  # type: ignore[no-untyped-def]
+    """Wait until two paintings of ``widget``, an event-loop turn apart, are the same picture.
+
+    Layouts, scroll bars and rows painted in (fetching their pages) happen on later turns of
+    the event loop; this waits for them to be done, however long the machine takes, instead
+    of sleeping a guessed time. Returns the settled picture.
+    """
+    last: list[QImage] = []
+
+    def unchanged() -> bool:
+        image = widget.grab().toImage()
+        same = bool(last) and image == last[-1]
+        last[:] = [image]
+        return same
+
+    qtbot.waitUntil(unchanged, timeout=timeout)
+    return last[-1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 from screens import save_screenshot
+from ui_steps import wait_still
 
 from ceopdesk.core import demo
 from ceopdesk.ui.boilerplate import BoilerplateView
@@ -31,7 +32,7 @@ def test_boilerplate_screens(qtbot, store, tmp_path) -> None:
     )
     assert view.save_version()
     qtbot.waitUntil(lambda: "National Crime Agency" in view.editor.preview.toPlainText())
-    qtbot.wait(300)  # let the text editors settle their layout (and scroll bars)
+    wait_still(qtbot, view)  # the text editors have laid out (and set their scroll bars)
     assert_sane(save_screenshot(view, "boilerplate-library", tmp_path))
 
     dialog = view.history_dialog()

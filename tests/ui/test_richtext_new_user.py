@@ -11,7 +11,7 @@ import docx
 from lxml import etree
 from PySide6.QtCore import QMimeData
 from screens import save_screenshot
-from ui_steps import new_release
+from ui_steps import new_release, wait_still
 from ui_steps import saved as wait_saved
 
 from ceopdesk.ui.editor import actions as actions_module
@@ -60,7 +60,7 @@ def test_paste_format_and_export_as_a_new_user(window, qtbot, tmp_path, monkeypa
         "[Thinkuknow site](https://www.thinkuknow.co.uk)"
     )
     wait_saved(editor)
-    qtbot.wait(200)
+    wait_still(qtbot, window)
     save_screenshot(window, "richtext-editor", tmp_path)
 
     target = tmp_path / "release.docx"

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QFileDialog
+from ui_steps import wait_still
 
 from ceopdesk.core import settings
 from ceopdesk.documents.docx_writer import check_template, default_template
@@ -147,8 +148,7 @@ def test_settings_screenshot(dialog, tmp_path, monkeypatch, qtbot) -> None:
     dialog.browse_template()
     dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.wait(100)
-    image = dialog.grab().toImage()
+    image = wait_still(qtbot, dialog)
     targets = [tmp_path]
     if os.environ.get("CEOPDESK_SCREENSHOTS"):
         targets.append(Path(os.environ["CEOPDESK_SCREENSHOTS"]))

@@ -8,7 +8,8 @@ or inherited from its style, the kind - bullet or number - from the numbering
 definitions), bold, italic and links per run, and the type size of the line.
 
 Paragraphs inside tables are read too, in document order, marked ``in_table``
-(letterheads and contact blocks are often tables). Anything that makes the
+(letterheads and contact blocks are often tables) with their table, row and
+column, so a note's table can be read back as a table. Anything that makes the
 file unreadable becomes one sentence naming the file.
 """
 
@@ -35,7 +36,7 @@ from lxml.etree import XMLSyntaxError
 from ceopdesk.core.errors import UserError
 
 from .blocks import Run
-from .source import ListKind, SourceParagraph
+from .source import CellPlace, ListKind, SourceParagraph
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 # What a damaged package raises on the way in (found by flipping bytes in real files):
@@ -146,6 +147,7 @@ class _Reader:
         self._default_style = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         self._values: dict[tuple[str | None, str], Any] = {}
         self._pprs: dict[str | None, list[Any]] = {}
+        self._tables = 0  # tables read so far: each cell says which table it is in
 
     def paragraphs(self):
         return (para for _, para in self.with_elements())
@@ -160,15 +162,26 @@ class _Reader:
     def _table(self, table: DocxTable):
         # A merged cell appears once per grid column. Keeping the elements keeps
         # lxml's proxies alive, so "is" compares nodes (an id() could be reused).
+        number, self._tables = self._tables, self._tables + 1
         seen: list[Any] = []
-        for row in table.rows:
+        for r, row in enumerate(table.rows):
+            column = 0
             for cell in row.cells:
-                if any(cell._tc is tc for tc in seen):
+                tc = cell._tc
+                if any(tc is other for other in seen):
                     continue
-                seen.append(cell._tc)
+                seen.append(tc)
+                problem = None
+                if tc.grid_span > 1 or tc.vMerge is not None:
+                    problem = "merged cells"
+                elif cell.tables:
+                    problem = "a table inside a cell"
+                place = CellPlace(number, r, column, problem)
+                column += 1
                 for p in cell.paragraphs:
                     para = self.paragraph(p)
                     para.in_table = True
+                    para.cell = place
                     yield p._p, para
 
     def _paragraph_style(self, p: DocxParagraph) -> Any:

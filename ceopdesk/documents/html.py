@@ -77,11 +77,15 @@ _EMAIL_BANNER = (
 _BODY_STYLE = "font-family:Arial, Helvetica, sans-serif; color:#000000;"
 
 
-def render_html(release: Release, settings: Settings) -> str:
-    """The release as one HTML document string, for the preview."""
+def render_html(release: Release, settings: Settings, version: int | None = None) -> str:
+    """The release as one HTML document string, for the preview.
+
+    ``version`` is the content version an export would carry, named in the draft
+    banner as in the Word file's header.
+    """
     release, settings = clean(release), clean(settings)
     out = [f'<html><head><meta charset="utf-8"></head><body style="{_BODY_STYLE}">']
-    marking = draft_marking(release.status)
+    marking = draft_marking(release.status, version)
     if marking:
         out.append(_BANNER.format(text=escape(marking)))
     out += _blocks(release, settings, email=False)

@@ -18,6 +18,20 @@ from .blocks import Run, merge_runs
 ListKind = Literal["bullet", "number"]
 
 
+@dataclass(frozen=True)
+class CellPlace:
+    """Where a paragraph read from a Word table sits: which table of the document, row, column.
+
+    ``problem`` names what a Markdown pipe table could not hold ("merged cells",
+    "a table inside a cell"), so whoever maps it back can refuse rather than guess.
+    """
+
+    table: int
+    row: int
+    column: int
+    problem: str | None = None
+
+
 @dataclass
 class SourceParagraph:
     runs: list[Run] = field(default_factory=list)
@@ -32,6 +46,7 @@ class SourceParagraph:
     size: float | None = None
     # Inside a table cell (contact blocks and letterheads often are).
     in_table: bool = False
+    cell: CellPlace | None = None  # set for a paragraph inside a table cell
 
     @property
     def text(self) -> str:
@@ -51,6 +66,7 @@ class SourceParagraph:
             self.list_level,
             self.size,
             self.in_table,
+            self.cell,
         )
 
 

@@ -136,6 +136,18 @@ def current(session: Session, row: ReleaseRow) -> tuple[int | None, str]:
     return None, digest
 
 
+def export_number(store: Store, release: Release) -> int:
+    """The version an export of ``release`` (as a form shows it, saved or not) would carry:
+    the last version's number when its content is the same, else the next one."""
+    digest = content_hash(release)
+    with store.read_session() as s:
+        row = get_row(s, release.reference)
+        last = row.versions[-1] if row.versions else None
+        if last is not None and content_hash(release_of(s, last.snapshot)) == digest:
+            return last.number
+        return (last.number if last is not None else 0) + 1
+
+
 def current_version(store: Store, reference: str) -> int | None:
     """The version number the release's content is at, None if changed since the last one."""
     with store.read_session() as s:
@@ -196,7 +208,7 @@ def readable(markdown: str) -> str:
     lines: list[str] = []
     counts = [0, 0]
     previous = ""
-    for block in parse_markdown(markdown, headings=True):
+    for block in parse_markdown(markdown, headings=True, tables=True):
         level = min(block.level, 1)
         if block.kind == "number":
             counts[level] += 1

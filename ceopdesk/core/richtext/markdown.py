@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .model import BREAK, Block, BlockKind, Span, merge_spans, one_paragraph, tidy, tidy_block
+from .model import (
+    BREAK,
+    Block,
+    BlockKind,
+    Cell,
+    Span,
+    merge_spans,
+    one_paragraph,
+    tidy,
+    tidy_block,
+)
 
 # The Word export reads notes with tables enabled, so text is escaped for that reader too.
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -137,7 +147,23 @@ def write_block(block: Block) -> WrittenBlock | None:
     tidied = tidy_block(block)
     if tidied is None:
         return None
+    if tidied.kind == "table":
+        return WrittenBlock("table", 0, _table(tidied.rows))
     return WrittenBlock(tidied.kind, tidied.level, _inline_checked(tidied))
+
+
+def _table(rows: list[list[Cell]]) -> str:
+    """A pipe table: the header row, the delimiter row, the other rows.  Every ``|``
+    typed in a cell is escaped like any other markup character."""
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    written = [
+        [_inline_checked(Block("paragraph", cell)) if cell else "" for cell in row] for row in rows
+    ]
+    head, *body = written
+    return "\n".join([line(head), line(["---"] * len(head)), *map(line, body)])
 
 
 def _marker(kind: BlockKind, number: int) -> str:
@@ -210,32 +236,50 @@ def token_spans(children: list[Token]) -> list[Span]:
 
 
 def plain_text(source: str) -> str:
-    """The words of stored Markdown without its markup, a line per block (for labels)."""
-    return "\n".join(block.text for block in parse_markdown(source))
+    """The words of stored Markdown without its markup, a line per block and per table
+    row (for labels)."""
+    return "\n".join(block.text for block in parse_markdown(source, tables=True))
 
 
-def beyond_editor(source: str) -> str | None:
-    """What in stored Markdown the editor cannot hold (a table in a note), or None."""
-    if any(tok.type == "table_open" for tok in _MD.parse(source)):
-        return "a table"
+def beyond_editor(source: str, *, tables: bool = False) -> str | None:
+    """What in stored Markdown the editor cannot hold, or None: a table where the
+    field has none (``tables`` off), or one inside a list or quote."""
+    for tok in _MD.parse(source):
+        if tok.type == "table_open" and (not tables or tok.level > 0):
+            return "a table inside a list" if tables else "a table"
     return None
 
 
-def parse_markdown(source: str, *, headings: bool = False) -> list[Block]:
+def parse_markdown(source: str, *, headings: bool = False, tables: bool = False) -> list[Block]:
     """Blocks for stored Markdown.
 
     Without ``headings`` a sub-heading reads as a bold paragraph (the body has
-    none).  Deeper lists come up to the nested level; a second paragraph in a
-    list item joins it after a line break; table cells, code and quotes keep
-    their text as paragraphs.
+    none).  With ``tables`` (notes) a pipe table is a table block; without, or
+    inside a list, its cells keep their text as paragraphs, as code and quotes
+    do.  Deeper lists come up to the nested level; a second paragraph in a
+    list item joins it after a line break.
     """
     blocks: list[Block] = []
     lists: list[BlockKind] = []
     item_started = False
     kind: BlockKind = "paragraph"
+    table: Block | None = None
     for tok in _MD.parse(source):
         t = tok.type
-        if t in ("bullet_list_open", "ordered_list_open"):
+        if table is not None:
+            if t == "tr_open":
+                table.rows.append([])
+            elif t in ("th_open", "td_open"):
+                table.rows[-1].append([])
+            elif t == "inline":
+                table.rows[-1][-1] = token_spans(tok.children or [])
+            elif t == "table_close":
+                blocks.append(table)
+                table = None
+            continue
+        if t == "table_open" and tables and not lists:
+            table = Block("table")
+        elif t in ("bullet_list_open", "ordered_list_open"):
             lists.append("bullet" if t == "bullet_list_open" else "number")
         elif t in ("bullet_list_close", "ordered_list_close"):
             lists.pop()

@@ -14,7 +14,7 @@ from markdown_it.common.normalize_url import normalizeLink
 
 BREAK = "\n"  # a manual line break inside a block (Shift+Enter, Word's vertical tab, <br>)
 
-BlockKind = Literal["paragraph", "bullet", "number", "heading"]
+BlockKind = Literal["paragraph", "bullet", "number", "heading", "table"]
 
 
 @dataclass(frozen=True)
@@ -30,21 +30,37 @@ class Span:
         return (self.bold, self.italic, self.href)
 
 
+# A table cell: one line of formatted text (Markdown's pipe tables hold no line breaks).
+Cell = list[Span]
+
+
 @dataclass
 class Block:
-    """One paragraph, list item (``level`` 0 or 1) or sub-heading."""
+    """One paragraph, list item (``level`` 0 or 1), sub-heading or table.
+
+    A table (notes only) has no spans: its ``rows`` of cells, the first row
+    the header row (a pipe table always has exactly one), every row as wide
+    as the widest once tidied.
+    """
 
     kind: BlockKind = "paragraph"
     spans: list[Span] = field(default_factory=list)
     level: int = 0
+    rows: list[list[Cell]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
+        if self.kind == "table":  # a row a line, cells between bars, as a person reads it
+            return "\n".join(" | ".join(cell_text(c) for c in row) for row in self.rows)
         return "".join(s.text for s in self.spans)
 
     @property
     def is_list(self) -> bool:
         return self.kind in ("bullet", "number")
+
+
+def cell_text(cell: Cell) -> str:
+    return "".join(s.text for s in cell)
 
 
 @dataclass
@@ -78,6 +94,8 @@ def tidy_block(block: Block) -> Block | None:
     at the ends of a block mean nothing, a heading is one line, a list has one
     nested level, and bold or italic on white space alone shows nothing.
     """
+    if block.kind == "table":
+        return _tidy_table(block)
     spans = []
     for span in block.spans:
         text = span.text.replace("\r", "")
@@ -95,6 +113,21 @@ def tidy_block(block: Block) -> Block | None:
         return None
     level = min(max(block.level, 0), 1) if block.is_list else 0
     return Block(block.kind, spans, level)
+
+
+def tidy_cell(cell: Cell) -> Cell:
+    """A cell as a pipe table keeps it: one line (a line break becomes a space)."""
+    one_line = [Span(s.text.replace(BREAK, " "), *s.styled()) for s in cell]
+    tidied = tidy_block(Block("paragraph", one_line))
+    return tidied.spans if tidied else []
+
+
+def _tidy_table(block: Block) -> Block | None:
+    rows = [[tidy_cell(c) for c in row] for row in block.rows]
+    width = max((len(row) for row in rows), default=0)
+    if width == 0 or not any(cell for row in rows for cell in row):
+        return None  # nothing in it to keep
+    return Block("table", rows=[row + [[] for _ in range(width - len(row))] for row in rows])
 
 
 def split_lines(spans: list[Span]) -> list[list[Span]]:
@@ -177,7 +210,9 @@ def one_paragraph(blocks: list[Block]) -> list[Block]:
     line breaks joined with spaces."""
     spans: list[Span] = []
     for block in blocks:
-        if spans:
-            spans.append(Span(" "))
-        spans += [Span(s.text.replace(BREAK, " "), *s.styled()) for s in block.spans]
+        parts = [c for row in block.rows for c in row] if block.kind == "table" else [block.spans]
+        for part in parts:
+            if spans:
+                spans.append(Span(" "))
+            spans += [Span(s.text.replace(BREAK, " "), *s.styled()) for s in part]
     return tidy([Block("paragraph", spans)])

@@ -76,6 +76,12 @@ def accept(
 
 
 def _chosen(comparison: Comparison, parts: list[str] | None) -> list[PartChange]:
+    for change in comparison.changes if parts is None else []:
+        if change.refused:
+            raise UserError(
+                f"{change.part} cannot be accepted: {change.refused}; accept the other "
+                "parts by name and make that change in ceopdesk."
+            )
     if parts is None:
         return list(comparison.changes)
     by_part = {c.part: c for c in comparison.changes}
@@ -83,6 +89,11 @@ def _chosen(comparison: Comparison, parts: list[str] | None) -> list[PartChange]
     if unknown:
         have = ", ".join(by_part) or "none"
         raise UserError(f"The file has no change to {unknown[0]} (changed parts: {have}).")
+    for part in parts:
+        if by_part[part].refused:
+            raise UserError(
+                f"{part} cannot be accepted: {by_part[part].refused}; make that change in ceopdesk."
+            )
     return [by_part[p] for p in parts]
 
 

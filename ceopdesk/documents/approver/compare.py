@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from ceopdesk.core.checks.figures import figures
 from ceopdesk.core.domain import Note, Release
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.releases import service as releases
@@ -22,9 +23,10 @@ from ceopdesk.core.settings import load as load_settings
 from ceopdesk.core.store import Store
 
 from ..assemble import assemble_parts
+from ..figures import figures_blocks
 from .mapping import PartFound, expected_paragraphs, map_parts
 from .reading import ApproverFile, open_approver_file, paragraph_index
-from .values import PartValue, value_of
+from .values import PartValue, Unmappable, value_of
 
 Kind = Literal["changed", "added", "removed"]
 # A file whose whole text is less like the release than this (0-100) is some other document.
@@ -41,6 +43,9 @@ class PartChange:
     tracked: list[str] = field(default_factory=list)  # "inserted “x” (A. Approver)"
     boilerplate: str | None = None  # set when the part is a library note
     added_after: str | None = None
+    # Why the change cannot be accepted (the file holds it in a shape the release
+    # cannot store, e.g. merged table cells); None when it can.
+    refused: str | None = None
 
 
 @dataclass
@@ -66,6 +71,7 @@ class Comparison:
             "version": self.version,
             "changes": [
                 {"part": c.part, "kind": c.kind, "before": c.before, "after": c.after}
+                | ({"refused": c.refused} if c.refused else {})
                 for c in self.changes
             ],
             "comments": [
@@ -81,7 +87,11 @@ def compare_file(store: Store, reference: str, path: Path) -> Comparison:
     returned = open_approver_file(Path(path))
     version, matched_by = _version_of(store, current, returned)
     base = versions.get_version(store, reference, version) if version else current
-    expected = expected_paragraphs(assemble_parts(base, settings))
+    # The figures sheet is the writer's too: left out of every part, so its table
+    # of figures and sentences is never taken for the words of a note.
+    parts = assemble_parts(base, settings)
+    parts += [(None, b) for b in figures_blocks(figures(base))]
+    expected = expected_paragraphs(parts)
     found = map_parts(expected, returned.paragraphs)
     if matched_by == "content":
         _check_resembles(returned, expected, reference)
@@ -135,8 +145,12 @@ def _check_resembles(returned: ApproverFile, expected: list, reference: str) -> 
 
 def _change(base: Release, found: PartFound, returned: ApproverFile) -> PartChange | None:
     before_value = value_of(found.part, found.expected)
-    after_value = value_of(found.part, found.found)
-    if before_value == after_value:
+    refused = None
+    try:
+        after_value = value_of(found.part, found.found)
+    except Unmappable as exc:
+        after_value, refused = None, str(exc)
+    if before_value == after_value and refused is None:
         return None
     kind: Kind = "changed"
     if not found.expected:
@@ -145,6 +159,8 @@ def _change(base: Release, found: PartFound, returned: ApproverFile) -> PartChan
         kind = "removed"
     before = _readable(base, found.part, _stored(base, found.part) if found.expected else None)
     after = _readable(base, found.part, after_value)
+    if refused:  # no value to show: the words as the file has them
+        after = "\n\n".join(p.text for p in found.found)
     note = _stored(base, found.part)
     boilerplate = note.boilerplate if isinstance(note, Note) else None
     tracked = [
@@ -153,7 +169,15 @@ def _change(base: Release, found: PartFound, returned: ApproverFile) -> PartChan
         if paragraph_index(returned, c.paragraph) in found.found_index
     ]
     return PartChange(
-        found.part, kind, before, after, after_value, tracked, boilerplate, found.added_after
+        found.part,
+        kind,
+        before,
+        after,
+        after_value,
+        tracked,
+        boilerplate,
+        found.added_after,
+        refused,
     )
 
 

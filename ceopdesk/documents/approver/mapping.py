@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from ..blocks import NOTE_TITLE, QUOTE_ATTRIBUTION, Block, ListItem, Table
-from ..source import SourceParagraph
+from ..source import CellPlace, SourceParagraph
 
 # Below this similarity (0-100) two paragraphs of the same style are different paragraphs.
 _SAME_PARAGRAPH = 55.0
@@ -34,6 +34,7 @@ class Placed:
     text: str
     runs: list  # list[Run]
     list_level: int = 0
+    cell: CellPlace | None = None  # inside a table: which one, row and column
 
 
 @dataclass
@@ -46,13 +47,17 @@ class PartFound:
 
 
 def expected_paragraphs(parts: list[tuple[str | None, Block]]) -> list[tuple[str | None, Placed]]:
-    """The writer's blocks as paragraphs; a table's cells become paragraphs, row by row."""
+    """The writer's blocks as paragraphs; a table's cells become paragraphs, row by row,
+    each knowing its place in the table."""
     out: list[tuple[str | None, Placed]] = []
+    tables = 0
     for part, block in parts:
         if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row:
-                    out.append((part, Placed(block.style, _text(cell), list(cell))))
+            for r, row in enumerate(block.rows):
+                for c, cell in enumerate(row):
+                    place = CellPlace(tables, r, c)
+                    out.append((part, Placed(block.style, _text(cell), list(cell), cell=place)))
+            tables += 1
         else:
             level = block.level if isinstance(block, ListItem) else 0
             out.append((part, Placed(block.style, block.text, list(block.runs), level)))
@@ -113,7 +118,7 @@ def map_parts(
     for j, part_name in enumerate(assigned):
         if part_name is not None and j not in dropped:
             p = found[j]
-            parts[part_name].found.append(Placed(p.style, p.text, p.runs, p.list_level))
+            parts[part_name].found.append(Placed(p.style, p.text, p.runs, p.list_level, p.cell))
             parts[part_name].found_index.append(j)
     return list(parts.values())
 

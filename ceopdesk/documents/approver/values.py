@@ -6,7 +6,10 @@ said:") and spells out the contact block ("Telephone: …").  These are taken
 off here, so the value is what the release stores.
 
 Formatting goes back into the house Markdown subset through the project's one
-conversion module, ``ceopdesk.core.richtext`` (escaping included).
+conversion module, ``ceopdesk.core.richtext`` (escaping included).  A note's
+table comes back as a table, cell by cell; what a pipe table cannot hold
+(merged cells, a table in a cell, two paragraphs in a cell, a table outside
+the notes) raises :class:`Unmappable` with the reason, never a guess.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from urllib.parse import urlsplit
 from ceopdesk.core.domain import ContactBlock, Note, QuoteSection, TextSection
 from ceopdesk.core.richtext import Block as RichBlock
 from ceopdesk.core.richtext import Span, blocks_to_markdown
-from ceopdesk.core.richtext.model import BlockKind
+from ceopdesk.core.richtext.model import BlockKind, Cell
 
 from ..blocks import (
     LIST_BULLET,
@@ -32,6 +35,11 @@ from ..blocks import (
 from .mapping import Placed
 
 PartValue = str | TextSection | QuoteSection | Note | ContactBlock | None
+
+
+class Unmappable(Exception):
+    """The returned file holds a part in a shape the release cannot store; says why."""
+
 
 _NOTE_NUMBER = re.compile(r"^\s*\d+\.\s*")
 _OPEN, _CLOSE = "“", "”"
@@ -57,6 +65,10 @@ def value_of(part: str, placed: list[Placed]) -> PartValue:
         return _contact(placed)
     if part.startswith("notes["):
         return _note(placed)
+    if any(p.cell is not None and p.text.strip() for p in placed):
+        raise Unmappable(
+            "the returned file has a table there, and only notes to editors can hold tables"
+        )
     styles = {p.style.lower() for p in placed}
     if QUOTE_ATTRIBUTION.lower() in styles or QUOTE.lower() in styles:
         return _quote(placed)
@@ -86,7 +98,30 @@ def _same_href(href: str | None) -> str | None:
 
 def _markdown(placed: list[Placed]) -> str:
     blocks: list[RichBlock] = []
+    grid: dict[int, dict[int, Cell]] = {}  # the table being read: row -> column -> cell
+    table: int | None = None
+
+    def end_table() -> None:
+        if grid:
+            width = 1 + max(c for row in grid.values() for c in row)
+            rows = [[grid[r].get(c, []) for c in range(width)] for r in sorted(grid)]
+            blocks.append(RichBlock("table", rows=rows))
+            grid.clear()
+
     for p in placed:
+        if p.cell is not None:
+            if p.cell.problem:
+                raise Unmappable(
+                    f"the returned file has {p.cell.problem} in a table, "
+                    "which a note's table cannot hold"
+                )
+            if p.cell.table != table:
+                end_table()
+                table = p.cell.table
+            _put_cell(grid.setdefault(p.cell.row, {}), p)
+            continue
+        end_table()
+        table = None
         style = p.style.lower()
         # "Note List Bullet" as well as "List Bullet": a template may lack the note's own.
         kind: BlockKind = "paragraph"
@@ -101,7 +136,26 @@ def _markdown(placed: list[Placed]) -> str:
                 kind, _spans(p.runs), min(p.list_level, 1) if kind in ("bullet", "number") else 0
             )
         )
+    end_table()
     return blocks_to_markdown(blocks)
+
+
+def _put_cell(row: dict[int, Cell], p: Placed) -> None:
+    assert p.cell is not None
+    spans = _spans(p.runs)
+    if p.cell.row == 0:
+        # The header row is bold by its table style (or the writer's bold, in a
+        # template without one): the bold is the row's, not the words'.
+        spans = [Span(s.text, False, s.italic, s.href) for s in spans]
+    if not "".join(s.text for s in spans).strip():
+        row.setdefault(p.cell.column, [])
+        return
+    if row.get(p.cell.column):
+        raise Unmappable(
+            "a table cell in the returned file holds more than one paragraph, "
+            "which a note's table cannot hold"
+        )
+    row[p.cell.column] = spans
 
 
 def _without_marks(placed: list[Placed]) -> list[Placed]:

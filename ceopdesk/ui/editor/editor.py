@@ -104,7 +104,7 @@ class ReleaseEditor(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.form)
         self.scroll.setMinimumWidth(440)
-        self.preview = Preview(lambda: self._settings)
+        self.preview = Preview(lambda: self._settings, self.store)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.scroll)
         self.splitter.addWidget(self.preview)

@@ -8,6 +8,10 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ...core.domain import QuoteSection, Release, Settings
+from ...core.errors import UserError
+from ...core.releases import versions
+from ...core.store import Store
+from ...documents.assemble import DRAFT_STATUSES
 from ...documents.html import render_html
 from ..operations import run_in_background
 from .fields import WORDS_PER_PAGE, pages_estimate, word_count
@@ -34,9 +38,15 @@ def counts_text(release: Release) -> tuple[str, int]:
 class Preview(QWidget):
     rendered = Signal()
 
-    def __init__(self, settings: Callable[[], Settings], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Callable[[], Settings],
+        store: Store | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._store = store  # to name the version in the DRAFT banner, as the Word header does
         self._source: Callable[[], Release] | None = None
         self._serial = 0
         self._delay = PREVIEW_DELAY_MS
@@ -72,8 +82,16 @@ class Preview(QWidget):
         self._serial += 1
         serial = self._serial
 
+        store = self._store
+
         def work() -> tuple[str, str, int]:
-            return (render_html(release, settings), *counts_text(release))
+            version = None
+            if store is not None and release.status in DRAFT_STATUSES:
+                try:
+                    version = versions.export_number(store, release)
+                except UserError:
+                    version = None  # the release has gone from the store meanwhile
+            return (render_html(release, settings, version), *counts_text(release))
 
         def done(result: tuple[str, str, int]) -> None:
             if serial != self._serial:

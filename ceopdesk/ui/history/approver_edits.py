@@ -89,6 +89,16 @@ class _PartRow(QFrame):
         self.note_choice.setEnabled(False)
         self.accept_box.toggled.connect(self.note_choice.setEnabled)
         self.accept_box.setVisible(change is not None)
+        if change is not None and change.refused:
+            # Shown, never offered: taking it would lose what the approver did.
+            self.accept_box.setEnabled(False)
+            self.accept_box.setText("Cannot be accepted")
+            self.accept_box.setToolTip(f"{change.refused[:1].upper()}{change.refused[1:]}.")
+            why = QLabel(f"Cannot be accepted: {escape(change.refused)}. Make it in ceopdesk.")
+            why.setObjectName("refusedChange")
+            why.setWordWrap(True)
+            why.setStyleSheet("color: #b71c1c;")
+            grid.addWidget(why, 3, 0, 1, 3)
         grid.addWidget(self.accept_box, 0, 2)
         grid.addWidget(self.note_choice, 1, 2)
         if change is not None:

@@ -37,3 +37,10 @@ blocks = st.builds(
     spans=st.lists(spans, max_size=4),
     level=st.integers(0, 1),
 )
+# A table in a note: a header row and body rows of formatted cells (ragged rows allowed:
+# tidying makes every row as wide as the widest).
+tables = st.builds(
+    lambda rows: Block("table", rows=rows),
+    st.lists(st.lists(st.lists(spans, max_size=3), min_size=1, max_size=3), min_size=1, max_size=3),
+)
+note_blocks = st.one_of(blocks, tables)

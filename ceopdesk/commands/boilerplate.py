@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.releases.interchange import dumps, load_json_file, parse_boilerplate
 from ..lazy import lazy_module
 
-boilerplate = lazy_module("ceopdesk.core.releases.boilerplate")  # on first use, not for --help
+# On first use, not for --help.
+boilerplate = lazy_module("ceopdesk.core.releases.boilerplate")
+interchange = lazy_module("ceopdesk.core.releases.interchange")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,15 +22,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("list", help="list the boilerplate notes")
     p.add_argument("--json", action="store_true", help="print a ceopdesk.boilerplate/1 file")
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=cmd_list, reads_only=True)
 
     p = cmds.add_parser("show", help="show one note's latest text")
     p.add_argument("key")
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(func=cmd_show, reads_only=True)
 
 
 def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    items = parse_boilerplate(load_json_file(args.file), str(args.file))
+    items = interchange.parse_boilerplate(interchange.load_json_file(args.file), str(args.file))
     for key, outcome in boilerplate.import_items(ctx.store, items, ctx.user):
         print(f"{outcome:<9}  {key}", file=ctx.out)
     return 0
@@ -38,10 +39,12 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
 def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
     items = boilerplate.list_all(ctx.store)
     if args.json:
-        from ..core.releases.interchange import BoilerplateItem, boilerplate_to_json
-
         ctx.out.write(
-            dumps(boilerplate_to_json([BoilerplateItem(b.key, b.title, b.text) for b in items]))
+            interchange.dumps(
+                interchange.boilerplate_to_json(
+                    [interchange.BoilerplateItem(b.key, b.title, b.text) for b in items]
+                )
+            )
         )
         return 0
     if not items:

@@ -85,15 +85,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("query", nargs="+")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true", help="a JSON list of contacts with all fields")
-    p.set_defaults(func=cmd_search)
+    p.set_defaults(func=cmd_search, reads_only=True)
 
     p = cmds.add_parser("show", help="show one contact with all its fields")
     p.add_argument("contact", metavar="ID_OR_EMAIL")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(func=cmd_show, reads_only=True)
 
     p = cmds.add_parser("lists", help="list the distribution lists")
-    p.set_defaults(func=cmd_lists)
+    p.set_defaults(func=cmd_lists, reads_only=True)
 
     p = cmds.add_parser("list-create", help="create a distribution list")
     p.add_argument("name")
@@ -115,7 +115,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("duplicates", help="pairs of contacts that may be the same person")
     p.add_argument("--threshold", type=float, default=85.0, help="lowest score shown (0-100)")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_duplicates)
+    p.set_defaults(func=cmd_duplicates, reads_only=True)
 
     p = cmds.add_parser("merge", help="merge the second contact into the first")
     p.add_argument("keep", metavar="KEEP")

@@ -5,17 +5,23 @@ from __future__ import annotations
 import argparse
 from datetime import UTC
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.domain import STATUSES
+from ..core.domain import STATUS_LABELS, STATUSES
 from ..core.errors import UserError
-from ..core.releases.interchange import LONDON, dumps, release_to_json
-from ..core.textdiff import DiffRun, diff_words
 from ..documents.archive import SUFFIXES, reader_for
 from ..lazy import lazy_module
 
-# Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
+if TYPE_CHECKING:
+    from ..core.textdiff import DiffRun
+
+# Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy),
+# and `release list` needs only `listing` (plain sqlite3).
 importing = lazy_module("ceopdesk.core.releases.importing")
+interchange = lazy_module("ceopdesk.core.releases.interchange")
+listing = lazy_module("ceopdesk.core.releases.listing")
 releases = lazy_module("ceopdesk.core.releases.service")
+textdiff = lazy_module("ceopdesk.core.textdiff")
 versions = lazy_module("ceopdesk.core.releases.versions")
 workflow = lazy_module("ceopdesk.core.releases.workflow")
 
@@ -35,12 +41,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--search", metavar="TEXT", help="full-text search over all release text")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(func=cmd_list)
+    p.set_defaults(func=cmd_list, reads_only=True)
 
     p = cmds.add_parser("show", help="show one release")
     p.add_argument("reference")
     p.add_argument("--json", action="store_true", help="print the ceopdesk.release/1 JSON")
-    p.set_defaults(func=cmd_show)
+    p.set_defaults(func=cmd_show, reads_only=True)
 
     p = cmds.add_parser(
         "export",
@@ -70,13 +76,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("versions", help="list the content versions of a release")
     p.add_argument("reference")
-    p.set_defaults(func=cmd_versions)
+    p.set_defaults(func=cmd_versions, reads_only=True)
 
     p = cmds.add_parser("diff", help="show word by word what changed between two versions")
     p.add_argument("reference")
     p.add_argument("a", type=int, metavar="A", help="the older version number")
     p.add_argument("b", type=int, metavar="B", help="the newer version number")
-    p.set_defaults(func=cmd_diff)
+    p.set_defaults(func=cmd_diff, reads_only=True)
 
     p = cmds.add_parser("compare", help="compare a Word file an approver sent back; accept edits")
     p.add_argument("reference")
@@ -121,7 +127,7 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
 
 
 def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    rows = releases.list_releases(ctx.store, status=args.status, query=args.search)
+    rows = listing.list_releases(ctx.store, status=args.status, query=args.search)
     if args.json:
         data = [
             {
@@ -134,22 +140,20 @@ def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
             }
             for r in rows
         ]
-        ctx.out.write(dumps(data))
+        ctx.out.write(interchange.dumps(data))
         return 0
     if not rows:
         print("No releases." if not args.search else "No release matches.", file=ctx.out)
     width = max((len(r.reference) for r in rows), default=0)
     for r in rows:
-        print(
-            f"{r.reference:<{width}}  {workflow.LABELS[r.status]:<10}  {r.headline}", file=ctx.out
-        )
+        print(f"{r.reference:<{width}}  {STATUS_LABELS[r.status]:<10}  {r.headline}", file=ctx.out)
     return 0
 
 
 def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
     release = releases.get(ctx.store, args.reference)
     if args.json:
-        ctx.out.write(dumps(release_to_json(release)))
+        ctx.out.write(interchange.dumps(interchange.release_to_json(release)))
         return 0
     from ..core.settings import load
     from ..documents.text import render_text
@@ -189,7 +193,7 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-
     release = releases.get(ctx.store, args.reference)
     findings = check_release(ctx.store, release)
     if args.json:
-        ctx.out.write(dumps({"findings": [f.as_json() for f in findings]}))
+        ctx.out.write(interchange.dumps({"findings": [f.as_json() for f in findings]}))
         return 0
     if not findings:
         print(f"{release.reference}: no findings.", file=ctx.out)
@@ -215,7 +219,7 @@ def cmd_versions(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyp
             file=ctx.out,
         )
     for v in found:
-        when = v.created.replace(tzinfo=v.created.tzinfo or UTC).astimezone(LONDON)
+        when = v.created.replace(tzinfo=v.created.tzinfo or UTC).astimezone(interchange.LONDON)
         print(
             f"{v.number:>3}  {when:%Y-%m-%d %H:%M %Z}  {v.by or '':<16}  {v.reason}", file=ctx.out
         )
@@ -253,7 +257,7 @@ def cmd_compare(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untype
 
     comparison = compare_file(ctx.store, args.reference, args.file)
     if args.json:
-        ctx.out.write(dumps(comparison.to_json()))
+        ctx.out.write(interchange.dumps(comparison.to_json()))
     else:
         print_comparison(comparison, ctx.out)
     if args.accept or args.accept_all:
@@ -282,7 +286,9 @@ def print_comparison(comparison, out) -> None:  # type: ignore[no-untyped-def]
         print(f"\n== {change.part}: {change.kind}{library} ==", file=out)
         print(
             marked_runs(
-                diff_words(versions.readable(change.before), versions.readable(change.after))
+                textdiff.diff_words(
+                    versions.readable(change.before), versions.readable(change.after)
+                )
             ),
             file=out,
         )

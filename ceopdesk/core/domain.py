@@ -12,6 +12,14 @@ from typing import Literal, cast
 
 STATUSES = ("draft", "in_review", "approved", "issued", "withdrawn")
 Status = Literal["draft", "in_review", "approved", "issued", "withdrawn"]
+# How a status is shown, in workflow order (the list's column, the workflow bar).
+STATUS_LABELS = {
+    "draft": "Draft",
+    "in_review": "In review",
+    "approved": "Approved",
+    "issued": "Issued",
+    "withdrawn": "Withdrawn",
+}
 
 
 def as_status(value: str) -> Status:

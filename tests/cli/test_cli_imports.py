@@ -1,9 +1,15 @@
 """The command line loads only what the command runs: `--help` opens no store and so needs
-none of SQLAlchemy, Qt, python-docx, the import readers or the spelling checker."""
+none of SQLAlchemy, Qt, python-docx, the import readers or the spelling checker; a listing
+reads with plain sqlite3 and needs none of them either."""
 
+import json
 import os
 import subprocess
 import sys
+
+from ceopdesk.core.releases import service as releases
+from ceopdesk.core.store import Store
+from tests.helpers import sample_release
 
 HEAVY = (
     "sqlalchemy",
@@ -17,7 +23,7 @@ HEAVY = (
 )
 
 
-def _loaded_after(args: list[str], env_db: str | None = None) -> set[str]:
+def _loaded_after(args: list[str], env_db: str | None = None) -> tuple[set[str], str]:
     code = (
         "import sys\n"
         "from ceopdesk.cli import main\n"
@@ -34,16 +40,29 @@ def _loaded_after(args: list[str], env_db: str | None = None) -> set[str]:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return set(result.stdout.splitlines()[-1].split())
+    *printed, modules = result.stdout.splitlines()
+    return set(modules.split()), "\n".join(printed)
 
 
 def test_help_loads_no_heavy_library():
-    loaded = _loaded_after(["--help"])
+    loaded, _ = _loaded_after(["--help"])
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
-def test_a_listing_loads_the_store_but_not_qt_word_or_the_readers(tmp_path):
-    loaded = _loaded_after(["release", "list"], env_db=str(tmp_path / "store.db"))
-    assert "sqlalchemy" in loaded
-    unneeded = {"PySide6", "docx", "trafilatura", "spylls"}
-    assert not loaded & unneeded, sorted(loaded & unneeded)
+def test_a_listing_and_a_search_load_no_heavy_library(tmp_path):
+    db = tmp_path / "store.db"
+    store = Store(db)  # made and migrated here: a new store's first opening needs Alembic
+    releases.create(store, sample_release("CEOP-2026-001", headline="Sextortion advice"))
+    releases.create(store, sample_release("CEOP-2026-002", headline="Annual figures"))
+    store.close()
+    for args, shown in (
+        (["release", "list"], ["CEOP-2026-002", "CEOP-2026-001"]),
+        (["release", "list", "--search", "sextortion"], ["CEOP-2026-001"]),
+        (["release", "list", "--status", "draft", "--json"], ["CEOP-2026-002", "CEOP-2026-001"]),
+    ):
+        loaded, printed = _loaded_after(args, env_db=str(db))
+        assert not loaded & set(HEAVY), (args, sorted(loaded & set(HEAVY)))
+        if "--json" in args:
+            assert [r["reference"] for r in json.loads(printed)] == shown
+        else:
+            assert [line.split()[0] for line in printed.splitlines()] == shown

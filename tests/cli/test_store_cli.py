@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from ceopdesk.core import backup
 
 
@@ -45,3 +47,20 @@ def test_an_import_erases_again_a_person_erased_before(run, tmp_path):
     assert code == 0 and "1 erased earlier and erased again" in out
     code, out, _ = run("contacts", "search", "Erin")
     assert "Erin" not in out
+
+
+def test_a_listing_reading_a_damaged_table_says_so_in_one_sentence(run):
+    """A listing skips the quick_check on opening; the damaged page it reads is still words."""
+    assert run("demo")[0] == 0
+    conn = sqlite3.connect(run.db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'release'").fetchone()
+    (page,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    with open(run.db, "r+b") as fh:
+        fh.seek((root - 1) * page)
+        fh.write(b"\xa5" * page)
+    code, out, err = run("release", "list")
+    assert code == 1 and out == ""
+    assert "is damaged" in err and str(run.db) in err and "ceopdesk check" in err
+    assert "Traceback" not in err and err.count("\n") == 1

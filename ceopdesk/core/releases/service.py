@@ -13,9 +13,7 @@ from ..domain import (
     Note,
     QuoteSection,
     Release,
-    ReleaseSummary,
     TextSection,
-    as_status,
 )
 from ..errors import UserError
 from ..models import (
@@ -30,6 +28,7 @@ from ..settings import load_in as load_settings
 from ..store import Store
 from . import search
 from .boilerplate import get_row as boilerplate_row
+from .listing import list_releases as list_releases  # the releases page's and the CLI's list
 
 READ_ONLY = ("issued", "withdrawn")
 REFERENCE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
@@ -310,34 +309,6 @@ def take_latest_boilerplate(
         row.updated = utcnow()
         audit.record(s, "release.take_boilerplate", f"release:{reference}", key, user)
         return to_domain(s, row)
-
-
-def list_releases(
-    store: Store, status: str | None = None, query: str | None = None
-) -> list[ReleaseSummary]:
-    """Newest first; with ``query``, full-text matches best first."""
-    with store.read_session() as s:
-        stmt = select(
-            ReleaseRow.id,
-            ReleaseRow.reference,
-            ReleaseRow.headline,
-            ReleaseRow.status,
-            ReleaseRow.embargo,
-            ReleaseRow.release_date,
-            ReleaseRow.updated,
-        )
-        if status:
-            stmt = stmt.where(ReleaseRow.status == status)
-        ids = search.search_release_ids(s, query) if query else None
-        if ids is not None:
-            stmt = stmt.where(ReleaseRow.id.in_(ids))
-            rank = {i: n for n, i in enumerate(ids)}
-            rows = sorted(s.execute(stmt), key=lambda r: rank[r.id])
-        else:
-            rows = list(s.execute(stmt.order_by(ReleaseRow.updated.desc())))
-        return [
-            ReleaseSummary(r.id, r.reference, r.headline, as_status(r.status), *r[4:]) for r in rows
-        ]
 
 
 def speakers(store: Store) -> list[tuple[str, str | None]]:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
-from ..domain import Release
+from ..domain import STATUS_LABELS, Release
 from ..errors import UserError
 from ..models import AuditRow, ReleaseRow, utcnow
 from ..store import Store
@@ -45,13 +45,7 @@ VERSION_EVENTS = {
     "issued": "issued",
 }
 
-LABELS = {
-    "draft": "Draft",
-    "in_review": "In review",
-    "approved": "Approved",
-    "issued": "Issued",
-    "withdrawn": "Withdrawn",
-}
+LABELS = STATUS_LABELS  # the name the UI imports
 
 
 def check(release: Release, target: str, was_issued: bool = False) -> str | None:

@@ -3,16 +3,17 @@
     .venv/bin/python benchmarks/releases_bench.py [--releases 2000]
 
 Measures (medians; this machine is shared, so never as timed tests):
-- open a release (the core's part of opening the editor): budget < 100 ms
+- read a release from the store (the core's part of opening it in the editor; the whole
+  open, in the real editor, is ``editor_open_bench.py``)
 - list all releases, and a full-text search
-- export one release to .docx against python-docx alone building the same
-  blocks on its default template: budget < 1.5x
+- export one release to .docx against python-docx alone writing the same blocks into
+  the same template (``python_docx_alone``, checked by ``same_shape``), interleaved:
+  budget <= 1.5x
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import sys
 import tempfile
@@ -23,18 +24,26 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import docx  # noqa: E402
+from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
+from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
+from docx.oxml import OxmlElement  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
+from docx.text.paragraph import Paragraph as DocxParagraph  # noqa: E402
+from docx.text.run import Run as DocxRun  # noqa: E402
 
 from ceopdesk.core import settings  # noqa: E402
+from ceopdesk.core.checks.figures import figures  # noqa: E402
 from ceopdesk.core.demo import load_sample  # noqa: E402
-from ceopdesk.core.domain import Note, QuoteSection, Release, TextSection  # noqa: E402
-from ceopdesk.core.releases import boilerplate
-from ceopdesk.core.releases import service as releases
+from ceopdesk.core.domain import Note, QuoteSection, Release, Settings, TextSection  # noqa: E402
+from ceopdesk.core.releases import boilerplate  # noqa: E402
+from ceopdesk.core.releases import service as releases  # noqa: E402
 from ceopdesk.core.releases.interchange import BoilerplateItem  # noqa: E402
 from ceopdesk.core.store import Store  # noqa: E402
 from ceopdesk.documents.assemble import assemble  # noqa: E402
-from ceopdesk.documents.blocks import Table  # noqa: E402
-from ceopdesk.documents.docx_writer import write_docx  # noqa: E402
+from ceopdesk.documents.blocks import Block, ListItem, Table  # noqa: E402
+from ceopdesk.documents.docx_writer import default_template, write_docx  # noqa: E402
 from ceopdesk.documents.exporting import export_release  # noqa: E402
+from ceopdesk.documents.figures import figures_blocks  # noqa: E402
 
 WORDS = [
     "children",
@@ -56,14 +65,15 @@ WORDS = [
 ]
 
 
+def timed_ms(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t) * 1000
+
+
 def median_ms(fn: Callable[[], object], runs: int) -> float:
     fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
+    return statistics.median(timed_ms(fn) for _ in range(runs))
 
 
 def build_store(path: Path, count: int) -> Store:
@@ -94,21 +104,123 @@ def build_store(path: Path, count: int) -> Store:
     return store
 
 
-def python_docx_alone(blocks: list) -> None:
-    d = docx.Document()
+def export_blocks(release: Release, cfg: Settings) -> list[Block]:
+    """The blocks ``write_docx`` puts in the body: the release, then for a draft or a release
+    in review the figures sheet."""
+    blocks = assemble(release, cfg)
+    if release.status in ("draft", "in_review"):
+        blocks += figures_blocks(figures(release))
+    return blocks
+
+
+def python_docx_alone(blocks: list[Block], template: Path, target: Path) -> None:
+    """The export's floor: python-docx by itself writing ``blocks`` as ``write_docx`` does.
+
+    The same work, done the plainest way python-docx allows, and nothing else:
+    - the same template (the shipped one), opened from its file on every call, as ours is;
+      its specimen body goes, its section properties stay;
+    - one paragraph per block with the same style, one run per run with the same bold and
+      italic (set only when on, so no ``w:b w:val="0"`` ours does not write), links as
+      ``w:hyperlink`` runs in the Hyperlink style;
+    - list items numbered as ours are: bullets share the List Bullet style's numbering, each
+      numbered list gets a ``w:num`` of its own restarting at its first number;
+    - tables through ``add_table`` with the same style on the table and its cells;
+    - saved to a .docx file on the same disk.
+    Style names are turned into ids once per document: python-docx's
+    ``add_paragraph(style=name)`` looks the name up among all the template's styles on every
+    paragraph (3-4 ms each here), which is what made the old floor slower than ours (0.44x).
+    Not in the floor, because they are ours to pay for: cleaning the text, assembling the
+    blocks and finding the figures, right-to-left marking, headers, footers and the draft
+    marking, the document properties, and the safe save (temporary file, fsync, rename).
+    ``same_shape`` checks that the floor's body has what ours has.
+    """
+    document = docx.Document(str(template))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    ids = {
+        (style.type, style.name_val): style.styleId
+        for style in document.styles.element.style_lst
+        if style.name_val
+    }
+    para = WD_STYLE_TYPE.PARAGRAPH
+    numbering = document.part.numbering_part.element
+
+    def style_num(name: str) -> str:
+        xpath = f'./w:style[@w:styleId="{ids[(para, name)]}"]/w:pPr/w:numPr/w:numId/@w:val'
+        return document.styles.element.xpath(xpath)[0]
+
+    bullets = int(style_num("List Bullet"))
+    decimal = numbering.num_having_numId(int(style_num("List Number"))).abstractNumId.val
+    lists: dict[int, int] = {}
+
+    def fill(paragraph: DocxParagraph, style: str, runs: list) -> None:
+        paragraph._p.get_or_add_pPr().style = ids[(para, style)]
+        for r in runs:
+            if r.href:
+                link = OxmlElement("w:hyperlink")
+                rel = document.part.relate_to(r.href, RT.HYPERLINK, is_external=True)
+                link.set(qn("r:id"), rel)
+                paragraph._p.append(link)
+                run = DocxRun(link.add_r(), paragraph)
+                run.style = document.styles["Hyperlink"]
+                run.text = r.text
+            else:
+                run = paragraph.add_run(r.text)
+            if r.bold:
+                run.bold = True
+            if r.italic:
+                run.italic = True
+
     for b in blocks:
         if isinstance(b, Table):
-            t = d.add_table(len(b.rows), len(b.rows[0]))
-            for i, row in enumerate(b.rows):
-                for cell, runs in zip(t.rows[i].cells, row, strict=False):
-                    cell.paragraphs[0].add_run("".join(r.text for r in runs))
+            table = document.add_table(len(b.rows), max(len(row) for row in b.rows))
+            table._tbl.tblPr.style = ids.get((WD_STYLE_TYPE.TABLE, "Note Table"))
+            for row, cells in zip(table.rows, b.rows, strict=False):
+                for cell, runs in zip(row.cells, cells, strict=False):
+                    fill(cell.paragraphs[0], b.style, runs)
             continue
-        style = b.style if b.style in ("List Bullet", "List Number", "Quote") else "Normal"
-        p = d.add_paragraph(style=style)
-        for r in b.runs:
-            run = p.add_run(r.text)
-            run.bold, run.italic = r.bold, r.italic
-    d.save(io.BytesIO())
+        paragraph = document.add_paragraph()
+        fill(paragraph, b.style, b.runs)
+        if isinstance(b, ListItem):
+            if b.ordered and b.list_id not in lists:
+                num = numbering.add_num(decimal)
+                num.add_lvlOverride(ilvl=b.level).add_startOverride(b.start)
+                lists[b.list_id] = num.numId
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = b.level
+            num_pr.get_or_add_numId().val = lists[b.list_id] if b.ordered else bullets
+    document.save(str(target))
+
+
+def body_shape(path: Path) -> dict[str, int]:
+    """How many of each element the body of the Word file at ``path`` holds."""
+    body = docx.Document(str(path)).element.body
+    tags = ("w:p", "w:r", "w:t", "w:tbl", "w:tc", "w:numPr", "w:hyperlink", "w:b", "w:i")
+    return {tag: len(body.findall(f".//{qn(tag)}")) for tag in tags}
+
+
+def same_shape(ours: Path, floor: Path) -> None:
+    """Raise unless the two bodies hold as many paragraphs, runs, lists, links and tables."""
+    a, b = body_shape(ours), body_shape(floor)
+    if a != b:
+        raise AssertionError(f"the floor does not write what ours writes: ours {a}, floor {b}")
+
+
+def export_figures(store: Store, ref: str, folder: Path, runs: int) -> tuple[float, float]:
+    """Medians in ms of ``write_docx`` and of its floor on the same release, interleaved."""
+    release, cfg = releases.get(store, ref), settings.load(store)
+    blocks, template = export_blocks(release, cfg), default_template()
+    mine, alone = folder / "ours.docx", folder / "floor.docx"
+    write_docx(release, cfg, mine, 1)
+    python_docx_alone(blocks, template, alone)
+    same_shape(mine, alone)
+    ours_ms, floor_ms = [], []
+    for _ in range(runs):
+        ours_ms.append(timed_ms(lambda: write_docx(release, cfg, mine, 1)))
+        floor_ms.append(timed_ms(lambda: python_docx_alone(blocks, template, alone)))
+    return statistics.median(ours_ms), statistics.median(floor_ms)
 
 
 def main() -> int:
@@ -124,20 +236,19 @@ def main() -> int:
             f"in {time.perf_counter() - t:.1f} s"
         )
         ref = "CEOP-2026-001"
-        cfg = settings.load(store)
         open_ms = median_ms(lambda: releases.get(store, ref), args.runs)
         list_ms = median_ms(lambda: releases.list_releases(store), 10)
         search_ms = median_ms(lambda: releases.list_releases(store, query="safeg"), args.runs)
-        release = releases.get(store, ref)
-        blocks = assemble(release, cfg)
-        out = Path(tmp) / "r.docx"
-        ours = median_ms(lambda: write_docx(release, cfg, out, 1), args.runs)
-        alone = median_ms(lambda: python_docx_alone(blocks), args.runs)
+        ours, alone = export_figures(store, ref, Path(tmp), args.runs)
         # The whole export a user waits for: content version, file, record, rename.
+        out = Path(tmp) / "r.docx"
         whole = median_ms(lambda: export_release(store, ref, out), args.runs)
         store.close()
     ratio = ours / alone
-    print(f"open a release:        {open_ms:7.1f} ms median   (budget < 100 ms)")
+    print(
+        f"read a release from the store: {open_ms:7.1f} ms median "
+        "(the core's part of opening it; the editor figure is editor_open_bench.py)"
+    )
     print(f"list all releases:     {list_ms:7.1f} ms median")
     print(f"full-text search:      {search_ms:7.1f} ms median")
     print(
@@ -148,7 +259,7 @@ def main() -> int:
         f"whole export (version, file, record): {whole:7.1f} ms median; "
         f"{whole / alone:.2f} x python-docx alone (reported, no budget)"
     )
-    ok = open_ms < 100 and ratio < 1.5
+    ok = ratio < 1.5
     print("within budget" if ok else "OVER BUDGET")
     return 0 if ok else 1
 

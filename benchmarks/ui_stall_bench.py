@@ -13,12 +13,15 @@ longest stall. Not a test: run it and read the numbers.
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,9 +39,36 @@ from ceopdesk.ui.main_window import MainWindow  # noqa: E402
 
 HEARTBEAT_MS = 5
 KEYSTROKE_MS = 50
+WHY_AFTER_MS = 60  # a stall this long gets the UI thread's stack sampled (``--why``)
 
 
-def one_run(app: QApplication, folder: Path, csv_path: Path, index: int) -> dict[str, float]:
+class StallSampler(threading.Thread):
+    """With ``--why``: samples the UI thread's stack whenever the heartbeat is late, so a
+    long stall says where the UI thread was (waiting for the GIL shows as the line it was
+    about to run). Sampling costs the UI thread a little; the figures come from runs
+    without it."""
+
+    def __init__(self, last_beat: list[float]) -> None:
+        super().__init__(daemon=True)
+        self.last_beat = last_beat
+        self.ui_thread = threading.main_thread().ident
+        self.stacks: collections.Counter[str] = collections.Counter()
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            time.sleep(0.01)
+            late = (time.perf_counter() - self.last_beat[0]) * 1000
+            if late > WHY_AFTER_MS:
+                frame = sys._current_frames().get(self.ui_thread)  # noqa: SLF001
+                if frame is not None:
+                    stack = traceback.extract_stack(frame)[-8:]
+                    self.stacks["".join(traceback.format_list(stack))] += 1
+
+
+def one_run(
+    app: QApplication, folder: Path, csv_path: Path, index: int, why: bool = False
+) -> dict[str, float]:
     db = folder / f"stall-{index}.db"
     store = Store(db)
     demo.load_sample(store)
@@ -54,11 +84,14 @@ def one_run(app: QApplication, folder: Path, csv_path: Path, index: int) -> dict
     clock = QElapsedTimer()
     clock.start()
     last = [clock.nsecsElapsed()]
+    last_beat = [time.perf_counter()]
+    sampler = StallSampler(last_beat) if why else None
 
     def beat() -> None:
         now = clock.nsecsElapsed()
         gaps.append((now - last[0]) / 1e6)
         last[0] = now
+        last_beat[0] = time.perf_counter()
 
     heartbeat = QTimer()
     heartbeat.setTimerType(heartbeat.timerType().PreciseTimer)
@@ -81,10 +114,18 @@ def one_run(app: QApplication, folder: Path, csv_path: Path, index: int) -> dict
     last[0] = clock.nsecsElapsed()
     started = time.perf_counter()
     importer = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if sampler is not None:
+        sampler.start()
     while importer.poll() is None:
         app.processEvents()
         time.sleep(0.001)
     took = time.perf_counter() - started
+    if sampler is not None:
+        sampler.running = False
+        sampler.join()
+        print(f"where the UI thread was when its heartbeat was over {WHY_AFTER_MS} ms late:")
+        for stack, samples in sampler.stacks.most_common(6):
+            print(f"--- {samples} samples of 10 ms:\n{stack}")
     during = list(gaps)
     keys.stop()
     editor.flush()
@@ -111,13 +152,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--why", action="store_true", help="sample the UI thread when it stalls")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         csv_path = folder / "contacts.csv"
         generate(csv_path, args.contacts)
-        results = [one_run(app, folder, csv_path, i) for i in range(args.runs)]
+        results = [one_run(app, folder, csv_path, i, args.why) for i in range(args.runs)]
     for r in results:
         print(
             f"import {r['import_s']:.1f} s | UI heartbeat every {HEARTBEAT_MS} ms: longest gap "

@@ -31,6 +31,7 @@ from ceopdesk.core.paths import resource
 from .assemble import assemble, draft_marking
 from .blocks import (
     CHARACTER_STYLES,
+    CONTACT,
     DRAFT_MARKING,
     ENDS,
     HYPERLINK,
@@ -141,6 +142,21 @@ def _missing_styles(document: Document) -> list[str]:
     return [name for kind, name in wanted if (kind, name.lower()) not in ids]
 
 
+def _keep_together(lines: list[CT_P]) -> None:
+    """The contact block's lines go over a page as one panel, by Word's rules.
+
+    Every line but the last keeps with the next and none splits, written on the
+    paragraphs themselves so an organisation's template without them still
+    keeps the block whole.  The last line does not keep with the next: the
+    block is the end of the release, and keeping it with what follows (the
+    figures sheet of a draft) would chain it to a page of its own.
+    """
+    for index, p in enumerate(lines):
+        p_pr = p.get_or_add_pPr()
+        p_pr.keepNext_val = index < len(lines) - 1
+        p_pr.keepLines_val = True
+
+
 class _Builder:
     """Appends blocks to a template whose body has been emptied."""
 
@@ -176,17 +192,21 @@ class _Builder:
     def add_blocks(self, blocks: list[Block]) -> None:
         sect_pr = self.body.find(qn("w:sectPr"))
         previous = None
+        contact: list[CT_P] = []
         for block in blocks:
             element = self._table(block) if isinstance(block, Table) else self._paragraph(block)
             if isinstance(block, Paragraph) and block.style == ENDS and isinstance(previous, CT_P):
                 # "ENDS" alone at the top of a page reads as a lost line: it
                 # goes over with the end of the text it closes.
                 previous.get_or_add_pPr().keepNext_val = True
+            if isinstance(block, Paragraph) and block.style == CONTACT:
+                contact.append(cast(CT_P, element))
             previous = element
             if sect_pr is not None:
                 sect_pr.addprevious(element)
             else:
                 self.body.append(element)
+        _keep_together(contact)
 
     def _paragraph(self, block: Paragraph | ListItem) -> CT_P:
         p = cast(CT_P, OxmlElement("w:p"))

@@ -86,3 +86,25 @@ def add_tracked_changes(source: Path, target: Path) -> None:
     start, text, author = COMMENT
     document.add_comment(_paragraph(document, start).runs, text=text, author=author, initials="AA")
     document.save(str(target))
+
+
+TABLE_CELL = ("1,204", "1,240")
+TABLE_ROW = ("D", "Pseudo-photographs")
+
+
+def table_edits(source: Path, target: Path) -> None:
+    """In the tables fixture: a figure in a table cell changed, and a row added to the other
+    note's table (copied from its last row, as Word's "Insert row below" does)."""
+    document = docx.Document(str(source))
+    cells = [c for t in document.tables for row in t.rows for c in row.cells]
+    figure = next(c for c in cells if c.text == TABLE_CELL[0])
+    _replace(figure.paragraphs[0], *TABLE_CELL)
+    last = next(c for c in cells if c.text == "C")._tc.getparent()
+    new = copy.deepcopy(last)
+    last.addnext(new)
+    for tc, text in zip(new.xpath("./w:tc"), TABLE_ROW, strict=True):
+        paragraph = Paragraph(tc.xpath("./w:p")[0], None)  # type: ignore[arg-type]
+        paragraph.runs[0].text = text
+        for run in paragraph.runs[1:]:
+            run.text = ""
+    document.save(str(target))

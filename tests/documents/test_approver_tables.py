@@ -147,3 +147,42 @@ def test_a_table_put_in_the_body_is_refused_not_flattened(store, sent, tmp_path)
 
 def _set_new(cell, text: str) -> None:
     cell.paragraphs[0].add_run(text)
+
+
+# -- files an approver's LibreOffice saved (tests/fixtures/roundtrip/README.md) ----------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "roundtrip"
+FIXTURE_REF = "CEOP-2026-050"
+
+
+@pytest.fixture
+def tables_sent(store, tmp_path) -> Path:
+    importing.import_all(store, [importing.read_json(FIXTURES / "tables-release.json")], "officer")
+    path, number = export_release(store, FIXTURE_REF, tmp_path / "sent.docx")
+    assert number == 1
+    return path
+
+
+def test_libreoffice_resaving_tables_changes_nothing(store, tables_sent):
+    comparison = compare_file(store, FIXTURE_REF, FIXTURES / "libreoffice-tables-resaved.docx")
+    assert (comparison.version, comparison.changes) == (1, [])
+
+
+def test_cells_and_rows_edited_in_libreoffice_are_accepted_as_tables(store, tables_sent):
+    comparison = compare_file(store, FIXTURE_REF, FIXTURES / "libreoffice-tables-edited.docx")
+    assert [(c.part, c.kind, c.refused) for c in comparison.changes] == [
+        ("notes[0]", "changed", None),
+        ("notes[1]", "changed", None),
+    ]
+    release = accept(store, comparison, None)
+    levels, figures = (n.text for n in release.notes)
+    assert _table(levels) == [
+        ["Category", "What the images show"],
+        ["A", "Penetrative sexual activity"],
+        ["B", "Non-penetrative sexual activity"],
+        ["C", "Other indecent images"],
+        ["D", "Pseudo-photographs"],
+    ]
+    assert "| B | Non-penetrative *sexual* activity |" in levels  # the italic kept
+    assert levels.endswith("The category informs the sentence.")
+    assert figures == "| Year | Children safeguarded |\n| --- | --- |\n| 2025 | 1,240 |"

@@ -215,14 +215,14 @@ def test_sub_headings_only_where_allowed(qtbot) -> None:
     assert body.toolbar.heading is None and note.toolbar.heading is not None
 
 
-def test_a_note_with_a_table_is_kept_as_it_is(qtbot) -> None:
-    note = RichTextEdit(headings=True)
-    qtbot.addWidget(note)
+def test_a_table_where_the_field_has_none_is_kept_as_it_is(qtbot) -> None:
+    body = RichTextEdit()  # body text has no tables (notes do: tests/ui/test_tables_*)
+    qtbot.addWidget(body)
     stored = "Levels:\n\n| Level | Description |\n|---|---|\n| 1 | Erotic posing |"
-    note.set_markdown(stored)
-    assert note.isReadOnly() and note.markdown() == stored
-    note.set_markdown("Plain again.")
-    assert not note.isReadOnly() and note.markdown() == "Plain again."
+    body.set_markdown(stored)
+    assert body.isReadOnly() and body.markdown() == stored
+    body.set_markdown("Plain again.")
+    assert not body.isReadOnly() and body.markdown() == "Plain again."
 
 
 def test_formatting_changes_count_as_edits(field, qtbot) -> None:

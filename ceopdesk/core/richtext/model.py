@@ -39,8 +39,8 @@ class Block:
     """One paragraph, list item (``level`` 0 or 1), sub-heading or table.
 
     A table (notes only) has no spans: its ``rows`` of cells, the first row
-    the header row (a pipe table always has exactly one), every row as wide
-    as the widest once tidied.
+    the header row (a pipe table always has exactly one; never bold, as it is
+    bold by its style), every row as wide as the widest once tidied.
     """
 
     kind: BlockKind = "paragraph"
@@ -124,6 +124,12 @@ def tidy_cell(cell: Cell) -> Cell:
 
 def _tidy_table(block: Block) -> Block | None:
     rows = [[tidy_cell(c) for c in row] for row in block.rows]
+    # The header row is bold by its style in the Word file and the editor: bold
+    # there is the row's, not the words' (so "**Level**" and "Level" are one header).
+    rows[:1] = [
+        [tidy_cell([Span(s.text, False, s.italic, s.href) for s in c]) for c in row]
+        for row in rows[:1]
+    ]
     width = max((len(row) for row in rows), default=0)
     if width == 0 or not any(cell for row in rows for cell in row):
         return None  # nothing in it to keep

@@ -42,6 +42,7 @@ from .document import (
     list_format,
 )
 from .links import usable_link
+from .tables import TableEditing
 from .toolbar import FormatBar
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -50,9 +51,9 @@ _BULLET_KEYS = (Qt.Key.Key_8, Qt.Key.Key_Asterisk)  # Shift+8 is "*" on UK and U
 _NUMBER_KEYS = (Qt.Key.Key_7, Qt.Key.Key_Ampersand)
 
 
-class RichTextEdit(QTextEdit):
+class RichTextEdit(QTextEdit, TableEditing):
     """Paragraphs, bullets, numbered lists (one nested level), bold, italic, links and,
-    where ``headings`` is on, sub-headings.  With ``inline`` (the standfirst) it is one
+    where ``headings`` is on (notes), sub-headings and tables.  With ``inline`` (the standfirst) it is one
     paragraph of bold, italic and links: Enter starts no other, a paste is joined into one,
     and the stored text is inline Markdown, read as the Word export reads it.
 
@@ -103,6 +104,8 @@ class RichTextEdit(QTextEdit):
             bar.numbers.setChecked(kind == "number")
         if bar.heading is not None:
             bar.heading.setChecked(kind == "heading")
+        if bar.table is not None:
+            bar.show_table_state(self.current_table() is not None)
 
     # -- the stored text ------------------------------------------------------------
     def markdown(self) -> str:
@@ -115,17 +118,18 @@ class RichTextEdit(QTextEdit):
     def _parse(self, markdown: str) -> list[Block]:
         if self.inline:
             return parse_inline(markdown)
-        return parse_markdown(markdown, headings=self.headings)
+        return parse_markdown(markdown, headings=self.headings, tables=self.headings)
 
     def set_markdown(self, markdown: str) -> None:
         """Show stored Markdown formatted; the cursor goes to the start.
 
-        Text with something the editor cannot hold (a table) is shown read-only
-        and kept exactly as stored, rather than losing the table on the next save.
+        Text with something the editor cannot hold (a table outside a note, or
+        inside a list) is shown read-only and kept exactly as stored, rather than
+        losing the table on the next save.
         """
         if markdown == self.markdown():
             return  # unchanged: keep the cursor where the user left it
-        beyond = None if self.inline else beyond_editor(markdown)
+        beyond = None if self.inline else beyond_editor(markdown, tables=self.headings)
         self._kept = markdown if beyond else None
         self.setReadOnly(beyond is not None)
         self.toolbar.setEnabled(beyond is None)
@@ -200,7 +204,7 @@ class RichTextEdit(QTextEdit):
 
     def toggle_list(self, kind: BlockKind) -> None:
         """The selected paragraphs become a list of ``kind``, or stop being one."""
-        if self.inline:
+        if self.inline or self._not_in_table("a list"):
             return
         cursor = self.textCursor()
         shape = block_shape(cursor.block())
@@ -222,7 +226,7 @@ class RichTextEdit(QTextEdit):
         cursor.endEditBlock()
 
     def toggle_heading(self) -> None:
-        if not self.headings:
+        if not self.headings or self._not_in_table("a sub-heading"):
             return
         cursor = self.textCursor()
         on = cursor.blockFormat().headingLevel() == 0
@@ -269,6 +273,12 @@ class RichTextEdit(QTextEdit):
             cursor.createList(list_format(kind, 1))
         return True
 
+    def _not_in_table(self, what: str) -> bool:
+        if self.current_table() is None:
+            return False
+        self.say(f"A table cell holds one line of text, so {what} cannot go in it.")
+        return True
+
     def _selected_blocks(self):
         cursor = self.textCursor()
         doc = self.document()
@@ -297,11 +307,13 @@ class RichTextEdit(QTextEdit):
             self.paste_plain_text()
         elif self.inline and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.say("This field is one paragraph, so Enter does not start another.")
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_table() is not None:
+            self.say("A table cell holds one line of text, so Enter does not start another.")
         elif key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
-            if not self.indent_item(True):
+            if not (self.move_cell(True) or self.indent_item(True)):
                 QWidget.focusNextPrevChild(self, True)  # QTextEdit's own refuses while editable
         elif key == Qt.Key.Key_Backtab:
-            if not self.indent_item(False):
+            if not (self.move_cell(False) or self.indent_item(False)):
                 QWidget.focusNextPrevChild(self, False)
         elif event.text() in ('"', "'") and self.smart_quotes and not mods & CTRL:
             cursor = self.textCursor()
@@ -329,13 +341,18 @@ class RichTextEdit(QTextEdit):
             return
         blocks = parse_markdown(conversion.markdown, headings=self.headings)
         notes = [*conversion.notes, *self._join_note(blocks)]
-        self.insert(one_paragraph(blocks) if self.inline else blocks)
+        self.insert(one_paragraph(blocks) if self._one_line() else blocks)
         self.say(" ".join(["Pasted.", *notes]) if notes else "")
 
+    def _one_line(self) -> bool:
+        """Whether what is pasted here becomes one paragraph: the standfirst, a table cell."""
+        return self.inline or self.current_table() is not None
+
     def _join_note(self, blocks: list[Block]) -> list[str]:
-        if not self.inline or len(blocks) < 2:
+        if not self._one_line() or len(blocks) < 2:
             return []
-        return [f"The {len(blocks)} paragraphs were joined into one: this field is one paragraph."]
+        where = "this field is one paragraph" if self.inline else "a table cell is one line"
+        return [f"The {len(blocks)} paragraphs were joined into one: {where}."]
 
     def _convert(self, source: QMimeData) -> Conversion | None:
         notes: list[str] = []
@@ -372,7 +389,7 @@ class RichTextEdit(QTextEdit):
             self.say("Nothing was pasted: the clipboard holds no text.")
             return
         notes = [*removed.notes(), *self._join_note(blocks)]
-        self.insert(one_paragraph(blocks) if self.inline else blocks)
+        self.insert(one_paragraph(blocks) if self._one_line() else blocks)
         self.say(" ".join(["Pasted as plain text.", *notes]))
 
     def insert(self, blocks: list[Block]) -> None:

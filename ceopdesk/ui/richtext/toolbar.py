@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 
 def _action(
@@ -21,7 +21,7 @@ def _action(
 
 class FormatBar(QToolBar):
     """Bold, italic, link and, unless ``inline`` (one paragraph), bullets, numbers, indent
-    and (in notes) sub-heading."""
+    and (in notes) sub-heading and a table menu."""
 
     def __init__(
         self, editor, headings: bool, inline: bool = False, parent: QWidget | None = None
@@ -46,6 +46,8 @@ class FormatBar(QToolBar):
         self.indent: QAction | None = None
         self.outdent: QAction | None = None
         self.heading: QAction | None = None
+        self.table: QToolButton | None = None
+        self.table_actions: dict[str, QAction] = {}
         if not inline:
             self.addSeparator()
             self.bullets = _action(
@@ -73,5 +75,33 @@ class FormatBar(QToolBar):
             self.heading = _action(
                 self, "Sub-heading", "A sub-heading inside the note", editor.toggle_heading, True
             )
-        for action in self.actions():
+            self._table_menu(editor)
+        for action in [*self.actions(), *self.table_actions.values()]:
             action.triggered.connect(lambda *_: editor.setFocus())
+
+    def _table_menu(self, editor) -> None:  # noqa: ANN001 - the RichTextEdit
+        menu = QMenu(self)
+        for key, text, slot in (
+            ("insert", "Insert a table", editor.insert_table),
+            ("row", "Add a row below", editor.add_row),
+            ("remove_row", "Remove this row", editor.remove_row),
+            ("column", "Add a column to the right", editor.add_column),
+            ("remove_column", "Remove this column", editor.remove_column),
+            ("remove_table", "Remove the table", editor.remove_table),
+        ):
+            action = menu.addAction(text)
+            action.setObjectName(f"table_{key}")
+            action.triggered.connect(lambda *_, slot=slot: slot())
+            self.table_actions[key] = action
+        self.table = QToolButton(self)
+        self.table.setObjectName("tableButton")
+        self.table.setText("Table")
+        self.table.setToolTip("A table in the note: insert one, add or remove rows and columns")
+        self.table.setMenu(menu)
+        self.table.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.addWidget(self.table)
+
+    def show_table_state(self, in_table: bool) -> None:
+        """Row and column actions only inside a table; a table inside a table never."""
+        for key, action in self.table_actions.items():
+            action.setEnabled(in_table != (key == "insert"))

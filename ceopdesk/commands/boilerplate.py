@@ -10,6 +10,7 @@ from ..lazy import lazy_module
 # On first use, not for --help.
 boilerplate = lazy_module("ceopdesk.core.releases.boilerplate")
 interchange = lazy_module("ceopdesk.core.releases.interchange")
+listing = lazy_module("ceopdesk.core.releases.listing")  # plain sqlite3: no SQLAlchemy
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +38,7 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
 
 
 def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    items = boilerplate.list_all(ctx.store)
+    items = listing.list_boilerplate(ctx.store)
     if args.json:
         ctx.out.write(
             interchange.dumps(

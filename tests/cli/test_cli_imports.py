@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+from ceopdesk.core.releases import boilerplate
 from ceopdesk.core.releases import service as releases
 from ceopdesk.core.store import Store
 from tests.helpers import sample_release
@@ -49,16 +50,18 @@ def test_help_loads_no_heavy_library():
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
-def test_a_listing_and_a_search_load_no_heavy_library(tmp_path):
+def test_the_listings_and_a_search_load_no_heavy_library(tmp_path):
     db = tmp_path / "store.db"
     store = Store(db)  # made and migrated here: a new store's first opening needs Alembic
     releases.create(store, sample_release("CEOP-2026-001", headline="Sextortion advice"))
     releases.create(store, sample_release("CEOP-2026-002", headline="Annual figures"))
+    boilerplate.save(store, "about-ceop", "About CEOP", "CEOP is part of the NCA.")
     store.close()
     for args, shown in (
         (["release", "list"], ["CEOP-2026-002", "CEOP-2026-001"]),
         (["release", "list", "--search", "sextortion"], ["CEOP-2026-001"]),
         (["release", "list", "--status", "draft", "--json"], ["CEOP-2026-002", "CEOP-2026-001"]),
+        (["boilerplate", "list"], ["about-ceop"]),
     ):
         loaded, printed = _loaded_after(args, env_db=str(db))
         assert not loaded & set(HEAVY), (args, sorted(loaded & set(HEAVY)))

@@ -1,13 +1,13 @@
-"""The release list (plain sqlite3) says what the store holds, as the ORM reads it."""
+"""The lists (plain sqlite3) say what the store holds, as the ORM reads it."""
 
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from ceopdesk.core.domain import ReleaseSummary, as_status
-from ceopdesk.core.models import ReleaseRow
-from ceopdesk.core.releases import listing, workflow
+from ceopdesk.core.domain import Boilerplate, ReleaseSummary, as_status
+from ceopdesk.core.models import BoilerplateRow, ReleaseRow
+from ceopdesk.core.releases import boilerplate, listing, workflow
 from ceopdesk.core.releases import service as releases
 from tests.helpers import sample_release
 
@@ -89,3 +89,24 @@ def test_a_search_lists_the_stored_summaries_best_match_first(store):
 
 def test_the_app_and_the_command_line_list_through_the_same_function():
     assert releases.list_releases is listing.list_releases
+
+
+def test_the_boilerplate_list_gives_each_note_at_its_latest_version(store):
+    boilerplate.save(store, "about-us", "About us", "First words.")
+    boilerplate.save(store, "about-us", "About us now", "Second words.")
+    boilerplate.save(store, "a-helpline", "Helpline", "Call us.")
+    with store.read_session() as s:
+        stored = [
+            Boilerplate(
+                r.key, r.versions[-1].title, r.versions[-1].text, len(r.versions), r.updated
+            )
+            for r in s.scalars(select(BoilerplateRow).order_by(BoilerplateRow.key))
+        ]
+    listed = listing.list_boilerplate(store)
+    assert listed == stored
+    assert [(b.key, b.version, b.text) for b in listed] == [
+        ("a-helpline", 1, "Call us."),
+        ("about-us", 2, "Second words."),
+    ]
+    assert listed[0].updated.tzinfo is UTC
+    assert boilerplate.list_all is listing.list_boilerplate

@@ -11,6 +11,7 @@ from ..errors import UserError
 from ..models import BoilerplateRow, BoilerplateVersionRow, ReleaseNoteRow, ReleaseRow, utcnow
 from ..store import Store
 from .interchange import KEY_RE, BoilerplateItem
+from .listing import list_boilerplate
 
 
 def _latest(row: BoilerplateRow) -> BoilerplateVersionRow:
@@ -31,10 +32,8 @@ def get_row(session: Session, key: str) -> BoilerplateRow:
     return row
 
 
-def list_all(store: Store) -> list[Boilerplate]:
-    with store.read_session() as s:
-        rows = s.scalars(select(BoilerplateRow).order_by(BoilerplateRow.key))
-        return [_domain(r) for r in rows]
+# The app's pages and the import readers call it by this name; the CLI reads the same function.
+list_all = list_boilerplate
 
 
 def get(store: Store, key: str) -> Boilerplate:

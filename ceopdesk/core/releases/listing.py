@@ -1,6 +1,7 @@
-"""The list of releases, read with the standard library's ``sqlite3``.
+"""The lists of releases and of boilerplate notes, read with the standard library's ``sqlite3``.
 
-One implementation for the app's releases page and ``ceopdesk release list``. It imports
+One implementation each for the app's pages and ``ceopdesk release list`` /
+``ceopdesk boilerplate list``. It imports
 no SQLAlchemy: on the command line that import alone costs about three times what Python
 and ``sqlite3`` need to list the same store (see ``core/store.py``). The SQL here is plain
 and portable; the full-text part stays in ``search.py``. Keep these reads few and small:
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from ..domain import ReleaseSummary, as_status
+from ..domain import Boilerplate, ReleaseSummary, as_status
 from ..store import Store
 from . import search
 
@@ -31,6 +32,20 @@ def list_releases(
             rank = {i: n for n, i in enumerate(ids)}
             rows = sorted(conn.execute(f"{_COLUMNS}{where}", params), key=lambda r: rank[r[0]])
     return [_summary(r) for r in rows]
+
+
+def list_boilerplate(store: Store) -> list[Boilerplate]:
+    """Every boilerplate note at its latest version, by key."""
+    with store.read_connection() as conn:
+        rows = conn.execute(
+            "SELECT b.key, v.title, v.text, v.number, b.updated FROM boilerplate b "
+            "JOIN boilerplate_version v ON v.boilerplate_id = b.id AND v.number = "
+            "(SELECT max(number) FROM boilerplate_version WHERE boilerplate_id = b.id) "
+            "ORDER BY b.key"
+        ).fetchall()
+    return [
+        Boilerplate(k, title, text, n, _instant(u) if u else None) for k, title, text, n, u in rows
+    ]
 
 
 def _filter(status: str | None, ids: list[int] | None) -> tuple[str, list[object]]:

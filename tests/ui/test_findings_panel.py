@@ -4,8 +4,11 @@ re-checked as the person types (off the UI thread)."""
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date
 
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 from ui_steps import new_release, saved
 
 from ceopdesk.core.checks.rules import load
@@ -99,3 +102,25 @@ def test_a_fix_never_touches_a_locked_field(window, qtbot) -> None:
     term = next(f for f in panel.findings if f.rule == "terms.avoid")
     assert not panel.apply_fix(term)
     assert "child pornography" in editor.form.sections.text.toPlainText()
+
+
+def test_the_dictionary_is_read_once_the_panel_is_shown_and_off_the_ui_thread(
+    qtbot, store, monkeypatch
+) -> None:
+    from ceopdesk.ui.editor import findings as findings_module
+    from ceopdesk.ui.editor.findings import FindingsPanel
+    from ceopdesk.ui.editor.form import ReleaseForm
+    from ceopdesk.ui.operations import StoreOps
+
+    read_on: list[threading.Thread] = []
+    monkeypatch.setattr(
+        findings_module, "speller", lambda: read_on.append(threading.current_thread())
+    )
+    panel = FindingsPanel(StoreOps(store), ReleaseForm(store), lambda: None)
+    qtbot.addWidget(panel)
+    QApplication.processEvents()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert read_on == []  # built, not shown: nothing read yet
+    panel.show()
+    qtbot.waitUntil(lambda: len(read_on) == 1)
+    assert read_on[0] is not threading.main_thread()

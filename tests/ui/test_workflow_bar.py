@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
-from ui_steps import new_release, saved
+from ui_steps import moved, new_release, saved
 
 from ceopdesk.core.domain import ContactBlock
 from ceopdesk.core.releases import service as releases
@@ -42,7 +42,7 @@ def draft(window):  # type: ignore[no-untyped-def]
 
 def click(editor, target: str) -> None:  # type: ignore[no-untyped-def]
     editor.bar.buttons[target].click()
-    assert editor.ops.wait_idle()
+    moved(editor)
 
 
 def buttons(editor):  # type: ignore[no-untyped-def]

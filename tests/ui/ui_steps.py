@@ -3,6 +3,7 @@ wait for a widget to stop changing."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
@@ -56,3 +57,18 @@ def wait_still(qtbot, widget: QWidget, timeout: int = 5000) -> QImage:  # type: 
 
     qtbot.waitUntil(unchanged, timeout=timeout)
     return last[-1]
+
+
+def moved(editor: ReleaseEditor) -> None:
+    """After a workflow button: the checks before submission (off the UI thread), then the
+    move's write, have answered."""
+    while (checking := editor.actions.checking) is not None:
+        loop, limit = QEventLoop(), QTimer()
+        limit.setSingleShot(True)
+        limit.timeout.connect(loop.quit)
+        checking.done.connect(loop.quit)
+        limit.start(20_000)
+        loop.exec()
+        limit.stop()
+        assert editor.actions.checking is not checking, "the checks did not answer in 20 s"
+    assert editor.ops.wait_idle(10_000)

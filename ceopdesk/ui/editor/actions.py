@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog
 
 from ...core import audit
+from ...core.checks import Finding, check_release
+from ...core.domain import Release
 from ...core.releases import workflow
+from ...core.releases.versions import content_of
 from .. import dialogs
-from ..operations import RELEASES
+from ..operations import RELEASES, Operation, run_in_background
 from .approval_dialog import ApprovalDialog
 from .export import ask_export_path
 from .submit_checks import ask_to_submit
@@ -41,6 +44,7 @@ def confirmation(reference: str, headline: str, target: str, was_issued: bool) -
 class EditorActions:
     def __init__(self, editor: ReleaseEditor) -> None:
         self.editor = editor
+        self.checking: Operation | None = None  # the checks before submission, while they run
 
     def _ready(self) -> bool:
         """Typing queued first; False (after saying why) when the last of it did not save."""
@@ -56,18 +60,59 @@ class EditorActions:
         release = editor.stored_release()
         if release is None or not self._ready():
             return
-        user, note, reasons = None, None, None
+        user, note = None, None
         if target == "in_review":
-            reasons = ask_to_submit(editor, editor.store, release)
-            if reasons is None:
-                return
-        elif target == "approved":
+            self._check_then_submit(release)
+            return
+        if target == "approved":
             dialog = ApprovalDialog(
                 release.reference, release.headline, editor, workflow.approvers(editor.store)
             )
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             user, note = dialog.approver_name(), dialog.note_text()
+        self._move(release, target, user, note)
+
+    def _check_then_submit(self, release: Release) -> None:
+        """The checks run off the UI thread (the spelling dictionary may still be reading);
+        their findings are asked about here, then the move is written as any other."""
+        if self.checking is not None:
+            return  # a second click while the first is checking
+        editor, store = self.editor, self.editor.store
+        form = editor.release()  # what goes for approval once the typing queued is saved
+        checked = form if form is not None else release
+
+        def found(findings: list[Finding]) -> None:
+            self.checking = None
+            editor.message.emit("")  # the "Checking…" line, answered
+            now = editor.release()
+            if editor.reference != release.reference or now is None:
+                return  # another release was opened meanwhile
+            if content_of(now) != content_of(checked):
+                self.request_move("in_review")  # typed while it was checked: check that
+                return
+            reasons = ask_to_submit(editor, release.reference, findings)
+            if reasons is not None:
+                self._move(editor.stored_release() or release, "in_review", reasons=reasons)
+
+        def failed(_exc: BaseException) -> None:  # reported by ui.operations already
+            self.checking = None
+            editor.message.emit("")
+
+        editor.message.emit(f"Checking {release.reference} before it goes for approval…")
+        self.checking = run_in_background(
+            editor, lambda: check_release(store, checked), found, on_failure=failed
+        )
+
+    def _move(
+        self,
+        release: Release,
+        target: str,
+        user: str | None = None,
+        note: str | None = None,
+        reasons: dict[str, str] | None = None,
+    ) -> None:
+        editor = self.editor
         was_issued = release.status == "issued" or workflow.was_issued(
             editor.store, release.reference
         )

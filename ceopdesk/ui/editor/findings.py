@@ -10,7 +10,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -125,8 +125,16 @@ class FindingsPanel(QWidget):
         self._timer.timeout.connect(self._run)
         form.edited.connect(self.schedule)
         form.sections.list.currentRowChanged.connect(lambda _row: self._underline())
-        # The dictionary takes seconds to read: start now, not at the first check.
-        run_in_background(self, speller, busy=False)
+        self._warming = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once shown and idle (a zero timer waits for the painting queued first), the
+        dictionary is read off the UI thread, so the first check finds it ready. Not
+        before: while the window is being built and filled it would compete for the GIL."""
+        super().showEvent(event)
+        if not self._warming:
+            self._warming = True
+            QTimer.singleShot(0, self, lambda: run_in_background(self, speller, busy=False))
 
     # -- checking ----------------------------------------------------------
     def schedule(self, at_once: bool = False) -> None:

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.checks import Finding, check_release
+from ...core.checks import Finding
 from ...core.checks.submission import finding_key
-from ...core.domain import Release
-from ...core.store import Store
 from .. import dialogs
 
 SHOWN = 8  # findings listed in a message before "and N more"
@@ -33,24 +31,28 @@ def _listed(findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-def ask_to_submit(parent: QWidget, store: Store, release: Release) -> dict[str, str] | None:
-    """The legal reasons to submit with ({} when none are needed), or None to stop."""
-    findings = check_release(store, release)
+def ask_to_submit(
+    parent: QWidget, reference: str, findings: list[Finding]
+) -> dict[str, str] | None:
+    """The legal reasons to submit with ({} when none are needed), or None to stop.
+
+    ``findings`` are ``check_release``'s, run off the UI thread by the caller (the
+    spelling dictionary may take a moment to read)."""
     if not findings:
         return {}
     blocking = [f for f in findings if f.severity == "block"]
     if blocking:
         dialogs.show_error(
             parent,
-            f"{release.reference} cannot be submitted yet:\n\n{_listed(blocking)}",
+            f"{reference} cannot be submitted yet:\n\n{_listed(blocking)}",
             "Submit for approval",
         )
         return None
     if any(f.is_legal for f in findings):
-        dialog = LegalReasonsDialog(release.reference, findings, parent)
+        dialog = LegalReasonsDialog(reference, findings, parent)
         return dialog.reasons() if dialog.exec() == QDialog.DialogCode.Accepted else None
     question = (
-        f"{release.reference} has {len(findings)} warning"
+        f"{reference} has {len(findings)} warning"
         f"{'s' if len(findings) != 1 else ''}:\n\n{_listed(findings)}\n\nSubmit it anyway?"
     )
     return {} if dialogs.confirm(parent, "Submit for approval", question, "Submit") else None

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +18,12 @@ def _own_ui_state(qapp, request: pytest.FixtureRequest) -> Iterator[None]:  # ty
     QCoreApplication.setOrganizationName("ceopdesk-tests")
     QCoreApplication.setApplicationName(name)
     QSettings().clear()
+    # A steady text cursor: a blinking one changes the picture every half second, so a test
+    # waiting for the window to stop changing (ui_steps.wait_still) would wait on the blink.
+    flash = QApplication.cursorFlashTime()
+    QApplication.setCursorFlashTime(0)
     yield
+    QApplication.setCursorFlashTime(flash)
     QSettings().clear()
     # Also: the offscreen platform keeps clipboard data in a global that outlives
     # Python, and a QMimeData made in Python crashes the process when that global

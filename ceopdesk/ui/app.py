@@ -7,24 +7,26 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QEventLoop, QLockFile, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
-from ..core import backup, paths
+from ..core import paths
 from ..core.app_lock import app_lock_path
 from ..core.atomic import sweep_unfinished_writes
 from ..core.errors import StoreError, UserError
-from ..core.restore import restore
-from ..core.store import Store, StoreDamaged
 from . import dialogs
-from .backups_dialog import AutoBackup
 from .crash import CrashHandler, open_log
 from .main_window import MainWindow
 from .smoke import SMOKE_ENV, quit_after_first_paint
 
+if TYPE_CHECKING:
+    from ..core.store import Store
+
 ORGANISATION = "ceopdesk"
 APPLICATION = "ceopdesk"
+PAINT_WAIT_MS = 1000  # the store is opened after the shell's first paint, or after this
 
 
 def application() -> QApplication:
@@ -59,6 +61,21 @@ def lock_store(db_path: Path) -> QLockFile | None:
     return None
 
 
+def take_lock(db_path: Path, create_folder: bool) -> tuple[bool, QLockFile | None]:
+    """(False, None) if another copy has the store (the person was told), else (True, lock).
+
+    The lock is None when the store's folder does not exist (and is not the default one,
+    made here): then the store cannot be opened either, and says why.
+    """
+    if create_folder:
+        with contextlib.suppress(OSError):  # if it cannot be made, the Store says so below
+            paths.private_folder(db_path.parent)
+    if not db_path.parent.is_dir():
+        return True, None
+    lock = lock_store(db_path)
+    return lock is not None, lock
+
+
 def open_window(
     db_path: Path, create_folder: bool = True
 ) -> tuple[MainWindow, QLockFile | None] | None:
@@ -67,19 +84,10 @@ def open_window(
     A damaged or missing store is set aside by the core; the newest good backup
     is offered here, with its date.
     """
-    if create_folder:
-        with contextlib.suppress(OSError):  # if it cannot be made, the Store says so below
-            paths.private_folder(db_path.parent)
-    lock = None
-    if db_path.parent.is_dir():
-        lock = lock_store(db_path)
-        if lock is None:
-            return None
-    try:
-        store = open_store(db_path, create_folder)
-    except StoreError as exc:
-        dialogs.show_error(None, str(exc), "The store cannot be opened")
-        store = None
+    taken, lock = take_lock(db_path, create_folder)
+    if not taken:
+        return None
+    store = store_or_say_why(db_path, create_folder)
     if store is None:
         if lock is not None:
             lock.unlock()
@@ -87,8 +95,20 @@ def open_window(
     return MainWindow(store), lock
 
 
+def store_or_say_why(db_path: Path, create_folder: bool) -> Store | None:
+    """The store, or None after telling the person why it cannot be opened."""
+    try:
+        return open_store(db_path, create_folder)
+    except StoreError as exc:
+        dialogs.show_error(None, str(exc), "The store cannot be opened")
+        return None
+
+
 def open_store(db_path: Path, create_folder: bool) -> Store | None:
     """The store; a damaged one is replaced by the newest good backup if the person agrees."""
+    from ..core.restore import restore
+    from ..core.store import Store, StoreDamaged
+
     try:
         return Store(db_path, create_folder=create_folder)
     except StoreDamaged as exc:
@@ -108,8 +128,39 @@ def open_store(db_path: Path, create_folder: bool) -> Store | None:
         return Store(db_path)
 
 
+class _Painted(QObject):
+    """Ends ``loop`` once the watched window's first paint has finished."""
+
+    def __init__(self, window: QWidget, loop: QEventLoop) -> None:
+        super().__init__(window)
+        self._loop = loop
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._loop.quit)  # after this paint has reached the screen
+        return False
+
+
+def show_painted(window: QWidget, timeout_ms: int = PAINT_WAIT_MS) -> None:
+    """Show ``window`` and return once it has been painted (or ``timeout_ms`` has passed:
+    a window that is never exposed, e.g. started minimised, is filled all the same)."""
+    loop = QEventLoop()
+    watcher = _Painted(window, loop)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    window.show()
+    loop.exec()
+    watcher.deleteLater()
+
+
 def run_app(db: str | None) -> int:
-    """Open the app on the store ``db`` (or the default one); the exit status."""
+    """Open the app on the store ``db`` (or the default one); the exit status.
+
+    The order is the start-up's budget: the lock (a second copy is told without a
+    window), the shell painted, then the store opened (a damaged one offered its
+    backup) and the window filled.
+    """
     app = application()
     db_path = paths.default_db_path(db)
     log, log_path = open_log(paths.log_dir(db_path))
@@ -118,30 +169,46 @@ def run_app(db: str | None) -> int:
     log.info("ceopdesk starting on %s", db_path)
     for removed in sweep_unfinished_writes():
         log.info("removed %s, left by an interrupted write", removed)
+    lock: QLockFile | None = None
     try:
-        opened = open_window(db_path, create_folder=not (db or os.environ.get(paths.DB_ENV)))
-        if opened is None:
+        create_folder = not (db or os.environ.get(paths.DB_ENV))
+        taken, lock = take_lock(db_path, create_folder)
+        if not taken:
             return 1
-        window, lock = opened
+        window = MainWindow(store_path=db_path)
+        show_painted(window)
+        store = store_or_say_why(db_path, create_folder)
+        if store is None:
+            window.close()
+            window.deleteLater()
+            return 1
+        window.attach(store)
+        if not window.isVisible():  # closed by the person while the store was opening
+            store.close()
+            return 0
+        from .backups_dialog import AutoBackup
+
         auto = AutoBackup(window.ops)
         if os.environ.get(SMOKE_ENV):
             quit_after_first_paint(window, Path(os.environ[SMOKE_ENV]))
-        window.show()
+            window.update()  # the filled window, painted again
         try:
             return app.exec()
         finally:
             auto.timer.stop()
             window.store.close()
             closing_backup(db_path, log)
-            if lock is not None:
-                lock.unlock()
     finally:
+        if lock is not None:
+            lock.unlock()
         log.info("ceopdesk closed")
         crash.uninstall()
 
 
 def closing_backup(db_path: Path, log) -> None:  # type: ignore[no-untyped-def]
     """A verified backup on closing, if anything changed since the last one."""
+    from ..core import backup
+
     made = backup.auto_backup(db_path, "closing")
     if made is not None:
         log.info("backed up on closing to %s", made.path)

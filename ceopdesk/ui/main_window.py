@@ -1,10 +1,16 @@
-"""The main window: navigation between the pages, the menus, the status bar, window state."""
+"""The main window: navigation between the pages, the menus, the status bar, window state.
+
+It is painted first as a shell (menus, navigation, a releases list saying it is loading),
+before the store's modules are loaded, and filled once the store is open (``attach``):
+the person sees the window in about the time an empty PySide6 window takes.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,10 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core import demo
-from ..core.releases import boilerplate
-from ..core.releases import service as releases
-from ..core.store import Store
 from ..lazy import lazy_module
 from . import dialogs
 from .keys import MenuKeysWin
@@ -35,6 +37,7 @@ from .wheel import WheelScrollsTheForm
 history = lazy_module("ceopdesk.ui.history")
 
 if TYPE_CHECKING:
+    from ..core.store import Store
     from .boilerplate.view import BoilerplateView
     from .contacts.view import ContactsView
 
@@ -43,16 +46,31 @@ CLOSE_WAIT_MS = 5000  # a busy store gets this long to take the last edit before
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    opened = Signal()  # the store is open and the first screen filled
+
+    store: Store
+    ops: StoreOps  # every change to the store goes through it
+
+    def __init__(
+        self,
+        store: Store | None = None,
+        parent: QWidget | None = None,
+        *,
+        store_path: Path | None = None,
+    ) -> None:
+        """The window on ``store``; without one, the shell for the store at ``store_path``."""
         super().__init__(parent)
-        self.store = store
-        self.ops = StoreOps(store, self)  # every change to the store goes through it
+        path = store.path if store is not None else store_path
+        assert path is not None, "a store or the path of one"
+        self.store_path = path
+        self._open = False
+        self._asked_row: int | None = None  # a page chosen before the store was open
         # The application's display name would be added again after the title.
-        self.setWindowTitle(f"ceopdesk — {store.path.name}")
+        self.setWindowTitle(f"ceopdesk — {path.name}")
         self.setMinimumSize(900, 600)
 
         self.welcome = WelcomePage()
-        self.releases = ReleasesPage(self.ops)
+        self.releases = ReleasesPage()
         # Boilerplate and Contacts are built on their first visit: their libraries
         # (Markdown, phone numbers, e-mail checks) would otherwise slow every start.
         self._boilerplate: BoilerplateView | None = None
@@ -91,22 +109,41 @@ class MainWindow(QMainWindow):
         self.welcome.start_empty_requested.connect(lambda: self._navigate(NAV_RELEASES))
         self.releases.message.connect(self.say)
         self.releases.editor_save_state.connect(self._show_save_state)
-        self.ops.waiting.connect(self._show_waiting)
         self.releases.editor_shown.connect(self._update_actions)
         self.releases.editor_undo_state.connect(self._update_actions)
 
         self._restore_state()
+        self._select_nav(NAV_RELEASES)
+        for action in self._store_actions:
+            action.setEnabled(False)  # until the store is open
+        self._update_actions()
+        if store is not None:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """Fill the window from the open ``store`` (the shell's second half)."""
+        from ..core.releases import boilerplate
+        from ..core.releases import service as releases
+
+        self.store = store
+        self.ops = StoreOps(store, self)
+        self.ops.waiting.connect(self._show_waiting)
         # One read of the list on show, which also tells an empty store (for the welcome page).
         rows = releases.list_releases(store)
-        self.releases.list_panel.fill(rows)
-        if not rows and not boilerplate.list_all(store):
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(NAV_RELEASES)
-            self.nav.blockSignals(False)
+        self.releases.attach(self.ops, rows)
+        self._open = True
+        for action in self._store_actions:
+            action.setEnabled(True)
+        if self._asked_row is not None:
+            self._navigate(self._asked_row)
+        elif not rows and not boilerplate.list_all(store):
             self.pages.setCurrentWidget(self.welcome)
-        else:
-            self.nav.setCurrentRow(NAV_RELEASES)
         self._update_actions()
+        self.opened.emit()
+
+    def is_open(self) -> bool:
+        """True once ``attach`` has filled the window from the store."""
+        return self._open
 
     @property
     def boilerplate(self) -> BoilerplateView:
@@ -201,6 +238,13 @@ class MainWindow(QMainWindow):
         self.backups_action = self._action(
             "&Backups…", self.open_backups, None, "The store's backups: make one now, restore one"
         )
+        self._store_actions = (
+            self.new_action,
+            self.import_action,
+            self.sample_action,
+            self.settings_action,
+            self.backups_action,
+        )
         quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu("&File")
@@ -260,6 +304,10 @@ class MainWindow(QMainWindow):
 
     # -- navigation ---------------------------------------------------------
     def _navigate(self, row: int) -> None:
+        if not self._open:  # the pages need the store: shown once it is open
+            self._asked_row = row
+            self._select_nav(row)
+            return
         if self.pages.currentWidget() is self.releases:
             self.releases.flush()
         pages = {
@@ -270,12 +318,16 @@ class MainWindow(QMainWindow):
         if row not in pages:
             return
         page = pages[row]()
+        self._select_nav(row)
+        self.pages.setCurrentWidget(page)
+        self._update_actions()
+
+    def _select_nav(self, row: int) -> None:
+        """Mark ``row`` in the navigation without navigating again."""
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
-        self.pages.setCurrentWidget(page)
-        self._update_actions()
 
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
@@ -301,6 +353,8 @@ class MainWindow(QMainWindow):
 
     def find(self) -> None:
         """Search the page on show: releases, boilerplate notes or contacts."""
+        if not self._open:
+            return
         page = self.pages.currentWidget()
         if page is self._contacts and self._contacts is not None:
             self._contacts.search.setFocus()
@@ -315,6 +369,8 @@ class MainWindow(QMainWindow):
         self.releases.list_panel.focus_search()
 
     def load_sample(self) -> None:
+        from ..core import demo
+
         self.sample_action.setEnabled(False)
         self.welcome.sample_button.setEnabled(False)
 
@@ -364,7 +420,7 @@ class MainWindow(QMainWindow):
             "About ceopdesk",
             f"<b>ceopdesk {__version__}</b><br>Press releases, notes to editors "
             "and media contacts for a press office.<br><br>"
-            f"Store: {self.store.path}",
+            f"Store: {self.store_path}",
         )
 
     # -- window state -------------------------------------------------------
@@ -384,6 +440,10 @@ class MainWindow(QMainWindow):
         BackupsDialog(self.ops, self, before_restore=self.releases.flush).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._open:  # closed before the store was open: nothing to save
+            self._remove_filters()
+            event.accept()
+            return
         editor = self.releases.built_editor()
         self.releases.flush()
         self.ops.wait_idle(CLOSE_WAIT_MS)
@@ -408,8 +468,11 @@ class MainWindow(QMainWindow):
         settings.setValue("main/geometry", self.saveGeometry())
         self.releases.save_state(settings)
         self.ops.shutdown(1000)
+        self._remove_filters()
+        event.accept()
+
+    def _remove_filters(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._keys)
             app.removeEventFilter(self._wheel)
-        event.accept()

@@ -42,7 +42,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -59,8 +59,10 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..core.errors import StoreBusy, UserError
-from ..core.store import Store
 from . import dialogs
+
+if TYPE_CHECKING:  # the main window is painted before the store's modules are loaded
+    from ..core.store import Store
 
 T = TypeVar("T")
 log = logging.getLogger("ceopdesk")

@@ -1,7 +1,8 @@
 """A hidden check for the built bundle: paint the main window once, save it, and quit.
 
-``CEOPDESK_SMOKE_PAINT=FILE.png`` makes ``run_app`` save the first painted frame of the
-main window to FILE.png and exit 0; the bundle's smoke test (tests/bundle) uses it offscreen.
+``CEOPDESK_SMOKE_PAINT=FILE.png`` makes ``run_app`` save the first frame of the main window
+painted after it is filled from the store to FILE.png and exit 0; the bundle's smoke test
+(tests/bundle) uses it offscreen.
 """
 
 from __future__ import annotations

@@ -1,17 +1,22 @@
 """Starting the app: the store lock, a store that cannot be opened, the crash handler,
-and the background-operations helper."""
+the background-operations helper, and the shell painted before the store is opened."""
 
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+import ceopdesk
 from ceopdesk.core.errors import UserError
 from ceopdesk.ui import app, crash
+from ceopdesk.ui.main_window import MainWindow
 from ceopdesk.ui.operations import run_in_background
 
 
@@ -139,3 +144,141 @@ def test_an_answer_for_a_closed_window_is_dropped(qtbot) -> None:
     release.set()
     qtbot.waitUntil(lambda: not operation.running)
     assert got == []
+
+
+# -- the painted shell first, then the store -----------------------------------------------
+
+# ceopdesk's own start in a fresh process, watched at the main window's first paint (what is
+# loaded then) and at the first paint once it is filled (what it shows), then quit.
+START_AND_LOOK = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject
+from ceopdesk.ui import app as app_module
+from ceopdesk.ui.main_window import MainWindow
+
+qapp = app_module.application()
+
+class Look(QObject):
+    seen = []
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType():
+            window = obj.window()
+            if isinstance(window, MainWindow) and len(self.seen) < 2:
+                if not self.seen or window.is_open():
+                    page = window.pages.currentWidget()
+                    shown = "welcome" if page is window.welcome else (
+                        window.releases.list_panel.count_label.text())
+                    self.seen.append(f"{'sqlalchemy' in sys.modules} {shown}")
+                if len(self.seen) == 2:
+                    print(*self.seen, sep="\n", flush=True)
+                    qapp.exit(0)
+        return False
+
+look = Look()
+qapp.installEventFilter(look)
+sys.exit(app_module.run_app(sys.argv[1]))
+"""
+
+
+def _start(db, tmp_path) -> list[str]:  # type: ignore[no-untyped-def]
+    root = str(Path(ceopdesk.__file__).resolve().parents[1])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": root}
+    result = subprocess.run(
+        [sys.executable, "-c", START_AND_LOOK, str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()[-2:]
+
+
+def test_the_window_is_painted_before_the_orm_is_loaded_then_filled(tmp_path) -> None:
+    from ceopdesk.core import demo
+    from ceopdesk.core.store import Store
+
+    db = tmp_path / "store.db"
+    store = Store(db)
+    demo.load_sample(store)
+    store.close()
+    shell, filled = _start(db, tmp_path)
+    assert shell == "False Loading releases…"  # painted with no SQLAlchemy loaded
+    assert filled == "True 3 releases"
+
+
+def test_a_new_store_starts_on_the_welcome_page_after_the_shell(tmp_path) -> None:
+    assert _start(tmp_path / "new.db", tmp_path) == ["False Loading releases…", "True welcome"]
+
+
+def _record_windows(monkeypatch: pytest.MonkeyPatch) -> list[MainWindow]:
+    made: list[MainWindow] = []
+
+    def make(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(MainWindow(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(app, "MainWindow", make)
+    return made
+
+
+def test_a_second_copy_is_refused_before_any_window_is_shown(
+    qtbot, tmp_path, shown, monkeypatch
+) -> None:
+    made = _record_windows(monkeypatch)
+    db = tmp_path / "store.db"
+    held = app.lock_store(db)
+    assert held is not None
+    try:
+        assert app.run_app(str(db)) == 1
+    finally:
+        held.unlock()
+    assert "already open on this store" in shown.errors[-1]
+    assert made == []
+
+
+def test_a_damaged_store_declined_at_start_closes_the_shell(
+    qtbot, tmp_path, shown, monkeypatch
+) -> None:
+    from ceopdesk.core import backup
+    from ceopdesk.core.store import Store
+
+    db = tmp_path / "store.db"
+    Store(db).close()
+    backup.make_backup(db, "auto")
+    with open(db, "r+b") as fh:
+        fh.write(b"\xff" * 4096)
+    shown.answer = False
+    made = _record_windows(monkeypatch)
+    assert app.run_app(str(db)) == 1
+    assert "damaged" in shown.questions[-1]  # asked over the painted shell
+    assert len(made) == 1 and not made[0].is_open()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(made[0]))  # closed and deleted
+    assert app.lock_store(db) is not None  # the lock was given back
+
+
+def test_the_shell_keeps_a_page_chosen_before_the_store_is_open(qtbot, store, shown) -> None:
+    shell = MainWindow(store_path=store.path)
+    qtbot.addWidget(shell)
+    shell.show()
+    qtbot.waitExposed(shell)
+    assert not shell.is_open() and not shell.new_action.isEnabled()
+    assert shell.releases.list_panel.count_label.text() == "Loading releases…"
+    shell.nav.setCurrentRow(2)  # Contacts, clicked while the store is opening
+    assert shell.pages.currentWidget() is shell.releases
+    shell.attach(store)
+    assert shell.is_open() and shell.new_action.isEnabled()
+    assert shell.pages.currentWidget() is shell.contacts  # not the welcome page
+    shell.close()
+
+
+def test_a_shell_closed_before_the_store_opened_closes_quietly(qtbot, tmp_path, shown) -> None:
+    shell = MainWindow(store_path=tmp_path / "store.db")
+    qtbot.addWidget(shell)
+    shell.show()
+    qtbot.waitExposed(shell)
+    assert shell.close()
+    assert shown.questions == [] and shown.errors == []

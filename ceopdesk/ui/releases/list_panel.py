@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.domain import ReleaseSummary
-from ...core.releases import service as releases
-from ...core.releases.workflow import LABELS
+from ...core.domain import STATUS_LABELS, ReleaseSummary
 from ..operations import RELEASES, StoreOps, run_in_background
 from ..style import PRIMARY_BUTTON
 from .model import ReferenceRole, ReleaseFilterProxy, ReleaseTableModel
@@ -43,9 +41,10 @@ class ReleaseListPanel(QWidget):
     open_requested = Signal(str)  # a reference
     new_requested = Signal()
 
-    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        """The panel, empty and saying it is loading, until ``attach`` gives it the store."""
         super().__init__(parent)
-        self.store = ops.store
+        self.ops: StoreOps | None = None
         self._search_serial = 0
         self._stale = True
 
@@ -62,7 +61,7 @@ class ReleaseListPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.status_filter.addItem("Every status", None)
-        for key, label in LABELS.items():
+        for key, label in STATUS_LABELS.items():
             self.status_filter.addItem(label, key)
 
         self.model = ReleaseTableModel(self)
@@ -86,7 +85,7 @@ class ReleaseListPanel(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_row.connect(self._open_index)
 
-        self.count_label = QLabel()
+        self.count_label = QLabel("Loading releases…")
         self.count_label.setStyleSheet("color: #555;")
         hint = QLabel("Double-click a release (or select it and press Enter) to open it.")
         hint.setStyleSheet("color: #555;")
@@ -115,7 +114,19 @@ class ReleaseListPanel(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
         self.status_filter.currentIndexChanged.connect(self._status_changed)
+        for control in (self.new_button, self.search, self.status_filter):
+            control.setEnabled(False)  # until the store is open
+
+    def attach(self, ops: StoreOps, rows: list[ReleaseSummary]) -> None:
+        """From now on read the store through ``ops``; ``rows`` is the whole list, read at start."""
+        self.ops = ops
         ops.store_changed.connect(self._store_changed)
+        for control in (self.new_button, self.search, self.status_filter):
+            control.setEnabled(True)
+        self._search_timer.stop()
+        self._stale = False
+        self._search_serial += 1
+        self._show(rows, "")
 
     def _store_changed(self, kinds: frozenset[str]) -> None:
         if RELEASES in kinds:
@@ -125,16 +136,19 @@ class ReleaseListPanel(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
-        if self._stale:
+        if self._stale and self.ops is not None:
             self.refresh()
 
     # -- loading ------------------------------------------------------------
     def refresh(self) -> None:
         """Reload from the store (full-text search when the box holds words), off the UI thread."""
+        from ...core.releases import service as releases
+
+        assert self.ops is not None, "refreshed before the store was open"
         self._search_timer.stop()
         self._stale = False
         self._search_serial += 1
-        serial, query, store = self._search_serial, self.search.text().strip(), self.store
+        serial, query, store = self._search_serial, self.search.text().strip(), self.ops.store
 
         def done(rows: list[ReleaseSummary]) -> None:
             if serial == self._search_serial:  # an older search answering late is dropped
@@ -143,13 +157,6 @@ class ReleaseListPanel(QWidget):
         run_in_background(
             self, lambda: releases.list_releases(store, query=query or None), done, busy=False
         )
-
-    def fill(self, rows: list[ReleaseSummary]) -> None:
-        """Show ``rows``, the whole list read by the caller (at start, to tell an empty store)."""
-        self._search_timer.stop()
-        self._stale = False
-        self._search_serial += 1  # a refresh asked for earlier answers too late to count
-        self._show(rows, "")
 
     def _show(self, rows: list[ReleaseSummary], query: str) -> None:
         current = self.current_reference()

@@ -12,8 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from ...core.domain import ReleaseSummary
-from ...core.releases.workflow import LABELS
+from ...core.domain import STATUS_LABELS, ReleaseSummary
 from ..rows_model import RowsTableModel
 from ..style import STATUS_COLOURS
 from ..uktime import embargo_text, moment_text
@@ -43,7 +42,7 @@ class ReleaseTableModel(RowsTableModel[ReleaseSummary]):
             return (
                 r.reference,
                 r.headline,
-                LABELS.get(r.status, r.status),
+                STATUS_LABELS.get(r.status, r.status),
                 embargo_text(r.embargo),
                 moment_text(r.updated),
             )[col]
@@ -51,7 +50,7 @@ class ReleaseTableModel(RowsTableModel[ReleaseSummary]):
             return (
                 r.reference,
                 r.headline.casefold(),
-                list(LABELS).index(r.status),
+                list(STATUS_LABELS).index(r.status),
                 (r.embargo or _NO_EMBARGO).timestamp(),
                 r.updated.timestamp(),
             )[col]

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from ...core.domain import Release
+from ...core.domain import Release, ReleaseSummary
 from ...core.errors import UserError
-from ...core.releases import service as releases
 from ..operations import RELEASES, StoreOps, report_failure
 from .list_panel import ReleaseListPanel
 
@@ -24,11 +23,11 @@ class ReleasesPage(QWidget):
     editor_save_state = Signal(str)
     editor_undo_state = Signal()
 
-    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        """The page with an empty list saying it is loading, until ``attach``."""
         super().__init__(parent)
-        self.ops = ops
-        self.store = ops.store
-        self.list_panel = ReleaseListPanel(ops)
+        self.ops: StoreOps | None = None
+        self.list_panel = ReleaseListPanel()
         self._editor: ReleaseEditor | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_panel)
@@ -38,6 +37,11 @@ class ReleasesPage(QWidget):
 
         self.list_panel.open_requested.connect(self.open_release)
         self.list_panel.new_requested.connect(self.new_release)
+
+    def attach(self, ops: StoreOps, rows: list[ReleaseSummary]) -> None:
+        """Work on the store through ``ops``; ``rows`` is the whole list, read at start."""
+        self.ops = ops
+        self.list_panel.attach(ops, rows)
 
     @property
     def editor(self) -> ReleaseEditor:
@@ -49,6 +53,7 @@ class ReleasesPage(QWidget):
         if self._editor is None:
             from ..editor.editor import ReleaseEditor
 
+            assert self.ops is not None, "a release opened before the store was open"
             editor = ReleaseEditor(self.ops)
             editor.restore_state(QSettings())
             editor.back_requested.connect(self.show_list)
@@ -97,6 +102,9 @@ class ReleasesPage(QWidget):
 
     def new_release(self) -> None:
         """A new draft, opened at the top of the form with the headline ready for typing."""
+        from ...core.releases import service as releases
+
+        assert self.ops is not None, "a release made before the store was open"
         self.flush()
 
         def opened(draft: Release) -> None:

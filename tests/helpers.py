@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ceopdesk.core.domain import ContactBlock, Note, QuoteSection, Release, TextSection
+
+if TYPE_CHECKING:
+    from ceopdesk.core.backup import BackupInfo
 
 
 def sample_release(reference: str = "", **overrides) -> Release:
@@ -28,3 +33,13 @@ def sample_release(reference: str = "", **overrides) -> Release:
     for key, value in overrides.items():
         setattr(release, key, value)
     return release
+
+
+def damage_after_a_backup(db: Path) -> BackupInfo:
+    """Back up the closed store at ``db``, then damage its first page (as a disk fault would)."""
+    from ceopdesk.core import backup
+
+    kept = backup.make_backup(db, "auto")
+    with open(db, "r+b") as fh:
+        fh.write(b"\xff" * 4096)
+    return kept

@@ -45,6 +45,13 @@ NAV_RELEASES, NAV_BOILERPLATE, NAV_CONTACTS = 0, 1, 2
 CLOSE_WAIT_MS = 5000  # a busy store gets this long to take the last edit before asking
 
 
+def _has_boilerplate(store: Store) -> bool:
+    """Asked only of a store without releases: its answer decides the welcome page."""
+    from ..core.releases import boilerplate
+
+    return bool(boilerplate.list_all(store))
+
+
 class MainWindow(QMainWindow):
     opened = Signal()  # the store is open and the first screen filled
 
@@ -122,21 +129,21 @@ class MainWindow(QMainWindow):
 
     def attach(self, store: Store) -> None:
         """Fill the window from the open ``store`` (the shell's second half)."""
-        from ..core.releases import boilerplate
-        from ..core.releases import service as releases
+        # The listing reads with sqlite3: filling the first screen needs no SQLAlchemy.
+        from ..core.releases.listing import list_releases
 
         self.store = store
         self.ops = StoreOps(store, self)
         self.ops.waiting.connect(self._show_waiting)
         # One read of the list on show, which also tells an empty store (for the welcome page).
-        rows = releases.list_releases(store)
+        rows = list_releases(store)
         self.releases.attach(self.ops, rows)
         self._open = True
         for action in self._store_actions:
             action.setEnabled(True)
         if self._asked_row is not None:
             self._navigate(self._asked_row)
-        elif not rows and not boilerplate.list_all(store):
+        elif not rows and not _has_boilerplate(store):
             self.pages.setCurrentWidget(self.welcome)
         self._update_actions()
         self.opened.emit()

@@ -8,6 +8,7 @@ from ceopdesk.core.contacts.domain import Contact, Email
 from ceopdesk.core.store import Store
 from ceopdesk.ui import app
 from ceopdesk.ui.backups_dialog import AutoBackup, BackupsDialog
+from tests.helpers import damage_after_a_backup
 
 
 def _add(store, given: str) -> Contact:
@@ -62,9 +63,7 @@ def test_a_damaged_store_is_offered_its_newest_good_backup_at_start(qtbot, tmp_p
     store = Store(db)
     _add(store, "Saved")
     store.close()
-    kept = backup.make_backup(db, "auto")
-    with open(db, "r+b") as fh:  # damage the first page
-        fh.write(b"\xff" * 4096)
+    kept = damage_after_a_backup(db)
     opened = app.open_window(db)
     assert opened is not None
     window, lock = opened
@@ -80,9 +79,7 @@ def test_a_damaged_store_is_offered_its_newest_good_backup_at_start(qtbot, tmp_p
 def test_a_damaged_store_whose_backup_is_declined_does_not_open(qtbot, tmp_path, shown):
     db = tmp_path / "store.db"
     Store(db).close()
-    backup.make_backup(db, "auto")
-    with open(db, "r+b") as fh:
-        fh.write(b"\xff" * 4096)
+    damage_after_a_backup(db)
     shown.answer = False
     assert app.open_window(db) is None
     assert not db.exists() and (tmp_path / "store.db.damaged").exists()  # nothing made anew

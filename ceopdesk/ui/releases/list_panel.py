@@ -142,7 +142,7 @@ class ReleaseListPanel(QWidget):
     # -- loading ------------------------------------------------------------
     def refresh(self) -> None:
         """Reload from the store (full-text search when the box holds words), off the UI thread."""
-        from ...core.releases import service as releases
+        from ...core.releases.listing import list_releases
 
         assert self.ops is not None, "refreshed before the store was open"
         self._search_timer.stop()
@@ -154,9 +154,7 @@ class ReleaseListPanel(QWidget):
             if serial == self._search_serial:  # an older search answering late is dropped
                 self._show(rows, query)
 
-        run_in_background(
-            self, lambda: releases.list_releases(store, query=query or None), done, busy=False
-        )
+        run_in_background(self, lambda: list_releases(store, query=query or None), done, busy=False)
 
     def _show(self, rows: list[ReleaseSummary], query: str) -> None:
         current = self.current_reference()

@@ -10,6 +10,7 @@ destroys the previous one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import cast
@@ -22,6 +23,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
+from docx.shared import Emu, Twips
+from docx.table import Table as DocxTable
 from docx.text.run import Run as DocxRun
 
 from ceopdesk.core.domain import Release, Settings
@@ -34,6 +37,7 @@ from .blocks import (
     CONTACT,
     DRAFT_MARKING,
     ENDS,
+    HEADING_LEVELS,
     HYPERLINK,
     LIST_BULLET,
     LIST_NUMBER,
@@ -52,6 +56,9 @@ from .docx_package import save_atomically, set_properties, strip_leftovers
 from .figures import add_figures_sheet
 from .sanitize import clean
 from .template_clean import clean_template
+
+# Space above the paragraph after a table: a note's text line, 8 pt.
+_AFTER_TABLE = Twips(160)
 
 
 def default_template() -> Path:
@@ -157,6 +164,24 @@ def _keep_together(lines: list[CT_P]) -> None:
         p_pr.keepLines_val = True
 
 
+def _column_shares(table: Table) -> list[float]:
+    """Each column's share of the width, by the longest text in it.
+
+    A column of level numbers needs a sliver and a column of descriptions
+    the room; no column gets less than a tenth or is judged by more than 40
+    characters, so one long cell cannot squeeze the others to nothing.
+    """
+    columns = max((len(row) for row in table.rows), default=1)
+    longest = [8] * columns
+    for row in table.rows:
+        for index, runs in enumerate(row):
+            text = "".join(r.text for r in runs)
+            longest[index] = max(longest[index], min(len(text), 40))
+    total = sum(longest)
+    shares = [max(n / total, 0.1) for n in longest]
+    return [share / sum(shares) for share in shares]
+
+
 class _Builder:
     """Appends blocks to a template whose body has been emptied."""
 
@@ -201,6 +226,11 @@ class _Builder:
                 previous.get_or_add_pPr().keepNext_val = True
             if isinstance(block, Paragraph) and block.style == CONTACT:
                 contact.append(cast(CT_P, element))
+            # A table has no space below it of its own: the text after it would
+            # sit on its bottom border (a heading brings its own space).
+            after_table = isinstance(previous, CT_Tbl) and isinstance(element, CT_P)
+            if after_table and block.style not in HEADING_LEVELS:
+                element.get_or_add_pPr().spacing_before = _AFTER_TABLE
             previous = element
             if sect_pr is not None:
                 sect_pr.addprevious(element)
@@ -259,8 +289,12 @@ class _Builder:
         grid = self.document.add_table(rows=len(table.rows), cols=columns)
         if self.table_style:
             grid._tbl.tblPr.style = self.table_style
+        self.column_widths(grid._tbl, _column_shares(table))
         for index, row in enumerate(table.rows):
             header = index < table.header_rows
+            tr_pr = grid.rows[index]._tr.get_or_add_trPr()
+            # A row goes over a page whole: half a row reads as two.
+            tr_pr.append(OxmlElement("w:cantSplit"))
             if header:
                 mark_header_row(grid.rows[index]._tr)
             for cell, runs in zip(grid.rows[index].cells, row, strict=False):
@@ -272,6 +306,21 @@ class _Builder:
                 # without one needs it written on the runs.
                 self._add_runs(p, runs, bold=header and not self.table_style, rtl=rtl)
         return grid._tbl
+
+    def column_widths(self, tbl: CT_Tbl, shares: Sequence[float]) -> None:
+        """Column widths as shares of the text width, on the grid and every cell."""
+        section = self.document.sections[-1]
+        # A template that leaves the page out is taken to have the house page
+        # (A4, 2.5 cm margins).
+        margins = (section.left_margin or Twips(1418)) + (section.right_margin or Twips(1418))
+        text_width = (section.page_width or Twips(11906)) - margins
+        grid = DocxTable(tbl, self.document._body)
+        grid.autofit = False
+        for column, share in zip(grid.columns, shares, strict=False):
+            width = int(text_width * share)
+            column.width = Emu(width)
+            for cell in column.cells:
+                cell.width = Emu(width)
 
     # -- lists ---------------------------------------------------------------
 

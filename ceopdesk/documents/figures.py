@@ -7,7 +7,6 @@ from typing import Any
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
-from docx.table import Table as DocxTable
 
 from ..core.checks.figures import Figure, figures
 from ..core.domain import Release
@@ -49,21 +48,10 @@ def add_figures_sheet(builder: Any, release: Release) -> None:
     builder.add_blocks(figures_blocks(figures(release)))
     first = body[count - 1] if body[-1].tag == qn("w:sectPr") else body[count]
     if body[-1].tag == qn("w:sectPr") and body[-2].tag == qn("w:tbl"):
-        _widths(DocxTable(body[-2], builder.document._body), (0.18, 0.17, 0.65))
+        # The sentence needs the room.
+        builder.column_widths(body[-2], (0.18, 0.17, 0.65))
     p_pr = first.get_or_add_pPr()
     p_pr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_AFTER_PAGE_BREAK)
-
-
-def _widths(table: DocxTable, shares: tuple[float, ...]) -> None:
-    """Column widths as shares of the text width: the sentence needs the room."""
-    section = table._parent.part.document.sections[-1]  # type: ignore[attr-defined]
-    text_width = section.page_width - section.left_margin - section.right_margin
-    table.autofit = False
-    for column, share in zip(table.columns, shares, strict=False):
-        width = int(text_width * share)
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
 
 
 # Elements that follow w:pageBreakBefore in a w:pPr (the schema fixes their order).

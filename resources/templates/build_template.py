@@ -181,7 +181,11 @@ def styles_xml() -> str:
         "<w:docDefaults><w:rPrDefault>"
         '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/>'
         '<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr>'
-        '</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="276" w:lineRule="auto"/>'
+        # Widow and orphan control for every paragraph: Word leaves it off when
+        # the template does not say, and one line of a paragraph alone at the
+        # foot or head of a page reads as a mistake.
+        "</w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/>"
+        '<w:spacing w:after="160" w:line="276" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
     out = [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from ceopdesk.core.domain import ContactBlock
+from ceopdesk.core.domain import ContactBlock, Note
 from ceopdesk.documents.docx_writer import default_template, write_docx
 from tests.documents.doc_samples import make_release
 
@@ -95,3 +95,38 @@ def test_an_organisation_template_without_keeps_still_keeps_the_block(tmp_path, 
     lines = contact_lines(doc)
     assert [doc.on(p, "keepNext") for p in lines] == [True] * 4 + [False]
     assert all(doc.on(p, "keepLines") for p in lines)
+
+
+def note_table_release():
+    table = "| Level | What it covers |\n|---|---|\n" + "".join(
+        f"| {n} | Images of level {n}, described at the length the guidelines use |\n"
+        for n in range(1, 4)
+    )
+    return make_release(
+        notes=[Note("Levels", f"The levels:\n\n{table}\nThe level informs the sentence.")]
+    )
+
+
+def test_a_table_row_never_splits_and_its_columns_fit_their_text(tmp_path, settings):
+    path = write_docx(note_table_release(), settings, tmp_path / "r.docx", 1)
+    doc = Resolved(path)
+    table = doc.body.find("w:tbl", NS)
+    rows = table.findall("w:tr", NS)
+    assert len(rows) == 4
+    assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
+    level, covers = (int(c.get(f"{{{W}}}w")) for c in table.iterfind("w:tblGrid/w:gridCol", NS))
+    assert level < covers / 3  # the level numbers need a sliver, the descriptions the room
+    assert 8900 < level + covers < 9100  # the text width of the A4 page, in twips
+
+
+def test_text_after_a_table_has_space_above_it(tmp_path, settings):
+    doc = Resolved(write_docx(note_table_release(), settings, tmp_path / "r.docx", 1))
+    after = doc.body.find("w:tbl", NS).getnext()
+    assert "".join(after.itertext()) == "The level informs the sentence."
+    assert int(after.find("w:pPr/w:spacing", NS).get(f"{{{W}}}before")) > 0
+
+
+def test_every_paragraph_has_widow_and_orphan_control(tmp_path, settings, release):
+    doc = Resolved(write_docx(release, settings, tmp_path / "r.docx", 1))
+    paragraphs = list(doc.body.iterfind(".//w:p", NS))
+    assert paragraphs and all(doc.on(p, "widowControl") for p in paragraphs)

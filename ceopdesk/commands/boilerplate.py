@@ -13,8 +13,10 @@ interchange = lazy_module("ceopdesk.core.releases.interchange")
 listing = lazy_module("ceopdesk.core.releases.listing")  # plain sqlite3: no SQLAlchemy
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, commands: bool = True) -> None:
     group = sub.add_parser("boilerplate", help="work with boilerplate notes to editors")
+    if not commands:  # a command of another group runs: its line in --help is enough
+        return
     cmds = group.add_subparsers(title="boilerplate commands", metavar="COMMAND", required=True)
 
     p = cmds.add_parser("import", help="import a ceopdesk.boilerplate/1 file (all or none)")

@@ -6,20 +6,17 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..core.contacts.domain import (
-    KINDS,
-    LAWFUL_BASES,
-    MERGE_FIELDS,
-    ContactFilter,
-    ImportOptions,
-    ImportReport,
-)
 from ..core.errors import UserError
 from ..lazy import lazy_module
 
+if TYPE_CHECKING:
+    from ..core.contacts.domain import ImportReport
+
 # Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
 dedupe = lazy_module("ceopdesk.core.contacts.dedupe")
+domain = lazy_module("ceopdesk.core.contacts.domain")  # its choices: only when contacts runs
 erasures = lazy_module("ceopdesk.core.contacts.erasures")
 exporter = lazy_module("ceopdesk.core.contacts.exporter")
 importer = lazy_module("ceopdesk.core.contacts.importer")
@@ -30,8 +27,10 @@ query = lazy_module("ceopdesk.core.contacts.query")
 service = lazy_module("ceopdesk.core.contacts.service")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, commands: bool = True) -> None:
     group = sub.add_parser("contacts", help="the media and stakeholder contact list")
+    if not commands:  # a command of another group runs: its line in --help is enough
+        return
     cmds = group.add_subparsers(title="contacts commands", metavar="COMMAND", required=True)
 
     p = cmds.add_parser(
@@ -58,11 +57,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--encoding", help="the file's text encoding (default: detected)")
     p.add_argument(
-        "--kind", choices=KINDS, default="journalist", help="kind for rows that give none"
+        "--kind", choices=domain.KINDS, default="journalist", help="kind for rows that give none"
     )
     p.add_argument("--source", help="where the data came from (default: 'import of FILE')")
     p.add_argument(
-        "--lawful-basis", choices=LAWFUL_BASES, help="lawful basis for rows that give none"
+        "--lawful-basis", choices=domain.LAWFUL_BASES, help="lawful basis for rows that give none"
     )
     p.set_defaults(func=cmd_import)
 
@@ -124,7 +123,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--take",
         action="append",
         default=[],
-        choices=MERGE_FIELDS,
+        choices=domain.MERGE_FIELDS,
         metavar="FIELD",
         help="take this field from OTHER (repeatable)",
     )
@@ -145,7 +144,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tag", help="only contacts with this tag")
     p.add_argument("--list", dest="list_name", metavar="NAME", help="only this distribution list")
     p.add_argument("--search", default="", metavar="QUERY", help="only contacts this search finds")
-    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--kind", choices=domain.KINDS)
 
 
 # -- handlers ------------------------------------------------------------------------------
@@ -160,7 +159,7 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
                 f"--map '{item}' should be HEADER=FIELD, e.g. 'Outlet name=organisation'."
             )
         mapping[header.strip()] = field.strip() or None
-    options = ImportOptions(
+    options = domain.ImportOptions(
         dry_run=args.dry_run,
         skip_bad_rows=args.skip_bad_rows,
         mapping=mapping,
@@ -201,7 +200,9 @@ def _print_report(ctx, report: ImportReport, summary: bool = True) -> None:  # t
 
 
 def cmd_export(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    flt = ContactFilter(text=args.search, tag=args.tag, list_name=args.list_name, kind=args.kind)
+    flt = domain.ContactFilter(
+        text=args.search, tag=args.tag, list_name=args.list_name, kind=args.kind
+    )
     if args.list_name:
         lists.get_list(ctx.store, args.list_name)  # a list that does not exist is an error
     result = exporter.export_contacts(
@@ -291,7 +292,9 @@ def cmd_list_create(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-un
 def cmd_list_members(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
     ids = [service.find_contact(ctx.store, ref).id for ref in args.contacts]
     if args.tag or args.search:
-        ids += query.contact_ids(ctx.store, ContactFilter(text=args.search or "", tag=args.tag))
+        ids += query.contact_ids(
+            ctx.store, domain.ContactFilter(text=args.search or "", tag=args.tag)
+        )
     if not ids:
         raise UserError("Name the contacts (id or e-mail), or give --tag or --search.")
     if args.add:

@@ -26,8 +26,10 @@ versions = lazy_module("ceopdesk.core.releases.versions")
 workflow = lazy_module("ceopdesk.core.releases.workflow")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction, commands: bool = True) -> None:
     group = sub.add_parser("release", help="work with press releases")
+    if not commands:  # a command of another group runs: its line in --help is enough
+        return
     cmds = group.add_subparsers(title="release commands", metavar="COMMAND", required=True)
 
     p = cmds.add_parser(

@@ -296,6 +296,8 @@ def print_comparison(comparison, out) -> None:  # type: ignore[no-untyped-def]
         )
         for line in change.tracked:
             print(f"   tracked: {line}", file=out)
+        if change.refused:
+            print(f"   cannot be accepted: {change.refused}.", file=out)
     for comment in comparison.comments:
         where = comment.part or "the document"
         print(f"\nComment on {where} by {comment.author}: {comment.text}", file=out)

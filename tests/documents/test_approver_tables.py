@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import io
 import json
 from pathlib import Path
 
 import docx
 import pytest
 
+from ceopdesk.cli import main
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.releases import boilerplate, importing
 from ceopdesk.core.releases import service as releases
@@ -122,6 +124,16 @@ def test_a_table_that_cannot_be_stored_is_refused_with_a_reason(store, sent, tmp
     before = releases.get(store, REF)
     with pytest.raises(UserError, match=r"notes\[0\] cannot be accepted: .*merged"):
         accept(store, comparison, None, {"notes[0]": "one-off"})
+    assert releases.get(store, REF) == before
+    # The command line says the same, in one sentence, and changes nothing.
+    db = ["--db", str(tmp_path / "store.db"), "release", "compare", REF, str(path)]
+    out, err = io.StringIO(), io.StringIO()
+    assert main(db, out=out, err=err) == 0
+    assert "cannot be accepted: the returned file has merged cells in a table" in out.getvalue()
+    out, err = io.StringIO(), io.StringIO()
+    assert main([*db, "--accept-all", "--note-as", "one-off"], out=out, err=err) == 1
+    assert err.getvalue().count("\n") == 1 and "Traceback" not in err.getvalue()
+    assert "notes[0] cannot be accepted" in err.getvalue()
     assert releases.get(store, REF) == before
 
 

@@ -130,8 +130,9 @@ def python_docx_alone(blocks: list[Block], template: Path, target: Path) -> None
     ``add_paragraph(style=name)`` looks the name up among all the template's styles on every
     paragraph (3-4 ms each here), which is what made the old floor slower than ours (0.44x).
     Not in the floor, because they are ours to pay for: cleaning the text, assembling the
-    blocks and finding the figures, right-to-left marking, headers, footers and the draft
-    marking, the document properties, and the safe save (temporary file, fsync, rename).
+    blocks and finding the figures, checking the template's styles, right-to-left marking,
+    the figures sheet's page break and column widths, headers, footers and the draft marking,
+    the document properties, and the safe save (temporary file, fsync, rename).
     ``same_shape`` checks that the floor's body has what ours has.
     """
     document = docx.Document(str(template))

@@ -173,19 +173,22 @@ def editor_figures(store_path: Path, opens: int, firsts: int, full: bool) -> lis
     return rows
 
 
-def stall_figures(count: int, full: bool) -> list[dict]:
-    out = _run_script([str(HERE / "ui_stall_bench.py"), "--contacts", str(count)])
+def stall_figures(count: int, imports: int, full: bool) -> list[dict]:
+    """The longest stall over ``imports`` imports (each into a fresh store)."""
+    args = ["--contacts", str(count), "--runs", str(imports)]
+    out = _run_script([str(HERE / "ui_stall_bench.py"), *args])
     took = float(re.search(r"import ([\d.]+) s", out)[1])  # type: ignore[index]
     stall = float(re.search(r"another process: ([\d.]+) ms", out)[1])  # type: ignore[index]
     return [
         row(
-            f"longest UI-thread stall while another process imports {count:,} contacts",
+            f"longest UI-thread stall while another process imports {count:,} contacts "
+            f"(worst of {imports})",
             stall,
             "ms",
             budget="< 100 ms",
             ok=stall < 100 if full else None,
         ),
-        row("— that import, typing in the editor meanwhile", took, "s"),
+        row("— the first of those imports, typing in the editor meanwhile", took, "s"),
     ]
 
 
@@ -290,7 +293,7 @@ def main() -> int:
     args = parser.parse_args()
     full = not args.quick
     n_releases, n_contacts, runs = (2000, 100_000, 11) if full else (200, 10_000, 5)
-    opens, firsts = (60, 5) if full else (15, 2)
+    opens, firsts, imports = (60, 5, 2) if full else (15, 2, 1)
     rows: list[dict] = []
     load = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
@@ -299,7 +302,7 @@ def main() -> int:
         rows += releases_figures(store_path, runs)
         rows += editor_figures(store_path, opens, firsts, full)
         rows += contacts_figures(n_contacts, Path(tmp) / "contacts", full)
-        rows += stall_figures(n_contacts, full)
+        rows += stall_figures(n_contacts, imports, full)
     # The load before (everyone else's work) and after (this run's own adds up to about 2).
     load = {"before": [round(x, 2) for x in load], "after": [round(x, 2) for x in os.getloadavg()]}
     result = {

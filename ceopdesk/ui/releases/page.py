@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from ...core.domain import Release, ReleaseSummary
 from ...core.errors import UserError
@@ -54,7 +54,12 @@ class ReleasesPage(QWidget):
             from ..editor.editor import ReleaseEditor
 
             assert self.ops is not None, "a release opened before the store was open"
-            editor = ReleaseEditor(self.ops)
+            # Once per run, a noticeable wait (imports, the form, the checks): say so.
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+            try:
+                editor = ReleaseEditor(self.ops)
+            finally:
+                QApplication.restoreOverrideCursor()
             editor.restore_state(QSettings())
             editor.back_requested.connect(self.show_list)
             editor.message.connect(self.message)

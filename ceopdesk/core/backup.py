@@ -78,7 +78,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 def verify(path: Path, full: bool = True) -> str | None:
     """None if ``path`` is a sound SQLite file; else what is wrong with it."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(paths.read_only_uri(path), uri=True)
         try:
             pragma = "integrity_check" if full else "quick_check"
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(1)")]
@@ -140,7 +140,7 @@ def make_backup(db_path: Path, reason: str = "manual", target: Path | None = Non
     try:
         fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, paths.PRIVATE_FILE)
         os.close(fd)
-        source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        source = sqlite3.connect(paths.read_only_uri(db_path), uri=True)
         try:
             copy_online(source, temp)
         finally:

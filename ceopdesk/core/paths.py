@@ -76,6 +76,16 @@ def make_private(path: Path) -> None:
         pass  # not ours (a shared folder the user chose): nothing we may change
 
 
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that opens ``path`` read-only (for ``sqlite3.connect(..., uri=True)``).
+
+    Percent-encoded: pasted into ``file:...`` as it is, a ``#``, ``?`` or ``%`` in a folder
+    name ("Press office #2") would cut the path short, so SQLite would open (and create) a
+    different, empty file, and a backup of it would be an empty database.
+    """
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
 def store_files(db_path: Path) -> list[Path]:
     """The store and the files SQLite keeps beside it."""
     return [db_path, *(db_path.with_name(db_path.name + s) for s in ("-wal", "-shm", "-journal"))]

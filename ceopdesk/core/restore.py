@@ -54,8 +54,10 @@ def check_backup_file(path: Path) -> None:
 
     if not path.is_file():
         raise UserError(f"{path}: no such file.")
+    if path.stat().st_size == 0:
+        raise UserError(f"{path} is an empty file, not a ceopdesk backup.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(paths.read_only_uri(path), uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             revision = (
@@ -65,7 +67,9 @@ def check_backup_file(path: Path) -> None:
             )
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise UserError(f"{path} is damaged ({exc}); choose another backup.") from None
         raise UserError(f"{path} is not a ceopdesk backup (not a SQLite file).") from None
     if "alembic_version" not in tables or "release" not in tables:
         raise UserError(f"{path} is a SQLite file but not a ceopdesk store.")
@@ -131,7 +135,7 @@ def _stage(db_path: Path, source: Path) -> tuple[Path, Path | None]:
     marker = note_temp_file(staged)
     os.close(os.open(staged, os.O_CREAT | os.O_EXCL | os.O_WRONLY, paths.PRIVATE_FILE))
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(paths.read_only_uri(source), uri=True)
         try:
             copy_online(src, staged)
         finally:

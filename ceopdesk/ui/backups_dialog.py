@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backup
+from ..core import backup, paths
 from ..core.backup import BackupInfo
 from ..core.restore import RestoreReport, restore_open_store
 from . import dialogs
@@ -66,7 +66,7 @@ class AutoBackup(QObject):
 def holds(path: Path) -> str:
     """ "12 releases, 3,402 contacts": what a store file holds, read without changing it."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(paths.read_only_uri(path), uri=True)
         try:
             releases = conn.execute("SELECT count(*) FROM release").fetchone()[0]
             contacts = conn.execute("SELECT count(*) FROM contact").fetchone()[0]

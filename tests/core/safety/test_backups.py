@@ -217,3 +217,36 @@ def test_cli_erase_says_which_copies_hold_the_person(tmp_path, capsys):
     assert main(["--db", str(db), "contacts", "erase", "held@example.com", "--yes"]) == 0
     out = capsys.readouterr().out
     assert "Older copies may still hold them: the backup of" in out
+
+
+@pytest.mark.parametrize("folder", ["press office #2", "100% sure"])
+def test_backup_and_restore_in_a_folder_named_with_uri_characters(tmp_path, capsys, folder):
+    """A '#', '?' or '%' in a folder name must not cut the store's path short: the backup
+    holds the store's releases, and nothing is created beside the folder."""
+    from ceopdesk.cli import main
+
+    db = tmp_path / folder / "store.db"
+    db.parent.mkdir()
+    assert main(["--db", str(db), "demo"]) == 0
+    assert main(["--db", str(db), "backup", "-o", str(tmp_path / folder / "copy.db")]) == 0
+    copy = sqlite3.connect(tmp_path / folder / "copy.db")
+    try:
+        assert copy.execute("SELECT count(*) FROM release").fetchone()[0] == 3
+    finally:
+        copy.close()
+    assert main(["--db", str(db), "restore", str(tmp_path / folder / "copy.db")]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+    capsys.readouterr()
+    assert main(["--db", str(db), "release", "list"]) == 0
+    assert "CEOP-2026-001" in capsys.readouterr().out
+
+
+def test_restore_from_an_empty_file_says_it_is_empty(store, tmp_path, capsys):
+    from ceopdesk.cli import main
+
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert main(["--db", str(store.path), "restore", str(empty)]) == 1
+    assert (
+        capsys.readouterr().err == f"ceopdesk: {empty} is an empty file, not a ceopdesk backup.\n"
+    )

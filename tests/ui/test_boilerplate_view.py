@@ -247,3 +247,16 @@ def test_delete_is_refused_while_used_and_works_otherwise(view, store, monkeypat
     assert [b.key for b in boilerplate.list_all(store)] == ["used"]
     assert view.status_label.text() == "Deleted “Spare note”."
     assert view.current_key() == "used"
+
+
+def test_the_note_titles_in_the_list_are_readable_at_the_windows_size(sample_window, qtbot) -> None:
+    """The text field's long shortcut hint wraps rather than squeezing the list of notes
+    down to "A not…" beside it."""
+    sample_window.nav.setCurrentRow(1)  # the sidebar's "Boilerplate"
+    view = sample_window.boilerplate
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5)
+    qtbot.waitUntil(lambda: view.list_view.isVisible())
+    width = view.list_view.fontMetrics().horizontalAdvance("A note on terminology")
+    assert view.list_view.header().sectionSize(0) > width
+    bar = view.editor.text_edit.toolbar  # and every formatting button stays in sight
+    assert bar.sizeHint().width() <= bar.width()

@@ -90,6 +90,8 @@ class BoilerplateEditor(QWidget):
             "Text — <span style='color:#595959'>format with the bar or Ctrl+B, Ctrl+I, "
             "Ctrl+K (link), Ctrl+Shift+8 (bullets), Ctrl+Shift+7 (numbers)</span>"
         )
+        # Wrapped: on one line it is as wide as the window, and squeezes the list of notes.
+        text_label.setWordWrap(True)
         text_label.setBuddy(self.text_edit)
         text_layout.addWidget(text_label)
         text_layout.addWidget(self.text_edit)
@@ -103,6 +105,9 @@ class BoilerplateEditor(QWidget):
         self.splitter.addWidget(text_box)
         self.splitter.addWidget(preview_box)
         self.splitter.setChildrenCollapsible(False)
+        # The text side is the wider: its formatting bar needs the room, the preview wraps.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

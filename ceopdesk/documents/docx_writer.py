@@ -330,13 +330,14 @@ class _Builder:
         # (A4, 2.5 cm margins).
         margins = (section.left_margin or Twips(1418)) + (section.right_margin or Twips(1418))
         text_width = (section.page_width or Twips(11906)) - margins
-        grid = DocxTable(tbl, self.document._body)
-        grid.autofit = False
-        for column, share in zip(grid.columns, shares, strict=False):
-            width = int(text_width * share)
-            column.width = Emu(width)
-            for cell in column.cells:
-                cell.width = Emu(width)
+        DocxTable(tbl, self.document._body).autofit = False
+        widths = [Emu(int(text_width * share)) for share in shares]
+        # Straight over the XML: python-docx's column.cells rebuilds the cell grid per column.
+        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=False):
+            grid_col.w = width
+        for tr in tbl.tr_lst:
+            for tc, width in zip(tr.tc_lst, widths, strict=False):
+                tc.width = width
 
     # -- lists ---------------------------------------------------------------
 

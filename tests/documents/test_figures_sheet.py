@@ -58,6 +58,18 @@ def test_phone_numbers_list_markers_and_link_addresses_are_not_figures():
     assert "0870" not in " ".join(texts) and "999" not in texts and "1" not in texts
 
 
+def test_a_figure_in_a_note_table_is_quoted_as_its_row_not_as_markdown():
+    table = (
+        "| Level | Meaning | Typical sentence |\n| --- | --- | --- |\n"
+        "| 1 | Low risk, 1,204 cases | 2 years |\n| 2 | Moderate \\| rising | 5 years |"
+    )
+    release = Release("CEOP-2026-051", "Levels", notes=[Note("Levels", table)])
+    found = [(f.text, f.sentence) for f in figures(release)]
+    assert ("1,204", "1 · Low risk, 1,204 cases · 2 years") in found
+    assert ("5", "2 · Moderate | rising · 5 years") in found  # a typed pipe stays a pipe
+    assert not any("---" in s or s.startswith("|") for _t, s in found)
+
+
 def test_part_labels_are_words_an_approver_uses():
     assert [part_label(p) for p in ("sections[2]", "notes[0]", "standfirst", "release_date")] == [
         "Section 3",

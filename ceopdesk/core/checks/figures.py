@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..domain import Release
 from .finding import release_parts
-from .text import mask_markup, sentences
+from .text import mask_markup, sentences, shown
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -87,7 +87,7 @@ def figures(release: Release) -> list[Figure]:
                     part.name,
                     kind,
                     part.text[start:end],
-                    " ".join(sentence.text.split()) if sentence else "",
+                    shown(part.text, masked, sentence) if sentence else "",
                     start,
                     end,
                 )

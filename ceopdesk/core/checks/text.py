@@ -18,6 +18,10 @@ _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~\n])")
 _EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _LINE_MARKER = re.compile(r"^([ \t]*)(?:[-*+] |\d{1,3}[.)] |#{1,6} )", re.M)
 _BRACKETS = re.compile(r"[\[\]]")
+# A note's pipe table: its rule row and the pipes between cells are syntax too.
+_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*$", re.M)
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -26,12 +30,29 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_markup(text: str) -> str:
     """The text with Markdown syntax, links, URLs and e-mail addresses as spaces."""
+    text = _TABLE_RULE.sub(_blank, text)
+    text = _TABLE_ROW.sub(lambda m: _CELL_PIPE.sub(" ", m.group()), text)
     text = _ESCAPE.sub(" ", text)
     text = _LINK_TARGET.sub(_blank, text)
     text = _URL.sub(_blank, text)
     text = _EMPHASIS.sub(_blank, text)
     text = _LINE_MARKER.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), text)
     return _BRACKETS.sub(" ", text)
+
+
+def shown(text: str, masked: str, span: Span) -> str:
+    """A sentence as an approver reads it: one line, a table row's cells joined by " · "."""
+    line_end = text.find("\n", span.start)
+    line = text[text.rfind("\n", 0, span.start) + 1 : len(text) if line_end < 0 else line_end]
+    if not _TABLE_ROW.fullmatch(line):
+        return " ".join(span.text.split())
+    original = text[span.start : span.end]
+    cells, start = [], 0
+    for m in _CELL_PIPE.finditer(original):
+        cells.append(masked[span.start + start : span.start + m.start()])
+        start = m.end()
+    cells.append(masked[span.start + start : span.end])
+    return " · ".join(" ".join(c.split()) for c in cells if c.strip())
 
 
 @dataclass(frozen=True)

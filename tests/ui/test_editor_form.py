@@ -191,7 +191,8 @@ def test_a_stale_library_note_offers_the_new_text(window, store, qtbot) -> None:
     notes.take_button.click()
     assert window.ops.wait_idle()
     assert releases.get(store, draft.reference).notes[0].version == 2
-    assert "⚠" not in notes.list.item(0).text()
+    # The editor re-reads the stored release off the UI thread after the change.
+    qtbot.waitUntil(lambda: "⚠" not in notes.list.item(0).text())
     assert notes.stale.isHidden()
 
 
@@ -267,4 +268,4 @@ def test_a_library_edit_flags_the_open_draft(window, store, qtbot) -> None:
         {"boilerplate"},
     )
     assert window.ops.wait_idle()
-    assert "⚠ library text changed" in notes.list.item(0).text()
+    qtbot.waitUntil(lambda: "⚠ library text changed" in notes.list.item(0).text())

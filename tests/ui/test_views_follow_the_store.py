@@ -36,7 +36,7 @@ def test_the_editor_and_preview_follow_library_and_settings_changes(sample_windo
     change(
         sample_window, lambda s: boilerplate.save(s, key, "About", "Newer words."), {BOILERPLATE}
     )
-    assert "⚠" in notes.list.item(row).text()
+    qtbot.waitUntil(lambda: "⚠" in notes.list.item(row).text())  # read off the UI thread
 
     def new_phone(s) -> None:  # type: ignore[no-untyped-def]
         changed = settings.load(s)
@@ -64,7 +64,7 @@ def test_taking_the_new_text_updates_the_note_and_its_used_in_row(sample_window,
     uses = {u.reference: u for u in page.used_in.model.uses()}
     assert uses["CEOP-2026-001"].version == latest
     row = [n.boilerplate for n in editor.form.notes.notes()].index(key)
-    assert "⚠" not in editor.form.notes.list.item(row).text()
+    qtbot.waitUntil(lambda: "⚠" not in editor.form.notes.list.item(row).text())
 
 
 def test_the_contacts_table_counts_and_lists_follow(sample_window, qtbot) -> None:

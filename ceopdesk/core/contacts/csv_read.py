@@ -166,5 +166,8 @@ def _csv_reason(exc: csv.Error) -> str:
     if "NUL" in message:
         return "the file holds binary data"
     if "field larger than field limit" in message:
-        return "a field is too long (probably a missing quote character)"
+        return (
+            f"a field is longer than {csv.field_size_limit():,} characters (a very long note, "
+            'or a missing " character)'
+        )
     return f"the CSV cannot be read ({message})"

@@ -85,3 +85,22 @@ def test_control_characters_and_huge_cells_are_cleaned(store, load, tmp_path):
     load(path)
     leo = service.find_contact(store, "leo@example.com")
     assert leo.name == "Leo White" and len(leo.notes) == 5000
+
+
+def test_a_quoted_cell_over_the_limit_is_named_for_what_it_is(store, load, tmp_path, counts):
+    """A closed quote and a very long note: the sentence gives the limit, not only a guess."""
+    path = tmp_path / "long.csv"
+    path.write_text(
+        'Name,Email,Notes\nLeo White,leo@example.com,"' + "x" * 200_000 + '"\n', "utf-8"
+    )
+    with pytest.raises(UserError) as caught:
+        load(path)
+    assert (
+        str(caught.value)
+        == (
+            "long.csv line 2: a field is longer than 131,072 characters (a very long note, "
+            'or a missing " character)'
+        )
+        + "."
+    )
+    assert counts() == (0, 0)

@@ -35,19 +35,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from app_start_bench import SHOW_AND_TIME_FIRST_PAINT, first_paint, start_times  # noqa: E402
+from app_start_bench import empty_window, start_times  # noqa: E402
 from releases_bench import build_store, export_figures  # noqa: E402
-
-EMPTY_WINDOW = (
-    r"""
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-qapp = QApplication([])
-window = QMainWindow()
-window.resize(1200, 800)
-"""
-    + SHOW_AND_TIME_FIRST_PAINT
-)
 
 SQLITE_LISTING = r"""
 import sqlite3, sys
@@ -56,10 +45,6 @@ rows = sqlite3.connect(sys.argv[1]).execute(
 for r in rows:
     print(*r, sep="  ")
 """
-
-
-def empty_window() -> float:
-    return first_paint(EMPTY_WINDOW)
 
 
 def process_time(cmd: list[str]) -> float:

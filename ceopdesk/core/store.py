@@ -36,11 +36,13 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 def _sqlite_engine(
     path: Path, foreign_keys: bool, pooled: bool = True, busy_ms: int = 5000
 ) -> Engine:
-    from sqlalchemy import create_engine, event
+    from sqlalchemy import URL, create_engine, event
     from sqlalchemy.pool import NullPool
 
     kwargs = {} if pooled else {"poolclass": NullPool}
-    engine = create_engine(f"sqlite:///{path}", **kwargs)
+    # URL.create, not f"sqlite:///{path}": a parsed URL reads a '?' in a folder name as its
+    # query and unquotes '%20', silently opening another file.
+    engine = create_engine(URL.create("sqlite", database=str(path)), **kwargs)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -294,7 +296,7 @@ class Store:
         nor SQLAlchemy. A brand-new (empty) file has no revision.
         """
         try:
-            conn = sqlite3.connect(self._uri("ro"), uri=True)
+            conn = sqlite3.connect(self._uri("ro"), uri=True, timeout=self._busy_ms / 1000)
             try:
                 found = [r[0] for r in conn.execute("PRAGMA quick_check(1)")] if verify else ["ok"]
                 tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -309,6 +311,10 @@ class Store:
             storage = as_storage_error(exc, self.path)
             if storage is not None:
                 raise storage from None
+            if "locked" in str(exc) or "busy" in str(exc):
+                # Another process holds the store exclusively: busy, not damaged, and no
+                # upgrade may be tried on a store whose revision could not be read.
+                raise self.failure(exc) from None
             if "not a database" in str(exc) or "malformed" in str(exc):
                 self._damaged(str(exc))
             return None  # let the full way report it

@@ -92,3 +92,38 @@ def test_a_busy_store_gives_a_sentence_and_changes_nothing(tmp_path):
     finally:
         other.close()
         store.close()
+
+
+def test_a_folder_named_with_a_question_mark_holds_its_own_store(tmp_path):
+    from ceopdesk.core.releases import service as releases
+
+    folder = tmp_path / "press?office %20"
+    folder.mkdir()
+    store = Store(folder / "store.db")
+    reference = releases.new_draft(store).reference
+    store.close()
+    # Before, SQLAlchemy's URL parser read "?office…" as a query and wrote tmp_path/"press".
+    assert not (tmp_path / "press").exists()
+    assert [r.reference for r in releases.list_releases(Store(folder / "store.db"))] == [reference]
+
+
+def test_a_store_held_exclusively_by_another_process_is_busy_not_damaged(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from ceopdesk.core.errors import StoreBusy
+
+    path = tmp_path / "store.db"
+    Store(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreBusy):
+            Store(path, busy_timeout_ms=100)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not list(tmp_path.glob("*.damaged*"))
+    assert Store(path).path == path  # untouched and sound

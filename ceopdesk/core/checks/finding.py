@@ -71,5 +71,12 @@ def release_parts(release: Release, contact: ContactBlock | None = None) -> list
     return parts
 
 
+EXCERPT_LIMIT = 80  # characters: a finding about a whole standfirst quotes its start
+
+
 def excerpt_of(text: str, start: int, end: int) -> str:
-    return " ".join(text[start:end].split())
+    # Cut before joining: a finding may span a megabyte paste.
+    words = " ".join(text[start : min(end, start + 4 * EXCERPT_LIMIT)].split())
+    if end - start > 4 * EXCERPT_LIMIT or len(words) > EXCERPT_LIMIT:
+        return words[: EXCERPT_LIMIT - 1].rstrip() + "…"
+    return words

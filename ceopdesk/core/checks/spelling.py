@@ -79,6 +79,9 @@ def speller() -> Speller:
         return _load()
 
 
+LONGEST_WORD = 60  # letters; the longest dictionary words are about 45
+
+
 def check(ctx: Context, suggest: bool = False) -> Iterator[Finding]:
     known = {w.casefold() for w in ctx.known_names} | {w.casefold() for w in ctx.rules.user_words}
     known |= {w.casefold() for name in ctx.speakers for w in WORD.findall(name)}
@@ -92,6 +95,12 @@ def check(ctx: Context, suggest: bool = False) -> Iterator[Finding]:
                 continue
             stem = word[:-2] if word.endswith("'s") else word
             if stem.casefold() in known or stem.isupper():
+                continue
+            if len(word) > LONGEST_WORD:
+                # A pasted code or a run of letters: no dictionary word is this long, and
+                # spylls' compound search is quadratic in the length (minutes for 1 MB).
+                message = f'"{word[:24]}…" is {len(word):,} letters long: not a word.'
+                yield ctx.finding(RULE, part, m.start(), m.end(), message, None)
                 continue
             if spell.is_correct(word):
                 continue

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
-_URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address starts where a word does: unanchored, a long run of letters (a pasted hash)
+# was tried from every one of its characters, quadratic in its length.
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # The backslash of an escape ("2012\\. A year", typed prose kept from reading as a list)
 # or of a line break.
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~\n])")

@@ -92,3 +92,14 @@ def test_a_stored_release_is_checked_with_the_settings_contact(store):
     created = releases.create(store, release("Body.", contact=None))
     found = check_release(store, releases.get(store, created.reference))
     assert "sense.contact-incomplete" in [f.rule for f in found]
+
+
+def test_a_megabyte_of_letters_is_one_short_finding_not_a_hang(store):
+    from ceopdesk.core.domain import Release
+
+    pasted = "x" * 1_000_000  # before: minutes in the e-mail pattern and spylls' compounds
+    big = Release("CEOP-2026-090", "Big paste", standfirst=pasted)
+    found = check_release(store, big)
+    [spelling] = [f for f in found if f.rule == "spelling"]
+    assert "1,000,000 letters long" in spelling.message
+    assert all(len(f.excerpt) <= 80 for f in found)

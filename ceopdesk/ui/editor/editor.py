@@ -230,10 +230,11 @@ class ReleaseEditor(QWidget):
             # imports, this read took ~50 ms of the typist's time (ui_stall_bench --why).
             self._reread += 1
             asked, reference = self._reread, self._release.reference
+            shown = self.form.read(self._release)
             run_in_background(
                 self,
                 lambda: releases.get(self.store, reference),
-                lambda stored: self._stored_read(asked, stored),
+                lambda stored: self._stored_read(asked, shown, stored),
                 on_failure=lambda _exc: None,  # deleted meanwhile: keep showing the form
                 busy=False,
             )
@@ -241,13 +242,14 @@ class ReleaseEditor(QWidget):
         if kinds & {RELEASES, BOILERPLATE, SETTINGS}:
             self.preview.schedule(self.form.read(self._release), at_once=True)
 
-    def _stored_read(self, asked: int, stored: Release) -> None:
-        """The release as the store holds it after a change, unless typing or a newer
-        read came first or another release is open now."""
+    def _stored_read(self, asked: int, shown: Release, stored: Release) -> None:
+        """The release as the store holds it after a change, unless a newer read was asked
+        for, another release is open now, or the form changed while it was read (typing,
+        or text set by the program) — the form's own words always win."""
         current = self._release
         if asked != self._reread or current is None or current.reference != stored.reference:
             return
-        if not self.is_dirty():
+        if not self.is_dirty() and same_form(self.form.read(current), shown):
             self._release = stored
             shown = self.form.read(stored)
             if not same_form(shown, stored):  # changed elsewhere (e.g. library notes)

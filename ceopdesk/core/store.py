@@ -174,10 +174,7 @@ class Store:
         kept = newest_good_backup(self.path)
         if kept is not None:
             raise StoreDamaged(
-                f"The store {self.path} is missing, but its backups are kept. The newest good "
-                f"one is from {kept.when_text}: restore it with `ceopdesk restore {kept.path}`.",
-                None,
-                kept,
+                f"The store {self.path} is missing, but its backups are kept.", None, kept
             )
         try:
             # A new store is the owner's only; SQLite gives its -wal and -shm the same mode.
@@ -340,9 +337,7 @@ class Store:
             )
         aside = _set_aside(self.path)
         raise StoreDamaged(
-            f"The store {self.path} is damaged ({reason}); it was kept as {aside.name}. The "
-            f"newest good backup is from {kept.when_text}: restore it with "
-            f"`ceopdesk restore {kept.path}`.",
+            f"The store {self.path} is damaged ({reason}); it was kept as {aside.name}.",
             aside,
             kept,
         )
@@ -430,8 +425,17 @@ class Store:
 class StoreDamaged(StoreError):
     """The store is damaged or missing; the newest good backup (if any) is offered."""
 
-    def __init__(self, message: str, damaged: Path | None, backup) -> None:
-        super().__init__(message)
+    def __init__(self, what: str, damaged: Path | None, backup) -> None:
+        # ``what`` happened; the command line adds the command that restores the backup,
+        # the app asks instead (its users need not know the command).
+        hint = (
+            f" The newest good backup is from {backup.when_text}: restore it with "
+            f"`ceopdesk restore {backup.path}`."
+            if backup is not None
+            else ""
+        )
+        super().__init__(what + hint)
+        self.what = what
         self.damaged = damaged
         self.backup = backup
 

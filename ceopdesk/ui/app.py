@@ -115,7 +115,7 @@ def open_store(db_path: Path, create_folder: bool) -> Store | None:
         if exc.backup is None:
             raise
         question = (
-            f"{exc.message}\n\nRestore the backup of {exc.backup.when_text} now? Changes made "
+            f"{exc.what}\n\nRestore the backup of {exc.backup.when_text} now? Changes made "
             "after it was taken are not in it."
         )
         if not dialogs.confirm(None, "The store is damaged", question, "Restore that backup"):

@@ -69,6 +69,7 @@ def test_a_damaged_store_is_offered_its_newest_good_backup_at_start(qtbot, tmp_p
     window, lock = opened
     qtbot.addWidget(window)
     assert kept.when_text in shown.questions[-1] and "damaged" in shown.questions[-1]
+    assert "ceopdesk restore" not in shown.questions[-1]  # a question, not a command to type
     assert (tmp_path / "store.db.damaged").exists()
     assert {c.given_name for c in query.search_contacts(window.store, "Saved")} == {"Saved"}
     window.close()

@@ -117,11 +117,6 @@ def start_times(store: Path) -> tuple[float, float]:
     return shell, filled
 
 
-def one_run(store: Path) -> float:
-    """Seconds to the main window's first paint (the figure DESIGN §8 budgets)."""
-    return start_times(store)[0]
-
-
 def empty_window() -> float:
     return first_paint(EMPTY_WINDOW)
 

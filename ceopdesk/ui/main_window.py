@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,8 +53,6 @@ def _has_boilerplate(store: Store) -> bool:
 
 
 class MainWindow(QMainWindow):
-    opened = Signal()  # the store is open and the first screen filled
-
     store: Store
     ops: StoreOps  # every change to the store goes through it
 
@@ -146,7 +144,6 @@ class MainWindow(QMainWindow):
         elif not rows and not _has_boilerplate(store):
             self.pages.setCurrentWidget(self.welcome)
         self._update_actions()
-        self.opened.emit()
 
     def is_open(self) -> bool:
         """True once ``attach`` has filled the window from the store."""

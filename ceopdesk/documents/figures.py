@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
 
 from ..core.checks.figures import Figure, figures
 from ..core.domain import Release
@@ -51,41 +50,4 @@ def add_figures_sheet(builder: Any, release: Release) -> None:
         # The sentence needs the room.
         builder.column_widths(body[-2], (0.18, 0.17, 0.65))
     p_pr = first.get_or_add_pPr()
-    p_pr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_AFTER_PAGE_BREAK)
-
-
-# Elements that follow w:pageBreakBefore in a w:pPr (the schema fixes their order).
-_AFTER_PAGE_BREAK = (
-    "w:framePr",
-    "w:widowControl",
-    "w:numPr",
-    "w:suppressLineNumbers",
-    "w:pBdr",
-    "w:shd",
-    "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:kinsoku",
-    "w:wordWrap",
-    "w:overflowPunct",
-    "w:topLinePunct",
-    "w:autoSpaceDE",
-    "w:autoSpaceDN",
-    "w:bidi",
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
+    p_pr.get_or_add_pageBreakBefore()  # python-docx knows its place in w:pPr

@@ -56,8 +56,13 @@ class Context:
         if self._store is None:
             from .core.store import Store
 
+            # A command that only reads a store it was pointed at never makes one: a
+            # mistyped file name would otherwise answer "No releases." from a new, empty store.
             self._store = Store(
-                self.db_path, create_folder=not self.named, verify=not self.reads_only
+                self.db_path,
+                create_folder=not self.named,
+                verify=not self.reads_only,
+                create=not (self.named and self.reads_only),
             )
         return self._store
 

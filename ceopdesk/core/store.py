@@ -116,8 +116,10 @@ class Store:
         create_folder: bool = False,
         backup_before_upgrade: bool = True,
         verify: bool = True,
+        create: bool = True,
     ) -> None:
         self.path = Path(path)
+        self._create = create
         self._busy_ms = busy_timeout_ms
         self._backup_before_upgrade = backup_before_upgrade
         self._engine: Engine | None = None
@@ -175,6 +177,11 @@ class Store:
         if kept is not None:
             raise StoreDamaged(
                 f"The store {self.path} is missing, but its backups are kept.", None, kept
+            )
+        if not self._create:
+            raise StoreError(
+                f"There is no store at {self.path}; check the file name "
+                "(`ceopdesk demo` makes a store with the sample library)."
             )
         try:
             # A new store is the owner's only; SQLite gives its -wal and -shm the same mode.

@@ -164,7 +164,11 @@ def test_console_entry_point_has_no_traceback_on_user_error(tmp_path):
         text=True,
     )
     assert result.returncode == 1
-    assert result.stderr.strip() == 'ceopdesk: There is no release with the reference "X".'
+    db = tmp_path / "s.db"  # a store a read-only command was pointed at, and not there
+    assert result.stderr.strip() == (
+        f"ceopdesk: There is no store at {db}; check the file name "
+        "(`ceopdesk demo` makes a store with the sample library)."
+    )
 
 
 def test_broken_characters_are_named_also_inside_a_folder(run, tmp_path):

@@ -64,3 +64,22 @@ def test_a_listing_reading_a_damaged_table_says_so_in_one_sentence(run):
     assert code == 1 and out == ""
     assert "is damaged" in err and str(run.db) in err and "ceopdesk check" in err
     assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_listing_of_a_mistyped_store_name_makes_no_store(run, tmp_path):
+    assert run("demo")[0] == 0
+    typo = tmp_path / "cli.bd"
+    code, out, err = main_with(typo, "release", "list")
+    assert code == 1 and out == ""
+    assert f"There is no store at {typo}" in err and err.count("\n") == 1
+    assert not typo.exists()  # before: a new empty store, and "No releases."
+    assert run("release", "list")[0] == 0  # the right name still lists
+
+
+def main_with(db, *argv):
+    import io
+
+    from ceopdesk.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    return main(["--db", str(db), *argv], out=out, err=err), out.getvalue(), err.getvalue()

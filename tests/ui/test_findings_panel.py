@@ -124,3 +124,38 @@ def test_the_dictionary_is_read_once_the_panel_is_shown_and_off_the_ui_thread(
     panel.show()
     qtbot.waitUntil(lambda: len(read_on) == 1)
     assert read_on[0] is not threading.main_thread()
+
+
+def test_typing_that_only_moves_the_findings_keeps_their_rows_and_fixes_land_right(
+    window, qtbot
+) -> None:
+    from ceopdesk.ui.editor.findings import FindingRow
+
+    editor, panel = write(window, qtbot)
+    rows_before = [panel.list.itemWidget(panel.list.item(i)) for i in range(panel.list.count())]
+    checked = panel.checked
+    editor.form.sections.set_sections([TextSection("Today. " + BODY)])  # everything moves on 7
+    panel.schedule(at_once=True)
+    qtbot.waitUntil(lambda: panel.checked is not checked, timeout=20_000)
+    rows_after = [panel.list.itemWidget(panel.list.item(i)) for i in range(panel.list.count())]
+    assert rows_after == rows_before  # the same widgets, not rebuilt
+    term = next(
+        r for r in rows_after if isinstance(r, FindingRow) and r.finding.rule == "terms.avoid"
+    )
+    term.fix_button.click()  # the row's finding moved with the text
+    assert (
+        "Today. Emily Carter, 14, was groomed online. Officers found child sexual abuse images"
+        in (editor.form.sections.text.toPlainText())
+    )
+
+
+def test_a_flood_of_findings_lists_the_first_sixty_and_says_so(window, qtbot) -> None:
+    from ceopdesk.ui.editor.findings import SHOWN_ROWS
+
+    editor, panel = write(window, qtbot)
+    flood = " ".join(f"wrongg{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(150)) + "."
+    editor.form.sections.set_sections([TextSection(flood)])
+    panel.schedule(at_once=True)
+    qtbot.waitUntil(lambda: len(panel.findings) > SHOWN_ROWS, timeout=30_000)
+    assert panel.list.count() == SHOWN_ROWS
+    assert f"The first {SHOWN_ROWS} are listed." in panel.summary.text()

@@ -40,6 +40,9 @@ COLOURS = {"block": "#c62828", "legal": "#e65100", "spelling": "#c62828", "warni
 _SECTION = re.compile(r"sections\[(\d+)\]")
 
 
+SHOWN_ROWS = 60  # findings listed per check; the text underlines every one
+
+
 def colour_of(finding: Finding) -> str:
     if finding.severity == "block":
         return COLOURS["block"]
@@ -53,6 +56,7 @@ class FindingRow(QWidget):
 
     def __init__(self, finding: Finding, fix: str | None) -> None:
         super().__init__()
+        self.finding = finding  # moved along with the text while the row is kept
         where = part_label(finding.part) + (f": “{finding.excerpt}”" if finding.excerpt else "")
         tag = (
             "Blocks submission"
@@ -97,6 +101,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.ops, self.form, self._current = ops, form, current
         self.findings: list[Finding] = []
+        self._row_keys: list[tuple[object, ...]] = []  # what the listed rows show
         self.checked: Release | None = None  # the text the findings are about
         self._running = self._again = False
         self.summary = QLabel("Checking…")
@@ -169,7 +174,6 @@ class FindingsPanel(QWidget):
             self.schedule(at_once=True)
 
     def _fill_list(self) -> None:
-        self.list.clear()
         blocking = sum(f.severity == "block" for f in self.findings)
         legal = sum(f.is_legal for f in self.findings)
         if not self.findings:
@@ -182,12 +186,30 @@ class FindingsPanel(QWidget):
             words += [f"{legal} legal (a reason is needed to submit)"] if legal else []
             self.summary.setText(", ".join(words) + ".")
         self.tabs.setTabText(0, f"Checks ({len(self.findings)})" if self.findings else "Checks")
-        for finding in self.findings:
+        if len(self.findings) > SHOWN_ROWS:
+            self.summary.setText(f"{self.summary.text()} The first {SHOWN_ROWS} are listed.")
+        shown = []
+        for finding in self.findings[:SHOWN_ROWS]:
             field = self._field_for(finding.part)
             editable = field is not None and not field.isReadOnly()  # type: ignore[attr-defined]
-            row = FindingRow(finding, finding.fix if editable else None)
-            row.fix_button.clicked.connect(lambda _c=False, f=finding, r=row: self.apply_fix(f, r))
-            row.word_button.clicked.connect(lambda _c=False, f=finding: self.add_word(f.excerpt))
+            shown.append((finding, finding.fix if editable else None))
+        keys = [(f.rule, f.part, f.excerpt, f.message, f.severity, fix) for f, fix in shown]
+        if keys == self._row_keys:
+            # The same findings, perhaps moved by typing: keep the rows (a row is a few
+            # widgets; rebuilding dozens on every pause in typing stalled the UI thread).
+            for i, (finding, _fix) in enumerate(shown):
+                row = self.list.itemWidget(self.list.item(i))
+                if isinstance(row, FindingRow):
+                    row.finding = finding
+            return
+        self.list.clear()
+        self._row_keys = keys
+        for finding, fix in shown:
+            row = FindingRow(finding, fix)
+            row.fix_button.clicked.connect(lambda _c=False, r=row: self.apply_fix(r.finding, r))
+            row.word_button.clicked.connect(
+                lambda _c=False, r=row: self.add_word(r.finding.excerpt)
+            )
             item = QListWidgetItem()
             item.setSizeHint(row.sizeHint())
             item.setToolTip(f"{finding.rule}: {finding.message}")

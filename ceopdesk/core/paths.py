@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import platformdirs
 
@@ -83,7 +83,17 @@ def read_only_uri(path: Path) -> str:
     name ("Press office #2") would cut the path short, so SQLite would open (and create) a
     different, empty file, and a backup of it would be an empty database.
     """
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
+    return f"{file_uri(Path(path).resolve())}?mode=ro"
+
+
+def file_uri(path: PurePath) -> str:
+    """The ``file:`` URI of an absolute path, as SQLite takes it."""
+    uri = path.as_uri()
+    # A Windows network share comes out as file://server/share/…, and SQLite refuses a URI
+    # naming a host; it takes the share as file:////server/share/….
+    if not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")
+    return uri
 
 
 def store_files(db_path: Path) -> list[Path]:

@@ -252,8 +252,7 @@ class Store:
             conn.close()
 
     def _uri(self, mode: str) -> str:
-        # as_uri() percent-encodes the path: a '?' or '#' in a folder name stays a name.
-        return f"{self.path.resolve().as_uri()}?mode={mode}"
+        return paths.file_uri(self.path.resolve()) + f"?mode={mode}"
 
     def close(self) -> None:
         if self._engine is not None:

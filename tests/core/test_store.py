@@ -127,3 +127,18 @@ def test_a_store_held_exclusively_by_another_process_is_busy_not_damaged(tmp_pat
         holder.close()
     assert not list(tmp_path.glob("*.damaged*"))
     assert Store(path).path == path  # untouched and sound
+
+
+def test_sqlite_uris_take_local_paths_and_windows_shares():
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from ceopdesk.core.paths import file_uri
+
+    assert file_uri(PurePosixPath("/home/a b/store?.db")) == "file:///home/a%20b/store%3F.db"
+    assert file_uri(PureWindowsPath(r"C:\Users\press\store.db")) == (
+        "file:///C:/Users/press/store.db"
+    )
+    # SQLite refuses file://server/…; a network share is file:////server/share/….
+    assert file_uri(PureWindowsPath(r"\\server\press\store.db")) == (
+        "file:////server/press/store.db"
+    )

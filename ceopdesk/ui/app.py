@@ -163,7 +163,12 @@ def run_app(db: str | None) -> int:
     """
     app = application()
     db_path = paths.default_db_path(db)
-    log, log_path = open_log(paths.log_dir(db_path))
+    create_folder = not (db or os.environ.get(paths.DB_ENV))
+    # A named store whose folder is not there is refused below, with the Store's reason;
+    # its log must not make that folder first (a mistyped --db would open a new store).
+    named_folder_missing = not create_folder and not db_path.parent.is_dir()
+    logs = paths.data_dir() / "logs" if named_folder_missing else paths.log_dir(db_path)
+    log, log_path = open_log(logs)
     crash = CrashHandler(log, log_path)
     crash.install()
     log.info("ceopdesk starting on %s", db_path)
@@ -171,7 +176,6 @@ def run_app(db: str | None) -> int:
         log.info("removed %s, left by an interrupted write", removed)
     lock: QLockFile | None = None
     try:
-        create_folder = not (db or os.environ.get(paths.DB_ENV))
         taken, lock = take_lock(db_path, create_folder)
         if not taken:
             return 1

@@ -55,6 +55,13 @@ def test_run_app_returns_1_when_the_store_cannot_be_opened(tmp_path, shown) -> N
     assert (tmp_path / "logs" / crash.LOG_NAME).is_file()
 
 
+def test_a_store_named_in_a_folder_that_is_not_there_opens_nothing(tmp_path, shown) -> None:
+    typo = tmp_path / "Press ofice" / "store.db"  # a mistyped --db
+    assert app.run_app(str(typo)) == 1
+    assert "does not exist" in shown.errors[-1] and str(typo.parent) in shown.errors[-1]
+    assert not typo.parent.exists()  # before: its log folder was made, then a new empty store
+
+
 def test_the_crash_handler_logs_and_shows_a_dialog(tmp_path, monkeypatch) -> None:
     log, path = crash.open_log(tmp_path / "logs")
     handler = crash.CrashHandler(log, path)

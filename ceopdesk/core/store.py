@@ -11,9 +11,7 @@ session, and the listings read through ``store.read_connection()`` (plain ``sqli
 
 from __future__ import annotations
 
-import functools
 import os
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -25,78 +23,11 @@ from . import paths
 from .app_lock import app_holding
 from .errors import StoreBusy, StoreError
 from .failures import as_storage_error
+from .schema import alembic_config, head_revision
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-
-def _sqlite_engine(
-    path: Path, foreign_keys: bool, pooled: bool = True, busy_ms: int = 5000
-) -> Engine:
-    from sqlalchemy import URL, create_engine, event
-    from sqlalchemy.pool import NullPool
-
-    kwargs = {} if pooled else {"poolclass": NullPool}
-    # URL.create, not f"sqlite:///{path}": a parsed URL reads a '?' in a folder name as its
-    # query and unquotes '%20', silently opening another file.
-    engine = create_engine(URL.create("sqlite", database=str(path)), **kwargs)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-        # pysqlite's own transaction handling skips DDL and PRAGMAs; take it
-        # over so that every SQLAlchemy transaction is a real SQLite one.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = FULL")
-        cur.execute("PRAGMA secure_delete = ON")
-        cur.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:
-        # Writers take the write lock up front, so two writers queue instead of one
-        # failing half-way; readers never take it, so a long import blocks no reader.
-        if conn.get_execution_options().get("ceopdesk_read"):
-            conn.exec_driver_sql("BEGIN")
-        else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
-
-
-# Alembic is imported only where a schema is read or changed: a normal start never needs it.
-
-
-def alembic_config(connection=None):
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    if connection is not None:
-        cfg.attributes["connection"] = connection
-    return cfg
-
-
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+|None)['\"]?", re.M)
-
-
-@functools.cache
-def head_revision() -> str | None:
-    """The newest migration's id, read from the migration files without importing Alembic."""
-    revisions: dict[str, str | None] = {}
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        found = dict((k, v) for k, v in _REVISION_LINE.findall(path.read_text(encoding="utf-8")))
-        if "revision" in found:
-            down = found.get("down_revision")
-            revisions[found["revision"]] = None if down in (None, "None") else down
-    parents = set(revisions.values())
-    heads = [rev for rev in revisions if rev not in parents]
-    return heads[0] if len(heads) == 1 else None
 
 
 class Store:
@@ -134,7 +65,9 @@ class Store:
             if self._engine is None:
                 from sqlalchemy.orm import sessionmaker
 
-                engine = _sqlite_engine(self.path, foreign_keys=True, busy_ms=self._busy_ms)
+                from .engine import sqlite_engine
+
+                engine = sqlite_engine(self.path, foreign_keys=True, busy_ms=self._busy_ms)
                 self._sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
                 self._readers: sessionmaker[Session] = sessionmaker(
                     engine.execution_options(ceopdesk_read=True), expire_on_commit=False
@@ -239,7 +172,7 @@ class Store:
         for it in the few read modules that use it (``releases/listing.py``).
         """
         try:
-            conn = sqlite3.connect(self._uri("ro"), uri=True, isolation_level=None)
+            conn = sqlite3.connect(paths.read_only_uri(self.path), uri=True, isolation_level=None)
         except sqlite3.Error as exc:
             raise self.failure(exc) from exc
         try:
@@ -250,9 +183,6 @@ class Store:
             raise self.failure(exc) from exc
         finally:
             conn.close()
-
-    def _uri(self, mode: str) -> str:
-        return paths.file_uri(self.path.resolve()) + f"?mode={mode}"
 
     def close(self) -> None:
         if self._engine is not None:
@@ -299,7 +229,9 @@ class Store:
         nor SQLAlchemy. A brand-new (empty) file has no revision.
         """
         try:
-            conn = sqlite3.connect(self._uri("ro"), uri=True, timeout=self._busy_ms / 1000)
+            conn = sqlite3.connect(
+                paths.read_only_uri(self.path), uri=True, timeout=self._busy_ms / 1000
+            )
             try:
                 found = [r[0] for r in conn.execute("PRAGMA quick_check(1)")] if verify else ["ok"]
                 tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -355,9 +287,11 @@ class Store:
         from alembic.util.exc import CommandError
         from sqlalchemy.exc import DatabaseError
 
+        from .engine import sqlite_engine
+
         # Foreign keys must be off while tables are rebuilt in batch mode; they
         # are checked as a whole afterwards instead.
-        engine = _sqlite_engine(self.path, foreign_keys=False, pooled=False)
+        engine = sqlite_engine(self.path, foreign_keys=False, pooled=False)
         script = ScriptDirectory.from_config(alembic_config())
         try:
             with engine.connect() as conn:

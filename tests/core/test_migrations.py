@@ -37,6 +37,6 @@ def test_there_is_a_sample_for_the_first_schema():
 def test_the_fast_start_check_knows_the_newest_migration():
     from alembic.script import ScriptDirectory
 
-    from ceopdesk.core.store import alembic_config, head_revision
+    from ceopdesk.core.schema import alembic_config, head_revision
 
     assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()

@@ -12,8 +12,10 @@ from alembic.runtime.migration import MigrationContext
 
 from ceopdesk.core.contacts import models as contact_models
 from ceopdesk.core.contacts import query, service
+from ceopdesk.core.engine import sqlite_engine
 from ceopdesk.core.models import Base
-from ceopdesk.core.store import Store, _sqlite_engine, alembic_config, head_revision
+from ceopdesk.core.schema import alembic_config, head_revision
+from ceopdesk.core.store import Store
 
 TABLES = {
     t.name
@@ -42,7 +44,7 @@ def test_fts_table_folds_accents_and_indexes_prefixes(store):
 def test_downgrade_and_upgrade_again(tmp_path):
     path = tmp_path / "s.db"
     Store(path).close()
-    engine = _sqlite_engine(path, foreign_keys=False, pooled=False)
+    engine = sqlite_engine(path, foreign_keys=False, pooled=False)
     with engine.connect() as conn:
         command.downgrade(alembic_config(conn), "0001")
         conn.commit()

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..lazy import lazy_module
 
-# On first use, not for --help.
-boilerplate = lazy_module("ceopdesk.core.releases.boilerplate")
-interchange = lazy_module("ceopdesk.core.releases.interchange")
-listing = lazy_module("ceopdesk.core.releases.listing")  # plain sqlite3: no SQLAlchemy
+if TYPE_CHECKING:
+    from ..cli import Context
+    from ..core.releases import boilerplate, interchange, listing
+else:
+    # On first use, not for --help.
+    boilerplate = lazy_module("ceopdesk.core.releases.boilerplate")
+    interchange = lazy_module("ceopdesk.core.releases.interchange")
+    listing = lazy_module("ceopdesk.core.releases.listing")  # plain sqlite3: no SQLAlchemy
 
 
 def add_parser(sub: argparse._SubParsersAction, commands: bool = True) -> None:
@@ -32,14 +37,14 @@ def add_parser(sub: argparse._SubParsersAction, commands: bool = True) -> None:
     p.set_defaults(func=cmd_show, reads_only=True)
 
 
-def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     items = interchange.parse_boilerplate(interchange.load_json_file(args.file), str(args.file))
     for key, outcome in boilerplate.import_items(ctx.store, items, ctx.user):
         print(f"{outcome:<9}  {key}", file=ctx.out)
     return 0
 
 
-def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     items = listing.list_boilerplate(ctx.store)
     if args.json:
         ctx.out.write(
@@ -58,7 +63,7 @@ def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     b = boilerplate.get(ctx.store, args.key)
     print(f"{b.title}  (version {b.version})\n", file=ctx.out)
     print(b.text.rstrip(), file=ctx.out)

@@ -12,19 +12,32 @@ from ..core.errors import UserError
 from ..lazy import lazy_module
 
 if TYPE_CHECKING:
-    from ..core.contacts.domain import ImportReport
-
-# Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
-dedupe = lazy_module("ceopdesk.core.contacts.dedupe")
-domain = lazy_module("ceopdesk.core.contacts.domain")  # its choices: only when contacts runs
-erasures = lazy_module("ceopdesk.core.contacts.erasures")
-exporter = lazy_module("ceopdesk.core.contacts.exporter")
-importer = lazy_module("ceopdesk.core.contacts.importer")
-lists = lazy_module("ceopdesk.core.contacts.lists")
-normalise = lazy_module("ceopdesk.core.contacts.normalise")
-privacy = lazy_module("ceopdesk.core.contacts.privacy")
-query = lazy_module("ceopdesk.core.contacts.query")
-service = lazy_module("ceopdesk.core.contacts.service")
+    from ..cli import Context
+    from ..core.contacts import (
+        dedupe,
+        domain,
+        erasures,
+        exporter,
+        importer,
+        lists,
+        normalise,
+        privacy,
+        query,
+        service,
+    )
+    from ..core.contacts.domain import Contact, ImportReport
+else:
+    # Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
+    dedupe = lazy_module("ceopdesk.core.contacts.dedupe")
+    domain = lazy_module("ceopdesk.core.contacts.domain")  # its choices: only when contacts runs
+    erasures = lazy_module("ceopdesk.core.contacts.erasures")
+    exporter = lazy_module("ceopdesk.core.contacts.exporter")
+    importer = lazy_module("ceopdesk.core.contacts.importer")
+    lists = lazy_module("ceopdesk.core.contacts.lists")
+    normalise = lazy_module("ceopdesk.core.contacts.normalise")
+    privacy = lazy_module("ceopdesk.core.contacts.privacy")
+    query = lazy_module("ceopdesk.core.contacts.query")
+    service = lazy_module("ceopdesk.core.contacts.service")
 
 
 def add_parser(sub: argparse._SubParsersAction, commands: bool = True) -> None:
@@ -150,7 +163,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 # -- handlers ------------------------------------------------------------------------------
 
 
-def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     mapping: dict[str, str | None] = {}
     for item in args.map:
         header, sep, field = item.partition("=")
@@ -179,7 +192,7 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
     return 0
 
 
-def _print_report(ctx, report: ImportReport, summary: bool = True) -> None:  # type: ignore[no-untyped-def]
+def _print_report(ctx: Context, report: ImportReport, summary: bool = True) -> None:
     name = Path(report.path).name
     for row in report.rows:
         who = f"#{row.contact_id} " if row.contact_id else ""
@@ -199,7 +212,7 @@ def _print_report(ctx, report: ImportReport, summary: bool = True) -> None:  # t
         print(f"{name} ({report.format}, {report.encoding}): {report.summary}", file=ctx.out)
 
 
-def cmd_export(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     flt = domain.ContactFilter(
         text=args.search, tag=args.tag, list_name=args.list_name, kind=args.kind
     )
@@ -222,7 +235,7 @@ def cmd_export(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
     return 0
 
 
-def cmd_search(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     found = query.search_contacts(ctx.store, " ".join(args.query), limit=args.limit)
     if args.json:
         ctx.out.write(
@@ -244,7 +257,7 @@ def cmd_search(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
     return 0
 
 
-def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     c = service.find_contact(ctx.store, args.contact)
     data = privacy.contact_to_json(c)
     if args.json:
@@ -271,7 +284,7 @@ def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def cmd_lists(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_lists(args: argparse.Namespace, ctx: Context) -> int:
     found = lists.all_lists(ctx.store)
     if not found:
         print("No distribution lists.", file=ctx.out)
@@ -283,14 +296,25 @@ def cmd_lists(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-
     return 0
 
 
-def cmd_list_create(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_list_create(args: argparse.Namespace, ctx: Context) -> int:
     made = lists.create_list(ctx.store, args.name, args.description, user=ctx.user)
     print(f"Created the list '{made.name}'.", file=ctx.out)
     return 0
 
 
-def cmd_list_members(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    ids = [service.find_contact(ctx.store, ref).id for ref in args.contacts]
+def _stored_id(ctx: Context, id_or_email: str) -> int:
+    """The id of the stored contact named by an id or one of its e-mail addresses."""
+    return _id_of(service.find_contact(ctx.store, id_or_email))
+
+
+def _id_of(contact: Contact) -> int:
+    if contact.id is None:  # only a contact not yet stored has none; find_contact reads stored ones
+        raise UserError(f"{contact.name} is not in the store.")
+    return contact.id
+
+
+def cmd_list_members(args: argparse.Namespace, ctx: Context) -> int:
+    ids = [_stored_id(ctx, ref) for ref in args.contacts]
     if args.tag or args.search:
         ids += query.contact_ids(
             ctx.store, domain.ContactFilter(text=args.search or "", tag=args.tag)
@@ -298,21 +322,21 @@ def cmd_list_members(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-u
     if not ids:
         raise UserError("Name the contacts (id or e-mail), or give --tag or --search.")
     if args.add:
-        n = lists.add_members(ctx.store, args.name, ids, user=ctx.user)  # type: ignore[arg-type]
+        n = lists.add_members(ctx.store, args.name, ids, user=ctx.user)
         print(f"Added {n} contacts to '{args.name}'.", file=ctx.out)
     else:
-        n = lists.remove_members(ctx.store, args.name, ids, user=ctx.user)  # type: ignore[arg-type]
+        n = lists.remove_members(ctx.store, args.name, ids, user=ctx.user)
         print(f"Took {n} contacts off '{args.name}'.", file=ctx.out)
     return 0
 
 
-def cmd_list_delete(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_list_delete(args: argparse.Namespace, ctx: Context) -> int:
     lists.delete_list(ctx.store, args.name, user=ctx.user)
     print(f"Deleted the list '{args.name}'.", file=ctx.out)
     return 0
 
 
-def cmd_duplicates(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_duplicates(args: argparse.Namespace, ctx: Context) -> int:
     pairs = dedupe.find_duplicates(ctx.store, threshold=args.threshold)
     if args.json:
         out = [
@@ -338,24 +362,22 @@ def cmd_duplicates(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-unt
     return 0
 
 
-def cmd_merge(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
-    keep = service.find_contact(ctx.store, args.keep)
-    other = service.find_contact(ctx.store, args.other)
-    merged = dedupe.merge(
-        ctx.store, keep.id, other.id, {f: "other" for f in args.take}, user=ctx.user
-    )  # type: ignore[arg-type]
-    print(f"Merged #{other.id} into #{merged.id} {merged.name}.", file=ctx.out)
+def cmd_merge(args: argparse.Namespace, ctx: Context) -> int:
+    keep = _stored_id(ctx, args.keep)
+    other = _stored_id(ctx, args.other)
+    merged = dedupe.merge(ctx.store, keep, other, {f: "other" for f in args.take}, user=ctx.user)
+    print(f"Merged #{other} into #{merged.id} {merged.name}.", file=ctx.out)
     return 0
 
 
-def cmd_erase(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_erase(args: argparse.Namespace, ctx: Context) -> int:
     c = service.find_contact(ctx.store, args.contact)
     if not args.yes:
         raise UserError(
             f"Erasing contact #{c.id} cannot be undone; run the command again with --yes."
         )
     copies = erasures.copies_holding(ctx.store, c)
-    report = privacy.erase(ctx.store, c.id, user=ctx.user)  # type: ignore[arg-type]
+    report = privacy.erase(ctx.store, _id_of(c), user=ctx.user)
     print(
         f"Erased contact #{report.contact_id} and {report.audit_events_removed} audit events about them.",
         file=ctx.out,
@@ -365,7 +387,7 @@ def cmd_erase(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-
     return 0
 
 
-def cmd_subject_access(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_subject_access(args: argparse.Namespace, ctx: Context) -> int:
     data = privacy.write_subject_access(ctx.store, args.contact, args.output, user=ctx.user)
     print(
         f"Wrote everything held on contact #{data['contact']['id']} to {args.output} "

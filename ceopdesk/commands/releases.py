@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from ..core.domain import STATUS_LABELS, STATUSES
 from ..core.errors import UserError
@@ -13,17 +13,22 @@ from ..documents.archive import SUFFIXES, reader_for
 from ..lazy import lazy_module
 
 if TYPE_CHECKING:
+    from ..cli import Context
+    from ..core import textdiff
+    from ..core.releases import importing, interchange, listing, versions, workflow
+    from ..core.releases import service as releases
     from ..core.textdiff import DiffRun
-
-# Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy),
-# and `release list` needs only `listing` (plain sqlite3).
-importing = lazy_module("ceopdesk.core.releases.importing")
-interchange = lazy_module("ceopdesk.core.releases.interchange")
-listing = lazy_module("ceopdesk.core.releases.listing")
-releases = lazy_module("ceopdesk.core.releases.service")
-textdiff = lazy_module("ceopdesk.core.textdiff")
-versions = lazy_module("ceopdesk.core.releases.versions")
-workflow = lazy_module("ceopdesk.core.releases.workflow")
+    from ..documents.approver.compare import Comparison
+else:
+    # Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy),
+    # and `release list` needs only `listing` (plain sqlite3).
+    importing = lazy_module("ceopdesk.core.releases.importing")
+    interchange = lazy_module("ceopdesk.core.releases.interchange")
+    listing = lazy_module("ceopdesk.core.releases.listing")
+    releases = lazy_module("ceopdesk.core.releases.service")
+    textdiff = lazy_module("ceopdesk.core.textdiff")
+    versions = lazy_module("ceopdesk.core.releases.versions")
+    workflow = lazy_module("ceopdesk.core.releases.workflow")
 
 
 def add_parser(sub: argparse._SubParsersAction, commands: bool = True) -> None:
@@ -106,7 +111,7 @@ def add_parser(sub: argparse._SubParsersAction, commands: bool = True) -> None:
     p.set_defaults(func=cmd_compare)
 
 
-def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     """All files or none: every file is read and checked before anything is stored."""
     paths = importing.expand(args.files, SUFFIXES)
     if not paths:
@@ -128,7 +133,7 @@ def cmd_import(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
     return 0
 
 
-def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     rows = listing.list_releases(ctx.store, status=args.status, query=args.search)
     if args.json:
         data = [
@@ -152,7 +157,7 @@ def cmd_list(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     release = releases.get(ctx.store, args.reference)
     if args.json:
         ctx.out.write(interchange.dumps(interchange.release_to_json(release)))
@@ -165,7 +170,7 @@ def cmd_show(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def cmd_export(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     from ..documents.email_body import SUFFIXES, export_email_body
     from ..documents.exporting import export_release
 
@@ -178,7 +183,7 @@ def cmd_export(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
     return 0
 
 
-def cmd_set_status(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_set_status(args: argparse.Namespace, ctx: Context) -> int:
     from ..core.checks.submission import ALL_LEGAL
 
     reasons = {ALL_LEGAL: args.legal_reason} if args.legal_reason else None
@@ -189,7 +194,7 @@ def cmd_set_status(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-unt
     return 0
 
 
-def cmd_check(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     from ..core.checks import check_release
 
     release = releases.get(ctx.store, args.reference)
@@ -212,7 +217,7 @@ def cmd_check(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-
     return 0
 
 
-def cmd_versions(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_versions(args: argparse.Namespace, ctx: Context) -> int:
     found = versions.list_versions(ctx.store, args.reference)
     if not found:
         print(
@@ -228,7 +233,7 @@ def cmd_versions(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyp
     return 0
 
 
-def cmd_diff(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_diff(args: argparse.Namespace, ctx: Context) -> int:
     parts = versions.diff(ctx.store, args.reference, args.a, args.b)
     if not parts:
         print(f"Versions {args.a} and {args.b} of {args.reference} say the same.", file=ctx.out)
@@ -253,7 +258,7 @@ def marked_runs(runs: list[DiffRun]) -> str:
     return "".join(out)
 
 
-def cmd_compare(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_compare(args: argparse.Namespace, ctx: Context) -> int:
     from ..documents.approver.accept import accept
     from ..documents.approver.compare import compare_file
 
@@ -277,7 +282,7 @@ def cmd_compare(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untype
     return 0
 
 
-def print_comparison(comparison, out) -> None:  # type: ignore[no-untyped-def]
+def print_comparison(comparison: Comparison, out: TextIO) -> None:
     version = f"version {comparison.version}" if comparison.version else "its current text"
     how = "" if comparison.matched_by == "properties" else " (matched by its reference and text)"
     print(f"Compared with {comparison.reference} {version}{how}.", file=out)

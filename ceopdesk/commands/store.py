@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..lazy import lazy_module
 
-# Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
-backup = lazy_module("ceopdesk.core.backup")
-demo = lazy_module("ceopdesk.core.demo")
-restoring = lazy_module("ceopdesk.core.restore")
-stores = lazy_module("ceopdesk.core.store")
+if TYPE_CHECKING:
+    from ..cli import Context
+    from ..core import backup, demo
+    from ..core import restore as restoring
+    from ..core import store as stores
+else:
+    # Loaded when a command first calls them: `ceopdesk --help` needs none (nor SQLAlchemy).
+    backup = lazy_module("ceopdesk.core.backup")
+    demo = lazy_module("ceopdesk.core.demo")
+    restoring = lazy_module("ceopdesk.core.restore")
+    stores = lazy_module("ceopdesk.core.store")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -41,14 +48,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def cmd_demo(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     report = demo.load_sample(ctx.store, ctx.user)
     for line in report:
         print(line, file=ctx.out)
     return 0
 
 
-def cmd_backup(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     if args.list:
         if args.output:
             print("ceopdesk: backup: --list and -o cannot be used together", file=ctx.err)
@@ -68,13 +75,13 @@ def cmd_backup(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped
     return 0
 
 
-def cmd_restore(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     report = restoring.restore(ctx.db_path, args.file)
     print(report.sentence(), file=ctx.out)
     return 0
 
 
-def cmd_check(args: argparse.Namespace, ctx) -> int:  # type: ignore[no-untyped-def]
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     try:
         store = ctx.store
     except stores.StoreDamaged as exc:

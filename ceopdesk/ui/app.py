@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import sys
 from pathlib import Path
@@ -209,7 +210,7 @@ def run_app(db: str | None) -> int:
         crash.uninstall()
 
 
-def closing_backup(db_path: Path, log) -> None:  # type: ignore[no-untyped-def]
+def closing_backup(db_path: Path, log: logging.Logger) -> None:
     """A verified backup on closing, if anything changed since the last one."""
     from ..core import backup
 

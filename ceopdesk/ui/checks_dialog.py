@@ -51,13 +51,14 @@ def _table(headers: list[str]) -> QTableWidget:
 def _rows(table: QTableWidget) -> list[list[str]]:
     out = []
     for r in range(table.rowCount()):
-        cells = [
-            (table.item(r, c).text() if table.item(r, c) else "").strip()
-            for c in range(table.columnCount())
-        ]
+        cells = [_cell_text(table.item(r, c)) for c in range(table.columnCount())]
         if cells[0]:
             out.append(cells)
     return out
+
+
+def _cell_text(item: QTableWidgetItem | None) -> str:
+    return item.text().strip() if item is not None else ""
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -70,9 +71,12 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 def _with_buttons(table: QTableWidget) -> QWidget:
     add, remove = QPushButton("Add"), QPushButton("Remove")
-    add.clicked.connect(
-        lambda: (table.insertRow(table.rowCount()), table.setCurrentCell(table.rowCount() - 1, 0))
-    )
+
+    def add_row() -> None:
+        table.insertRow(table.rowCount())
+        table.setCurrentCell(table.rowCount() - 1, 0)
+
+    add.clicked.connect(add_row)
     remove.clicked.connect(
         lambda: table.removeRow(table.currentRow()) if table.currentRow() >= 0 else None
     )
@@ -138,6 +142,7 @@ class ChecksDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.import_button.clicked.connect(self.import_rules)
         self.export_button.clicked.connect(self.export_rules)
+        self._level_boxes: dict[str, QComboBox] = {}  # each rule's level, in the levels table
         self.defaults_button.clicked.connect(lambda: self.show_rules(rules_service.defaults()))
         self.show_rules(rules_service.load(store))
 
@@ -150,6 +155,7 @@ class ChecksDialog(QDialog):
         self.domains.setPlainText("\n".join(rules.retired_domains))
         self.words.setPlainText("\n".join(rules.user_words))
         self.levels.setRowCount(len(RULES))
+        self._level_boxes = {}
         for r, (rule, words) in enumerate(RULES.items()):
             item = QTableWidgetItem(words)
             item.setToolTip(rule)
@@ -161,13 +167,11 @@ class ChecksDialog(QDialog):
             if rule.startswith("legal."):
                 combo.setToolTip("A legal warning always needs a recorded reason to submit.")
             self.levels.setCellWidget(r, 1, combo)
+            self._level_boxes[rule] = combo
         self.levels.resizeColumnsToContents()
 
     def rules(self) -> Rules:
-        levels = {
-            rule: LEVELS[self.levels.cellWidget(r, 1).currentIndex()]  # type: ignore[union-attr]
-            for r, rule in enumerate(RULES)
-        }
+        levels = {rule: LEVELS[box.currentIndex()] for rule, box in self._level_boxes.items()}
         return Rules(
             terms=[
                 Term(t, [p.strip() for p in pref.split(";") if p.strip()], why)

@@ -6,6 +6,7 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -40,6 +41,10 @@ def open_log(folder: Path) -> tuple[logging.Logger, Path]:
     return log, path
 
 
+# What qInstallMessageHandler takes and gives back (the previous handler, or None).
+QtMessageHandler = Callable[[QtMsgType, QMessageLogContext, str], object]
+
+
 class CrashHandler:
     """Installed by ``run_app``: sys.excepthook, threading.excepthook and Qt's messages."""
 
@@ -48,7 +53,7 @@ class CrashHandler:
         self.log_path = log_path
         self._showing = False
         self._previous = (sys.excepthook, threading.excepthook)
-        self._previous_qt: object = None
+        self._previous_qt: QtMessageHandler | None = None
 
     def install(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)

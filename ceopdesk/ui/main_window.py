@@ -48,7 +48,7 @@ def _has_boilerplate(store: Store) -> bool:
     return bool(boilerplate.list_all(store))
 
 
-class MainWindow(MainMenus, QMainWindow):
+class MainWindow(QMainWindow):
     store: Store
     ops: StoreOps  # every change to the store goes through it
 
@@ -94,7 +94,7 @@ class MainWindow(MainMenus, QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self._build_menus()
+        self.menus = MainMenus(self)
         self.save_line = QLabel()
         self.save_line.setObjectName("saveLine")
         self.statusBar().addPermanentWidget(self.save_line)
@@ -110,14 +110,13 @@ class MainWindow(MainMenus, QMainWindow):
         self.welcome.start_empty_requested.connect(lambda: self._navigate(NAV_RELEASES))
         self.releases.message.connect(self.say)
         self.releases.editor_save_state.connect(self._show_save_state)
-        self.releases.editor_shown.connect(self._update_actions)
-        self.releases.editor_undo_state.connect(self._update_actions)
+        self.releases.editor_shown.connect(self.menus.update)
+        self.releases.editor_undo_state.connect(self.menus.update)
 
         self._restore_state()
         self._select_nav(NAV_RELEASES)
-        for action in self._store_actions:
-            action.setEnabled(False)  # until the store is open
-        self._update_actions()
+        self.menus.set_store_open(False)
+        self.menus.update()
         if store is not None:
             self.attach(store)
 
@@ -133,13 +132,12 @@ class MainWindow(MainMenus, QMainWindow):
         rows = list_releases(store)
         self.releases.attach(self.ops, rows)
         self._open = True
-        for action in self._store_actions:
-            action.setEnabled(True)
+        self.menus.set_store_open(True)
         if self._asked_row is not None:
             self._navigate(self._asked_row)
         elif not rows and not _has_boilerplate(store):
             self.pages.setCurrentWidget(self.welcome)
-        self._update_actions()
+        self.menus.update()
 
     def is_open(self) -> bool:
         """True once ``attach`` has filled the window from the store."""
@@ -168,7 +166,6 @@ class MainWindow(MainMenus, QMainWindow):
             self._contacts = view
         return self._contacts
 
-    # -- menus --------------------------------------------------------------
     # -- navigation ---------------------------------------------------------
     def _navigate(self, row: int) -> None:
         if not self._open:  # the pages need the store: shown once it is open
@@ -187,7 +184,7 @@ class MainWindow(MainMenus, QMainWindow):
         page = pages[row]()
         self._select_nav(row)
         self.pages.setCurrentWidget(page)
-        self._update_actions()
+        self.menus.update()
 
     def _select_nav(self, row: int) -> None:
         """Mark ``row`` in the navigation without navigating again."""
@@ -218,7 +215,7 @@ class MainWindow(MainMenus, QMainWindow):
         self._navigate(NAV_RELEASES)
         self.releases.open_release(reference)
 
-    def find(self) -> None:
+    def find_on_page(self) -> None:
         """Search the page on show: releases, boilerplate notes or contacts."""
         if not self._open:
             return
@@ -238,11 +235,11 @@ class MainWindow(MainMenus, QMainWindow):
     def load_sample(self) -> None:
         from ..core import demo
 
-        self.sample_action.setEnabled(False)
+        self.menus.sample_action.setEnabled(False)
         self.welcome.sample_button.setEnabled(False)
 
         def done(report: list[str]) -> None:
-            self.sample_action.setEnabled(True)
+            self.menus.sample_action.setEnabled(True)
             self.welcome.sample_button.setEnabled(True)
             added = sum(1 for line in report if line.endswith(": added"))
             self.say(
@@ -254,7 +251,7 @@ class MainWindow(MainMenus, QMainWindow):
             self.releases.show_list()
 
         def failed(_exc: BaseException) -> None:
-            self.sample_action.setEnabled(True)
+            self.menus.sample_action.setEnabled(True)
             self.welcome.sample_button.setEnabled(True)
 
         self.ops.mutate(

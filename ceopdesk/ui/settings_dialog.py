@@ -320,7 +320,8 @@ class SettingsDialog(QDialog):
 
     def _fit(self) -> None:
         """Grow to fit wrapped messages (Qt sizes a dialog without counting wrapped lines)."""
-        needed = self.layout().totalHeightForWidth(self.width())
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else 0
         if needed > self.height():
             self.resize(self.width(), needed)
 

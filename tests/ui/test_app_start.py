@@ -271,12 +271,12 @@ def test_the_shell_keeps_a_page_chosen_before_the_store_is_open(qtbot, store, sh
     qtbot.addWidget(shell)
     shell.show()
     qtbot.waitExposed(shell)
-    assert not shell.is_open() and not shell.new_action.isEnabled()
+    assert not shell.is_open() and not shell.menus.new_action.isEnabled()
     assert shell.releases.list_panel.count_label.text() == "Loading releases…"
     shell.nav.setCurrentRow(2)  # Contacts, clicked while the store is opening
     assert shell.pages.currentWidget() is shell.releases
     shell.attach(store)
-    assert shell.is_open() and shell.new_action.isEnabled()
+    assert shell.is_open() and shell.menus.new_action.isEnabled()
     assert shell.pages.currentWidget() is shell.contacts  # not the welcome page
     shell.close()
 

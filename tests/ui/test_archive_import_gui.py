@@ -68,15 +68,15 @@ def test_import_a_folder_correct_one_and_find_a_figure(qtbot, store, tmp_path, s
 
 def test_the_file_menu_offers_the_import(window):
     file_menu = window.menuBar().actions()[0].menu()
-    assert window.import_action in file_menu.actions()
-    assert window.import_action.text() == "&Import releases…"
+    assert window.menus.import_action in file_menu.actions()
+    assert window.menus.import_action.text() == "&Import releases…"
 
 
 def test_a_new_user_imports_a_folder_and_finds_a_figure_in_the_releases_list(
     qtbot, window, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(ArchiveImportDialog, "exec", ArchiveImportDialog.show)
-    window.import_action.trigger()
+    window.menus.import_action.trigger()
     dialog = window.findChild(ArchiveImportDialog)
     dialog.start([folder_of_past_releases(tmp_path)])
     qtbot.waitUntil(lambda: dialog.file_list.count() == 5 and not dialog.running)

@@ -68,26 +68,26 @@ def test_undo_and_redo_across_the_form(window, store, qtbot) -> None:
     saved(editor)
     editor.form.tags.setText("one, two")
     # Still typing (not yet saved): Undo takes the pending edit first.
-    assert window.undo_action.isEnabled()
-    window.undo_action.trigger()
+    assert window.menus.undo_action.isEnabled()
+    window.menus.undo_action.trigger()
     assert window.ops.wait_idle()
     assert editor.form.tags.text() == ""
     assert releases.get(store, ref).tags == []
-    assert window.redo_action.isEnabled()
+    assert window.menus.redo_action.isEnabled()
     for _ in range(3):  # adding the section and typing in it may be one step or two
         if not editor.form.sections.list.count():
             break
-        window.undo_action.trigger()
+        window.menus.undo_action.trigger()
         assert window.ops.wait_idle()
     assert editor.form.sections.list.count() == 0
     assert releases.get(store, ref).sections == []
     assert editor.form.headline.text() == "First headline for the undo test"
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert window.ops.wait_idle()
     assert editor.form.headline.text() == "Untitled release"
     assert releases.get(store, ref).headline == "Untitled release"
-    while window.redo_action.isEnabled():
-        window.redo_action.trigger()
+    while window.menus.redo_action.isEnabled():
+        window.menus.redo_action.trigger()
         assert window.ops.wait_idle()
     assert editor.form.headline.text() == "First headline for the undo test"
     assert editor.form.sections.list.count() == 1
@@ -95,7 +95,7 @@ def test_undo_and_redo_across_the_form(window, store, qtbot) -> None:
     assert editor.form.tags.text() == "one, two"
     stored = releases.get(store, ref)
     assert stored.sections[0].text == "A paragraph." and stored.tags == ["one", "two"]
-    assert "tags" in window.undo_action.text()
+    assert "tags" in window.menus.undo_action.text()
 
 
 def test_ctrl_z_in_a_text_field_reaches_the_form_undo(window, store, qtbot) -> None:
@@ -120,7 +120,7 @@ def test_an_empty_headline_is_saved_as_typed_and_undo_brings_it_back(window, sto
     saved(editor)
     assert releases.get(store, editor.reference).headline == ""
     assert window.save_line.text() == "Saved"
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert window.ops.wait_idle()
     assert editor.form.headline.text() == "Untitled release"
     assert releases.get(store, editor.reference).headline == "Untitled release"

@@ -25,7 +25,7 @@ def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, mon
     assert panel.add_button.text() == "Add the 3 selected contacts"
 
     answer(monkeypatch, "Crime desk")
-    panel.create()
+    panel.new_list()
     assert panel.ops.wait_idle()
     assert panel.current_name() == "Crime desk"
     panel.add_button.click()
@@ -48,7 +48,7 @@ def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, mon
     answer(monkeypatch, "crime AND courts")  # same name whatever the case: refused, explained
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, message, *a: errors.append(message))
-    panel.create()
+    panel.new_list()
     assert panel.ops.wait_idle()
     assert errors and "already a distribution list" in errors[0]
 

@@ -118,7 +118,7 @@ def test_the_wheel_over_every_date_and_time_field_changes_nothing(window, store,
     before = releases.get(store, editor.reference)
     fields = [form.release_date.edit, form.embargo.day.edit, form.embargo.clock.edit]
     for field in fields:
-        editor.scroll.ensureWidgetVisible(field)
+        editor.form_scroll.ensureWidgetVisible(field)
         field.setFocus()
         for steps in (-3, 3, -1):
             wheel(field, steps)

@@ -62,10 +62,10 @@ def test_build_a_release_with_two_quotes_and_three_notes(window, store, qtbot, m
     monkeypatch.setattr(notes_module, "pick_boilerplate", lambda _p, items: "about-ceop")
     form.notes.add_library_button.click()
     form.notes.add_one_off_button.click()
-    form.notes.title.setText("Reports")
+    form.notes.note_title.setText("Reports")
     form.notes.text.setPlainText("The report is on the website.")
     form.notes.add_one_off_button.click()
-    form.notes.title.setText("Interviews")
+    form.notes.note_title.setText("Interviews")
     form.notes.text.setPlainText("Bids to the press office.")
 
     form.contact.use_settings.setChecked(False)

@@ -33,8 +33,8 @@ def test_import_edits_accept_one_and_see_the_history(
     edited = tmp_path / "edited.docx"
     approver_edits(sent, edited)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(edited), "")))
-    assert sample_window.approver_action.isEnabled()
-    sample_window.approver_action.trigger()
+    assert sample_window.menus.approver_action.isEnabled()
+    sample_window.menus.approver_action.trigger()
     dialog = sample_window.findChild(history.ApproverEditsDialog)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=10000)
@@ -55,7 +55,7 @@ def test_import_edits_accept_one_and_see_the_history(
     qtbot.waitUntil(lambda: "1,240" in editor.form.read(editor.stored_release()).sections[0].text)
 
     export_release(store, REF, tmp_path / "second.docx")
-    sample_window.history_action.trigger()
+    sample_window.menus.history_action.trigger()
     shown_history = sample_window.findChild(history.HistoryDialog)
     assert shown_history is not None
     assert shown_history.version_list.topLevelItemCount() == 2

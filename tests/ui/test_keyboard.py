@@ -30,7 +30,7 @@ def test_ctrl_e_in_the_headline_exports_and_leaves_the_headline_alone(
 def test_every_menu_shortcut_wins_over_the_field_it_is_typed_in(window, qtbot, monkeypatch) -> None:
     editor = new_release(window)
     fired: list[str] = []
-    for action in (window.new_action, window.export_action, window.find_action):
+    for action in (window.menus.new_action, window.menus.export_action, window.menus.find_action):
         action.triggered.disconnect()
         action.triggered.connect(lambda _=False, a=action: fired.append(a.text()))
     fields = [
@@ -51,23 +51,23 @@ def test_every_menu_shortcut_wins_over_the_field_it_is_typed_in(window, qtbot, m
 
 def test_ctrl_f_searches_the_page_on_show(sample_window, qtbot) -> None:
     sample_window.nav.setCurrentRow(2)
-    sample_window.find_action.trigger()
+    sample_window.menus.find_action.trigger()
     qtbot.waitUntil(sample_window.contacts.search.hasFocus)
     sample_window.nav.setCurrentRow(1)
-    sample_window.find_action.trigger()
+    sample_window.menus.find_action.trigger()
     qtbot.waitUntil(sample_window.boilerplate.filter_edit.hasFocus)
     sample_window.nav.setCurrentRow(0)
-    sample_window.find_action.trigger()
+    sample_window.menus.find_action.trigger()
     qtbot.waitUntil(sample_window.releases.list_panel.search.hasFocus)
 
 
 def test_a_new_release_opens_at_the_top_with_the_headline_focused(sample_window, qtbot) -> None:
     editor = open_release(sample_window, "CEOP-2026-001")
-    bar = editor.scroll.verticalScrollBar()
+    bar = editor.form_scroll.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert bar.value() > 0
     editor.form.contact.fields["phone"].setFocus()
-    sample_window.new_action.trigger()
+    sample_window.menus.new_action.trigger()
     assert sample_window.ops.wait_idle()
     assert editor.reference not in ("CEOP-2026-001", None)
     assert bar.value() == 0

@@ -34,7 +34,7 @@ def test_load_the_sample_library_from_the_welcome_page(window, store, qtbot) -> 
     assert "Sample library loaded" in window.statusBar().currentMessage()
     assert boilerplate.list_all(store)
     # Loading it again adds nothing and says so.
-    window.sample_action.trigger()
+    window.menus.sample_action.trigger()
     qtbot.waitUntil(lambda: "already" in window.statusBar().currentMessage(), timeout=10000)
 
 
@@ -90,17 +90,17 @@ def test_enter_or_double_click_opens_the_editor(sample_window, qtbot) -> None:
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert sample_window.releases.editor_is_shown()
     assert sample_window.releases.editor.reference == "CEOP-2026-003"
-    assert sample_window.export_action.isEnabled()
+    assert sample_window.menus.export_action.isEnabled()
     sample_window.releases.editor.bar.back_button.click()
     assert not sample_window.releases.editor_is_shown()
-    assert not sample_window.export_action.isEnabled()
+    assert not sample_window.menus.export_action.isEnabled()
     assert panel.current_reference() == "CEOP-2026-003"
 
 
 def test_new_release_shortcut_opens_a_draft(window, store, qtbot) -> None:
     window.welcome.empty_button.click()
-    assert window.new_action.shortcut().toString() == "Ctrl+N"
-    window.new_action.trigger()
+    assert window.menus.new_action.shortcut().toString() == "Ctrl+N"
+    window.menus.new_action.trigger()
     assert window.ops.wait_idle()
     editor = window.releases.editor
     assert editor.reference and releases.get(editor.store, editor.reference).status == "draft"
@@ -111,7 +111,7 @@ def test_new_release_shortcut_opens_a_draft(window, store, qtbot) -> None:
 
 def test_find_focuses_the_search_box(sample_window, qtbot) -> None:
     sample_window.releases.open_release("CEOP-2026-001")
-    sample_window.find_action.trigger()
+    sample_window.menus.find_action.trigger()
     assert not sample_window.releases.editor_is_shown()
     qtbot.waitUntil(sample_window.releases.list_panel.search.hasFocus)
 
@@ -119,7 +119,7 @@ def test_find_focuses_the_search_box(sample_window, qtbot) -> None:
 def test_navigation_to_the_boilerplate_page(sample_window) -> None:
     sample_window.nav.setCurrentRow(1)
     assert sample_window.pages.currentWidget() is sample_window.boilerplate
-    assert not sample_window.undo_action.isEnabled()
+    assert not sample_window.menus.undo_action.isEnabled()
     sample_window.nav.setCurrentRow(0)
     assert sample_window.pages.currentWidget() is sample_window.releases
 
@@ -128,7 +128,7 @@ def test_navigation_to_the_contacts_page(sample_window) -> None:
     assert sample_window.nav.item(2).text() == "Contacts"
     sample_window.nav.setCurrentRow(2)
     assert sample_window.pages.currentWidget() is sample_window.contacts
-    assert not sample_window.export_action.isEnabled()
+    assert not sample_window.menus.export_action.isEnabled()
     sample_window.contacts.statusMessage.emit("Saved Zoë Ball.")
     assert sample_window.statusBar().currentMessage() == "Saved Zoë Ball."
 
@@ -145,13 +145,13 @@ def test_menus_and_shortcuts(sample_window) -> None:
     assert titles == ["&File", "&Edit", "&Help"]
     shortcuts = {
         a.text(): a.shortcut().toString()
-        for a in sample_window.findChildren(type(sample_window.new_action))
+        for a in sample_window.findChildren(type(sample_window.menus.new_action))
     }
     assert shortcuts["&Export Word…"] == "Ctrl+E"
     assert shortcuts["&Quit"] == "Ctrl+Q"
     assert shortcuts["&Find…"] == "Ctrl+F"
-    assert sample_window.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert "Ctrl+Shift+Z" in [s.toString() for s in sample_window.redo_action.shortcuts()]
+    assert sample_window.menus.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in sample_window.menus.redo_action.shortcuts()]
 
 
 def test_settings_opens_the_settings_dialog_and_the_preview_follows(
@@ -167,5 +167,5 @@ def test_settings_opens_the_settings_dialog_and_the_preview_follows(
     monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", edit_and_save)
     sample_window.releases.open_release("CEOP-2026-003")
     editor = sample_window.releases.editor
-    sample_window.settings_action.trigger()
+    sample_window.menus.settings_action.trigger()
     qtbot.waitUntil(lambda: "0800 123 456" in editor.preview.browser.toPlainText(), timeout=3000)

@@ -118,7 +118,7 @@ def test_form_undo_takes_back_a_standfirst_edit(window, store, qtbot) -> None:
     qtbot.keyClick(editor.form.standfirst, Qt.Key.Key_B, CTRL)
     saved(editor)
     assert releases.get(store, editor.reference).standfirst == "**First** standfirst"
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert window.ops.wait_idle()
     assert editor.form.standfirst.markdown() == "First standfirst"
     assert releases.get(store, editor.reference).standfirst == "First standfirst"

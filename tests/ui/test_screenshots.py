@@ -46,7 +46,7 @@ def test_screenshot_editor_notes_and_contact(sample_window, tmp_path, qtbot) -> 
     sample_window.releases.open_release("CEOP-2026-001")
     editor = sample_window.releases.editor
     editor.form.notes.list.setCurrentRow(0)
-    editor.scroll.ensureWidgetVisible(editor.form.contact)
+    editor.form_scroll.ensureWidgetVisible(editor.form.contact)
     wait_preview(qtbot, editor, "Helen Marsh")
     save_screenshot(sample_window, "editor-notes", tmp_path, MAIN_WINDOW)
 

@@ -99,7 +99,7 @@ def test_the_checks_run_off_the_ui_thread_once_however_often_it_is_clicked(
     editor.bar.buttons["in_review"].click()
     qtbot.waitUntil(lambda: len(given) == 1)
     editor.bar.buttons["in_review"].click()  # the window answers while they run
-    assert editor.actions.checking is not None
+    assert editor.workflow.checking is not None
     go.set()
     moved(editor)
     assert [thread is threading.main_thread() for thread, _text in given] == [False]

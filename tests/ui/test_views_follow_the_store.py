@@ -59,7 +59,7 @@ def test_taking_the_new_text_updates_the_note_and_its_used_in_row(sample_window,
     uses = {u.reference: u for u in page.used_in.model.uses()}
     assert uses["CEOP-2026-001"].version == latest - 1
 
-    editor.actions.take_latest(key)
+    editor.workflow.take_latest(key)
     assert sample_window.ops.wait_idle()
     uses = {u.reference: u for u in page.used_in.model.uses()}
     assert uses["CEOP-2026-001"].version == latest

@@ -184,7 +184,7 @@ def test_export_word_through_the_dialog(window, draft, store, tmp_path, monkeypa
 
     (tmp_path / "out").mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     target = tmp_path / "out" / "first.docx"
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10000)
     assert target.is_file() and target.stat().st_size > 1000
@@ -194,14 +194,14 @@ def test_export_word_through_the_dialog(window, draft, store, tmp_path, monkeypa
 
     # The next export starts in the folder used last; the same content keeps its number.
     window.statusBar().clearMessage()
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     qtbot.waitUntil(lambda: "(version 1)" in window.statusBar().currentMessage(), timeout=10000)
     assert Path(offered[1]).parent == tmp_path / "out"
 
 
 def test_cancelling_the_export_dialog_writes_nothing(window, draft, store, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a: ("", "")))
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     assert window.ops.wait_idle()
     assert releases.get(store, draft.reference).version_count == 0
 
@@ -214,7 +214,7 @@ def test_an_export_that_fails_says_why(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(blocked / "x.docx"), ""))
     )
-    window.export_action.trigger()
+    window.menus.export_action.trigger()
     qtbot.waitUntil(lambda: bool(shown.errors), timeout=10000)
     assert draft.bar.export_button.isEnabled()
     assert releases.get(store, draft.reference).version_count == 0
@@ -231,7 +231,7 @@ def test_default_file_name_is_reference_and_headline_slug() -> None:
 
 def test_copy_as_email_text(window, draft) -> None:
     draft.form.standfirst.setPlainText("A standfirst for the email.")
-    window.copy_action.trigger()
+    window.menus.copy_action.trigger()
     text = QApplication.clipboard().text()
     assert "Children safer online after campaign" in text
     assert "A standfirst for the email." in text

@@ -62,7 +62,7 @@ def wait_still(qtbot, widget: QWidget, timeout: int = 5000) -> QImage:  # type: 
 def moved(editor: ReleaseEditor) -> None:
     """After a workflow button: the checks before submission (off the UI thread), then the
     move's write, have answered."""
-    while (checking := editor.actions.checking) is not None:
+    while (checking := editor.workflow.checking) is not None:
         loop, limit = QEventLoop(), QTimer()
         limit.setSingleShot(True)
         limit.timeout.connect(loop.quit)
@@ -70,5 +70,5 @@ def moved(editor: ReleaseEditor) -> None:
         limit.start(20_000)
         loop.exec()
         limit.stop()
-        assert editor.actions.checking is not checking, "the checks did not answer in 20 s"
+        assert editor.workflow.checking is not checking, "the checks did not answer in 20 s"
     assert editor.ops.wait_idle(10_000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ceopdesk.core.domain import Boilerplate, BoilerplateUse
@@ -59,7 +59,7 @@ class UsageModel(RowsTableModel[BoilerplateUse]):
 
     HEADERS = ("Reference", "Headline", "Status", "Version taken")
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._latest = 0
 

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ceopdesk.core.contacts import dedupe, service
 from ceopdesk.core.contacts.columns import FIELDS
-from ceopdesk.core.contacts.domain import Contact, DuplicatePair
+from ceopdesk.core.contacts.domain import Contact, ContactSummary, DuplicatePair
 from ceopdesk.core.store import Store
+from ceopdesk.ui.layouts import clear_layout
 from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps, run_in_background
 
 FIELD_LABELS = {"name": "Name", **{f.name: f.label for f in FIELDS}}
@@ -63,10 +64,7 @@ class MergePanel(QWidget):
 
     def show_pair(self, keep: Contact, other: Contact) -> None:
         self.keep, self.other = keep, other
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.grid)
         self.groups.clear()
         self.grid.addWidget(QLabel("<b>Field</b>"), 0, 0)
         self.grid.addWidget(QLabel(f"<b>Keep: {_who(keep)}</b>"), 0, 1)
@@ -217,7 +215,7 @@ class DuplicatesDialog(QDialog):
             self._enable(False)
 
     @staticmethod
-    def _line(s) -> str:  # type: ignore[no-untyped-def]
+    def _line(s: ContactSummary) -> str:
         return " — ".join(x for x in (s.name or s.email or f"#{s.id}", s.organisation) if x)
 
     def _enable(self, on: bool) -> None:

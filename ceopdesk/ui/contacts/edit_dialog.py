@@ -131,7 +131,9 @@ class ContactEditDialog(QDialog):
         form.addRow("", self.lawful_basis_error)
         self.source = QLineEdit(placeholderText="Where the details came from")
         form.addRow("Source", self.source)
-        self.date_collected = QDateEdit(calendarPopup=True, displayFormat="d MMM yyyy")
+        self.date_collected = QDateEdit()
+        self.date_collected.setCalendarPopup(True)
+        self.date_collected.setDisplayFormat("d MMM yyyy")
         self.no_date = QCheckBox("Not recorded")
         self.no_date.toggled.connect(lambda off: self.date_collected.setEnabled(not off))
         collected = QHBoxLayout()
@@ -233,15 +235,17 @@ class ContactEditDialog(QDialog):
             notes=self.notes.toPlainText(),
             lawful_basis=self.lawful_basis.currentData(),
             source=self.source.text() or None,
-            date_collected=None
-            if self.no_date.isChecked()
-            else self.date_collected.date().toPython(),
+            date_collected=None if self.no_date.isChecked() else self._date_collected(),
             # a date kept as typed at import stays until a date is picked
             date_collected_text=base.date_collected_text if self.no_date.isChecked() else "",
             address=self.address.toPlainText(),
             city=self.city.text(),
             do_not_contact=self.do_not_contact.isChecked(),
         )
+
+    def _date_collected(self) -> date:
+        picked = self.date_collected.date()
+        return date(picked.year(), picked.month(), picked.day())
 
     # -- validation -------------------------------------------------------------------
     @property

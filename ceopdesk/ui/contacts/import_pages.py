@@ -27,6 +27,7 @@ from ceopdesk.core.contacts import importer
 from ceopdesk.core.contacts.domain import KINDS, LAWFUL_BASES, FilePreview, ImportOptions
 from ceopdesk.core.contacts.fields import describe as describe_target
 from ceopdesk.core.errors import UserError
+from ceopdesk.ui.layouts import clear_layout
 from ceopdesk.ui.operations import run_in_background
 
 from .detail_panel import LAWFUL_BASIS_LABELS
@@ -233,10 +234,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.known)
 
     def set_preview(self, preview: FilePreview) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.grid)
         self.combos.clear()
         for col, title in enumerate(("Column in the file", "Examples", "Import as")):
             label = QLabel(f"<b>{title}</b>")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceopdesk.core.contacts.domain import ImportReport, ImportRow
+from ceopdesk.core.contacts.domain import ImportReport, ImportRow, ImportStatus
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -190,12 +190,12 @@ class ImportReportWidget(QWidget):
 def summary_sentence(report: ImportReport) -> str:
     """ "contacts.csv: 12 added, 3 merged into people already here, 2 skipped." (zeros left out)."""
     name = Path(report.path).name
-    words = {
+    words: dict[ImportStatus, str] = {
         "added": "would be added" if report.dry_run else "added",
         "merged": "merged into people already here",
         "unchanged": "already here, nothing new",
         "skipped": "skipped",
     }
-    parts = [f"{report.count(k):,} {w}" for k, w in words.items() if report.count(k)]  # type: ignore[arg-type]
+    parts = [f"{report.count(k):,} {w}" for k, w in words.items() if report.count(k)]
     body = ", ".join(parts) if parts else "nothing to import"
     return f"Dry run of {name}: {body}." if report.dry_run else f"{name}: {body}."

@@ -78,7 +78,7 @@ class RunPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.wizard()
         assert isinstance(wizard, ImportWizard)
-        self.start(wizard.path(), wizard.options())
+        self.start(wizard.path(), wizard.import_options())
 
     def start(self, path: str, options: ImportOptions) -> None:
         self._path, self._options = path, options
@@ -253,7 +253,7 @@ class ImportWizard(QWizard):
         preview = self.file_page.preview
         return preview.path if preview is not None else self.file_page.path_edit.text()
 
-    def options(self) -> ImportOptions:
+    def import_options(self) -> ImportOptions:
         has_mapping = self.file_page.preview is not None and self.file_page.preview.unknown_headers
         mapping = self.mapping_page.mapping() if has_mapping else {}
         return self.options_page.options(mapping, self.file_page.chosen_encoding())

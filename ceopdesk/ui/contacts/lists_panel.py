@@ -62,7 +62,7 @@ class ListsPanel(QWidget):
         self.remove_button.setToolTip(
             "Take the members selected above off this list (they stay in the contact list)."
         )
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.new_list)
         self.rename_button.clicked.connect(self.rename)
         self.delete_button.clicked.connect(self.delete)
         self.add_button.clicked.connect(self.add_selected)
@@ -152,7 +152,7 @@ class ListsPanel(QWidget):
             select, self._select_next = self._select_next, None
             self.reload(select=select)
 
-    def create(self) -> None:
+    def new_list(self) -> None:
         name = self._ask("New distribution list", "Name of the list:")
         if name:
             self._try(lambda store: lists.create_list(store, name), name)

@@ -62,6 +62,8 @@ class ContactsTableView(QTableView):
 
     def selected_rows(self) -> list[int]:
         rows: list[int] = []
-        for r in self.selectionModel().selection():
+        selection = self.selectionModel().selection()
+        for i in range(selection.count()):
+            r = selection.at(i)
             rows.extend(range(r.top(), r.bottom() + 1))
         return sorted(set(rows))

@@ -80,7 +80,9 @@ class ValueRows(QWidget):
         combo.setEditable(True)
         combo.addItems(self._labels)
         combo.setCurrentText(label)
-        combo.lineEdit().setPlaceholderText(self._label_placeholder)  # type: ignore[union-attr]
+        line = combo.lineEdit()  # there is one: the combo is editable
+        if line is not None:
+            line.setPlaceholderText(self._label_placeholder)
         combo.setAccessibleName(f"{self._noun} label")
         remove = QToolButton()
         remove.setText("✕")

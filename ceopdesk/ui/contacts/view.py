@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -65,7 +69,7 @@ class ContactsView(QWidget):
             keep, self._keep_id = self._keep_id, None
             self.reload(keep)
 
-    def _run(self, fn, done) -> object:  # type: ignore[no-untyped-def]
+    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> object:
         """The model's background runner: the app's one way of working off the UI thread."""
         return run_in_background(self, fn, done, busy=False)
 
@@ -74,7 +78,7 @@ class ContactsView(QWidget):
         self.toolbar = QToolBar("Contacts")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
-        def action(text: str, slot, tip: str) -> QAction:  # type: ignore[no-untyped-def]
+        def action(text: str, slot: Callable[[], object], tip: str) -> QAction:
             act = QAction(text, self)
             act.setToolTip(tip)
             act.triggered.connect(slot)
@@ -386,7 +390,7 @@ class ContactsView(QWidget):
             menu.addAction(self.edit_action)
         add = menu.addMenu("Add to list")
         for item in lists.all_lists(self.store):
-            add.addAction(item.name, lambda n=item.name: self.add_selected_to_list(n))
+            add.addAction(item.name, partial(self.add_selected_to_list, item.name))
         add.addSeparator()
         add.addAction("Manage lists…", self.open_lists)
         current = self.filters.list_name()

@@ -20,6 +20,7 @@ from .export import ask_export_path
 from .submit_checks import ask_to_submit
 
 if TYPE_CHECKING:
+    from ...core.store import Store
     from .editor import ReleaseEditor
 
 
@@ -126,7 +127,7 @@ class EditorActions:
             return
         reference = release.reference
 
-        def moved(result) -> None:  # type: ignore[no-untyped-def]
+        def moved(result: Release) -> None:
             if editor.reference == reference:
                 editor.show_release(result)
                 editor.undo_stack.clear()
@@ -150,7 +151,7 @@ class EditorActions:
         reference = release.reference
         by = f" by {release.approved_by}" if release.approved_by else ""
 
-        def unlocked(result) -> None:  # type: ignore[no-untyped-def]
+        def unlocked(result: Release) -> None:
             if editor.reference != reference:
                 return
             editor.show_release(
@@ -198,7 +199,7 @@ class EditorActions:
             return
         reference, user = release.reference, audit.current_user()
 
-        def export(store) -> tuple[Path, int]:  # type: ignore[no-untyped-def]
+        def export(store: Store) -> tuple[Path, int]:
             from ...documents.exporting import export_release  # python-docx loads on first use
 
             return export_release(store, reference, path, user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -16,21 +17,25 @@ WARNING_STYLE = "color: #9a5b00;"
 EMBARGO_TIME = time(0, 1)  # the house default: one minute past midnight on the release date
 
 
-class _TypedField(QWidget):
+T = TypeVar("T", date, time)
+
+
+class _TypedField(QWidget, Generic[T]):
     """A line edit read by ``parse`` as typed, with the reason shown under it when it cannot."""
 
     changed = Signal()
 
     def __init__(
         self,
-        parse: Callable[[str], object],
-        show: Callable[[object], str],
+        parse: Callable[[str], T | None],
+        show: Callable[[T], str],
         placeholder: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._parse, self._show = parse, show
-        self._value: object = None
+        self._parse: Callable[[str], T | None] = parse
+        self._show: Callable[[T], str] = show
+        self._value: T | None = None
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
         self.hint = QLabel()
@@ -46,24 +51,25 @@ class _TypedField(QWidget):
         self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self._finished)
 
-    def _read(self) -> tuple[bool, object]:
+    def _read(self) -> tuple[T | None, str]:
+        """The value typed (None: not set) and, when it cannot be read, why not."""
         try:
-            return True, self._parse(self.edit.text())
+            return self._parse(self.edit.text()), ""
         except ValueError as exc:
-            return False, str(exc)
+            return None, str(exc) or "This cannot be read."
 
     def _typed(self) -> None:
-        ok, value = self._read()
-        if ok:
+        value, problem = self._read()
+        if not problem:
             self.hint.hide()
             if value != self._value:
                 self._value = value
                 self.changed.emit()
 
     def _finished(self) -> None:
-        ok, value = self._read()
-        if not ok:
-            self.hint.setText(f"{value} Kept: {self._shown(self._value) or 'not set'}.")
+        value, problem = self._read()
+        if problem:
+            self.hint.setText(f"{problem} Kept: {self._shown(self._value) or 'not set'}.")
             self.hint.show()
             return
         self.hint.hide()
@@ -73,35 +79,32 @@ class _TypedField(QWidget):
             self._value = value
             self.changed.emit()
 
-    def _shown(self, value: object) -> str:
+    def _shown(self, value: T | None) -> str:
         return "" if value is None else self._show(value)
 
     def problem(self) -> str:
         return self.hint.text() if self.hint.isVisibleTo(self) else ""
 
-    def set_value(self, value: object) -> None:
+    def value(self) -> T | None:
+        return self._value
+
+    def set_value(self, value: T | None) -> None:
         self._value = value
         self.edit.setText(self._shown(value))
         self.hint.hide()
 
 
-class DateField(_TypedField):
+class DateField(_TypedField[date]):
     """A date typed as press officers write it; empty is "not set"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parse_date, format_date, "e.g. 21/06/2012, 21 June 2012 or 21 Jun", parent)
 
-    def value(self) -> date | None:
-        return self._value  # type: ignore[return-value]
 
-
-class TimeField(_TypedField):
+class TimeField(_TypedField[time]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parse_time, format_time, "e.g. 00:01 or 9.30am", parent)
         self.edit.setMaximumWidth(110)
-
-    def value(self) -> time | None:
-        return self._value  # type: ignore[return-value]
 
 
 def embargo_warning(

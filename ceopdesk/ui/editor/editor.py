@@ -108,13 +108,13 @@ class ReleaseEditor(QWidget):
         self.unsaved.setStyleSheet(banner("error"))
         self.unsaved.hide()
         self.form = ReleaseForm(self.store)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.form)
-        self.scroll.setMinimumWidth(440)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(440)
         self.preview = Preview(lambda: self._settings, self.store)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.form_scroll)
         self.splitter.addWidget(self.preview)
         self.findings = FindingsPanel(ops, self.form, self.release)
         self.splitter.addWidget(self.findings)
@@ -127,7 +127,7 @@ class ReleaseEditor(QWidget):
         layout.addWidget(self.banner_row)
         layout.addWidget(self.unsaved)
         layout.addWidget(self.splitter, 1)
-        self.actions = EditorActions(self)
+        self.workflow = EditorActions(self)
 
         self._save_timer = QTimer(self)  # a quiet spell after the last keystroke
         self._save_timer.setSingleShot(True)
@@ -137,11 +137,11 @@ class ReleaseEditor(QWidget):
         self._deadline.setInterval(MAX_UNSAVED_MS)
         self._deadline.timeout.connect(self.flush)
         self.form.edited.connect(self._edited)
-        self.form.notes.take_latest_requested.connect(self.actions.take_latest)
-        self.make_changes_button.clicked.connect(self.actions.make_changes)
-        self.bar.move_requested.connect(self.actions.request_move)
+        self.form.notes.take_latest_requested.connect(self.workflow.take_latest)
+        self.make_changes_button.clicked.connect(self.workflow.make_changes)
+        self.bar.move_requested.connect(self.workflow.request_move)
         self.bar.back_requested.connect(self.back_requested)
-        self.bar.export_requested.connect(self.actions.export_word)
+        self.bar.export_requested.connect(self.workflow.export_word)
         self.bar.copy_requested.connect(self.copy_email_text)
         self.undo_stack.canUndoChanged.connect(self.undo_state_changed)
         self.undo_stack.canRedoChanged.connect(self.undo_state_changed)
@@ -169,7 +169,7 @@ class ReleaseEditor(QWidget):
         self.show_release(releases.get(self.store, reference))
         self.undo_stack.clear()
         self.form.sections.set_speakers(releases.speakers(self.store))
-        self.scroll.verticalScrollBar().setValue(0)
+        self.form_scroll.verticalScrollBar().setValue(0)
         return True
 
     def show_release(self, release: Release, note: str | None = None) -> None:
@@ -250,7 +250,7 @@ class ReleaseEditor(QWidget):
         if asked != self._reread or current is None or current.reference != stored.reference:
             return
         if not self.is_dirty() and same_form(self.form.read(current), shown):
-            self._release = stored
+            self._release = current = stored
             shown = self.form.read(stored)
             if not same_form(shown, stored):  # changed elsewhere (e.g. library notes)
                 self.form.notes.set_notes(stored.notes)
@@ -258,7 +258,7 @@ class ReleaseEditor(QWidget):
                     self.form.set_release(stored)
                 self._saved = self._sent = self.form.read(stored)
             self.refresh_workflow()
-        self.preview.schedule(self.form.read(self._release), at_once=True)
+        self.preview.schedule(self.form.read(current), at_once=True)
 
     # -- autosave -----------------------------------------------------------
     def _edited(self) -> None:
@@ -266,8 +266,8 @@ class ReleaseEditor(QWidget):
         self._save_timer.start(SAVE_DELAY_MS)
         if not self._deadline.isActive():
             self._deadline.start()
-        if self._release is not None:
-            self.preview.schedule_from(lambda: self.form.read(self._release))  # type: ignore[arg-type]
+        if (release := self._release) is not None:
+            self.preview.schedule_from(lambda: self.form.read(release))
         self._show_save_state()
         self.undo_state_changed.emit()
 
@@ -405,7 +405,7 @@ class ReleaseEditor(QWidget):
 
     # -- out ----------------------------------------------------------------
     def export_word(self) -> None:
-        self.actions.export_word()
+        self.workflow.export_word()
 
     def copy_email_text(self) -> None:
         current = self.release()
@@ -421,4 +421,4 @@ class ReleaseEditor(QWidget):
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("editor/splitter")
         if state is not None:
-            self.splitter.restoreState(state)  # type: ignore[arg-type]
+            self.splitter.restoreState(state)

@@ -32,6 +32,7 @@ from ...core.checks.spelling import speller
 from ...core.domain import QuoteSection, Release
 from ...documents.figures import part_label
 from ..operations import SETTINGS, StoreOps, run_in_background
+from ..richtext.editor import RichTextEdit
 from .form import ReleaseForm
 from .underline import Span, underline
 
@@ -40,6 +41,8 @@ COLOURS = {"block": "#c62828", "legal": "#e65100", "spelling": "#c62828", "warni
 _SECTION = re.compile(r"sections\[(\d+)\]")
 
 
+# What a listed row shows: rule, part, excerpt, message, severity and its one-click fix.
+RowKey = tuple[str, str, str, str, str, str | None]
 SHOWN_ROWS = 60  # findings listed per check; the text underlines every one
 
 
@@ -101,7 +104,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.ops, self.form, self._current = ops, form, current
         self.findings: list[Finding] = []
-        self._row_keys: list[tuple[object, ...]] = []  # what the listed rows show
+        self._row_keys: list[RowKey] = []  # what the listed rows show
         self.checked: Release | None = None  # the text the findings are about
         self._running = self._again = False
         self.summary = QLabel("Checking…")
@@ -191,9 +194,11 @@ class FindingsPanel(QWidget):
         shown = []
         for finding in self.findings[:SHOWN_ROWS]:
             field = self._field_for(finding.part)
-            editable = field is not None and not field.isReadOnly()  # type: ignore[attr-defined]
+            editable = field is not None and not field.isReadOnly()
             shown.append((finding, finding.fix if editable else None))
-        keys = [(f.rule, f.part, f.excerpt, f.message, f.severity, fix) for f, fix in shown]
+        keys: list[RowKey] = [
+            (f.rule, f.part, f.excerpt, f.message, f.severity, fix) for f, fix in shown
+        ]
         if keys == self._row_keys:
             # The same findings, perhaps moved by typing: keep the rows (a row is a few
             # widgets; rebuilding dozens on every pause in typing stalled the UI thread).
@@ -227,9 +232,15 @@ class FindingsPanel(QWidget):
         self.tabs.setTabText(1, f"Figures ({len(found)})")
 
     # -- where a finding is ----------------------------------------------------
-    def _field_for(self, part: str) -> QLineEdit | QWidget | None:
-        if part in ("headline", "subheadline", "standfirst"):
-            return getattr(self.form, part)
+    def _field_for(self, part: str) -> QLineEdit | RichTextEdit | None:
+        form = self.form
+        fields: dict[str, QLineEdit | RichTextEdit] = {
+            "headline": form.headline,
+            "subheadline": form.subheadline,
+            "standfirst": form.standfirst,
+        }
+        if part in fields:
+            return fields[part]
         m = _SECTION.fullmatch(part)
         if m and self.form.sections.list.currentRow() == int(m.group(1)):
             section = self.form.sections.current()
@@ -245,9 +256,9 @@ class FindingsPanel(QWidget):
         if m and self.form.sections.list.currentRow() != int(m.group(1)):
             self.form.sections.list.setCurrentRow(int(m.group(1)))
 
-    def _locate(self, field: QWidget, finding: Finding) -> tuple[int, int] | None:
+    def _locate(self, field: QLineEdit | RichTextEdit, finding: Finding) -> tuple[int, int] | None:
         """Where the finding's words are in the field now (it may have changed since)."""
-        text = field.text() if isinstance(field, QLineEdit) else field.toPlainText()  # type: ignore[attr-defined]
+        text = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
         want = self._checked_text(finding)[finding.start : finding.end]
         if not want:
             return None
@@ -274,21 +285,22 @@ class FindingsPanel(QWidget):
 
     def _underline(self) -> None:
         spans: dict[int, tuple[QWidget, list[Span]]] = {}
-        for field in (
+        fields: tuple[QWidget, ...] = (
             self.form.headline,
             self.form.subheadline,
             self.form.standfirst,
             self.form.sections.text,
             self.form.sections.quote_text,
-        ):
-            spans[id(field)] = (field, [])
+        )
+        for shown in fields:
+            spans[id(shown)] = (shown, [])
         for finding in self.findings:
             field = self._field_for(finding.part)
             place = self._locate(field, finding) if field is not None else None
             if place:
                 spans[id(field)][1].append((*place, colour_of(finding)))
-        for field, found in spans.values():
-            underline(field, found)
+        for shown, found in spans.values():
+            underline(shown, found)
 
     def _go_to(self, row: int) -> None:
         if not 0 <= row < len(self.findings):
@@ -299,13 +311,13 @@ class FindingsPanel(QWidget):
         if field is None:
             return
         place = self._locate(field, finding)
-        if place and isinstance(field, QLineEdit):
+        if place is not None and isinstance(field, QLineEdit):
             field.setSelection(place[0], place[1] - place[0])
-        elif place:
-            cursor = field.textCursor()  # type: ignore[attr-defined]
+        elif place is not None and isinstance(field, RichTextEdit):
+            cursor = field.textCursor()
             cursor.setPosition(place[0])
             cursor.setPosition(place[1], QTextCursor.MoveMode.KeepAnchor)
-            field.setTextCursor(cursor)  # type: ignore[attr-defined]
+            field.setTextCursor(cursor)
         if finding.rule == "spelling" and finding.fix is None:
             self._suggest(row, finding)
 
@@ -314,7 +326,8 @@ class FindingsPanel(QWidget):
             if options and row < self.list.count() and self.findings[row] is finding:
                 self.findings[row] = Finding(**{**finding.__dict__, "fix": options[0]})
                 widget = self.list.itemWidget(self.list.item(row))
-                widget.set_fix(options[0])  # type: ignore[attr-defined]
+                if isinstance(widget, FindingRow):
+                    widget.set_fix(options[0])
 
         run_in_background(self, lambda: speller().suggestions(finding.excerpt), found, busy=False)
 
@@ -334,7 +347,7 @@ class FindingsPanel(QWidget):
             return False
         self._show_section(finding.part)
         field = self._field_for(finding.part)
-        if field is None or field.isReadOnly():  # type: ignore[attr-defined]
+        if field is None or field.isReadOnly():
             return False  # approved, issued or withdrawn: the form is locked
         place = self._locate(field, finding)
         if place is None:
@@ -344,7 +357,7 @@ class FindingsPanel(QWidget):
             text = field.text()
             field.setText(text[:start] + finding.fix + text[end:])
         else:
-            cursor = QTextCursor(field.document())  # type: ignore[attr-defined]
+            cursor = QTextCursor(field.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(finding.fix)

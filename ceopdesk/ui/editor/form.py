@@ -77,13 +77,13 @@ class ReleaseForm(QWidget):
         self.headline.textChanged.connect(self._show_headline_hint)
         self.standfirst.textChanged.connect(self._edited)
         self.release_date.changed.connect(self._release_date_changed)
-        for part in (
+        for signal in (
             self.embargo.changed,
             self.sections.edited,
             self.notes.edited,
             self.contact.edited,
         ):
-            part.connect(self._edited)
+            signal.connect(self._edited)
 
         self._undo_keys = UndoKeysToForm(self)
         self.watch_undo_keys(self)

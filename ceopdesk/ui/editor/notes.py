@@ -78,15 +78,15 @@ class NotesEditor(OrderedEditor[Note]):
 
         # Page 2: a one-off note.
         one_off_page = QWidget()
-        self.title = QLineEdit()
-        self.title.setPlaceholderText("e.g. Where to get the report")
+        self.note_title = QLineEdit()
+        self.note_title.setPlaceholderText("e.g. Where to get the report")
         self.text = rich_text_box("The text of the note.", 140, headings=True)
         form = QFormLayout(one_off_page)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Title:", self.title)
+        form.addRow("Title:", self.note_title)
         form.addRow("Text:", self.text)
         self.detail.addWidget(one_off_page)
-        self.title.textChanged.connect(self.detail_edited)
+        self.note_title.textChanged.connect(self.detail_edited)
         self.text.textChanged.connect(self.detail_edited)
 
     # -- OrderedEditor ------------------------------------------------------
@@ -112,13 +112,13 @@ class NotesEditor(OrderedEditor[Note]):
             self.library_text.setMarkdown(item.text)
             self.detail.setCurrentIndex(1)
         else:
-            self.title.setText(item.title)
+            self.note_title.setText(item.title)
             self.text.set_markdown(item.text)
             self.detail.setCurrentIndex(2)
 
     def read_detail(self, item: Note) -> None:
         if not item.boilerplate:
-            item.title = self.title.text()
+            item.title = self.note_title.text()
             item.text = self.text.markdown()
 
     # -- public -------------------------------------------------------------
@@ -156,7 +156,7 @@ class NotesEditor(OrderedEditor[Note]):
 
     def add_one_off(self) -> None:
         self.add(Note(title="", text=""))
-        self.title.setFocus()
+        self.note_title.setFocus()
 
     def _take_latest(self) -> None:
         note = self.current()

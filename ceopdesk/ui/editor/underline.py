@@ -43,12 +43,12 @@ def underline(field: QWidget, spans: list[Span]) -> None:
         cursor = QTextCursor(field.document())
         cursor.setPosition(min(start, last))
         cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = _format(colour)  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = _format(colour)
         selections.append(selection)
     field.setExtraSelections(selections)
 
 
 def spans_of(field: QWidget) -> list[Span]:
     """What the field has underlined now."""
-    return [tuple(s) for s in (field.property(_SPANS) or [])]  # type: ignore[misc]
+    return [(int(s), int(e), str(c)) for s, e, c in (field.property(_SPANS) or [])]

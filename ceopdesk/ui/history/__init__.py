@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -10,8 +11,11 @@ from ..operations import StoreOps
 from .approver_edits import ApproverEditsDialog
 from .dialog import HistoryDialog
 
+if TYPE_CHECKING:
+    from ..editor.editor import ReleaseEditor
 
-def open_history(parent: QWidget, ops: StoreOps, editor) -> HistoryDialog | None:  # type: ignore[no-untyped-def]
+
+def open_history(parent: QWidget, ops: StoreOps, editor: ReleaseEditor) -> HistoryDialog | None:
     """The History of the release open in ``editor``, after its last typing is saved."""
     reference = editor.reference
     if reference is None:
@@ -26,7 +30,7 @@ def open_history(parent: QWidget, ops: StoreOps, editor) -> HistoryDialog | None
 def import_approver_edits(
     parent: QWidget,
     ops: StoreOps,
-    editor,  # type: ignore[no-untyped-def]
+    editor: ReleaseEditor,
     path: Path | None = None,
 ) -> ApproverEditsDialog | None:
     """Ask for the Word file an approver sent back and show it beside what was sent."""

@@ -207,7 +207,7 @@ class ApproverEditsDialog(QDialog):
             if r.change is not None and r.change.boilerplate
         }
 
-        def done(_release) -> None:  # type: ignore[no-untyped-def]
+        def done(_release: object) -> None:
             self.summary.setText(f"Accepted {len(parts)} change(s) into {self.reference}.")
             self.accept()
 

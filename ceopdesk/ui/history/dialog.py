@@ -118,8 +118,9 @@ class HistoryDialog(QDialog):
             row.setData(0, Qt.ItemDataRole.UserRole, v.number)
             row.setToolTip(3, v.reason)
             self.version_list.addTopLevelItem(row)
-        if self.version_list.topLevelItemCount():
-            self.version_list.setCurrentItem(self.version_list.topLevelItem(0))
+        newest = self.version_list.topLevelItem(0)
+        if newest is not None:
+            self.version_list.setCurrentItem(newest)
         self.empty_label.setVisible(not self._versions)
         for combo in (self.from_combo, self.to_combo):
             combo.blockSignals(True)

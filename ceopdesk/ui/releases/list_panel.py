@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -136,7 +136,7 @@ class ReleaseListPanel(QWidget):
             if self.isVisible():
                 self.refresh()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale and self.ops is not None:
             self.refresh()
@@ -211,4 +211,4 @@ class ReleaseListPanel(QWidget):
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("releases/columns")
         if state is not None:
-            self.table.horizontalHeader().restoreState(state)  # type: ignore[arg-type]
+            self.table.horizontalHeader().restoreState(state)

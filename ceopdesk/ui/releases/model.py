@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -70,8 +71,8 @@ class ReleaseTableModel(RowsTableModel[ReleaseSummary]):
 class ReleaseFilterProxy(QSortFilterProxyModel):
     """Sorts on SortRole and keeps only the chosen status (None = every status)."""
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._status: str | None = None
         self.setSortRole(SortRole)
 

@@ -115,8 +115,8 @@ class ReleasesPage(QWidget):
         def opened(draft: Release) -> None:
             self.open_release(draft.reference)
             headline = self.editor.form.headline
-            self.editor.scroll.ensureWidgetVisible(headline)
-            self.editor.scroll.verticalScrollBar().setValue(0)
+            self.editor.form_scroll.ensureWidgetVisible(headline)
+            self.editor.form_scroll.verticalScrollBar().setValue(0)
             headline.setFocus(Qt.FocusReason.ShortcutFocusReason)
             headline.selectAll()
             self.message.emit(f"New draft {draft.reference}: type the headline to begin")

@@ -261,10 +261,10 @@ def insert_blocks(cursor: QTextCursor, blocks: list[Block], body_size: float) ->
             continue
         if i and not _after_table(cursor):
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        fmt = heading_format(block.kind == "heading", cursor.blockFormat())
+        block_fmt = heading_format(block.kind == "heading", cursor.blockFormat())
         # Space after a paragraph, as in the Word file; list items sit close together.
-        fmt.setBottomMargin(PARAGRAPH_GAP if not block.is_list else LIST_GAP)
-        cursor.setBlockFormat(fmt)
+        block_fmt.setBottomMargin(PARAGRAPH_GAP if not block.is_list else LIST_GAP)
+        cursor.setBlockFormat(block_fmt)
         old_list = cursor.block().textList()
         if old_list is not None:
             old_list.remove(cursor.block())

@@ -51,7 +51,7 @@ _BULLET_KEYS = (Qt.Key.Key_8, Qt.Key.Key_Asterisk)  # Shift+8 is "*" on UK and U
 _NUMBER_KEYS = (Qt.Key.Key_7, Qt.Key.Key_Ampersand)
 
 
-class RichTextEdit(QTextEdit, TableEditing):
+class RichTextEdit(QTextEdit):
     """Paragraphs, bullets, numbered lists (one nested level), bold, italic, links and,
     where ``headings`` is on (notes), sub-headings and tables.  With ``inline`` (the standfirst) it is one
     paragraph of bold, italic and links: Enter starts no other, a paste is joined into one,
@@ -82,6 +82,7 @@ class RichTextEdit(QTextEdit, TableEditing):
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)  # Tab indents a list item; elsewhere it moves on
         self.setUndoRedoEnabled(False)  # the form keeps one undo history for everything
+        self.tables = TableEditing(self)
         self.toolbar = FormatBar(self, self.headings, inline, self)
         self.setViewportMargins(0, self.toolbar.sizeHint().height(), 0, 0)
         self.cursorPositionChanged.connect(self._show_state)
@@ -105,7 +106,7 @@ class RichTextEdit(QTextEdit, TableEditing):
         if bar.heading is not None:
             bar.heading.setChecked(kind == "heading")
         if bar.table is not None:
-            bar.show_table_state(self.current_table() is not None)
+            bar.show_table_state(self.tables.current_table() is not None)
 
     # -- the stored text ------------------------------------------------------------
     def markdown(self) -> str:
@@ -274,7 +275,7 @@ class RichTextEdit(QTextEdit, TableEditing):
         return True
 
     def _not_in_table(self, what: str) -> bool:
-        if self.current_table() is None:
+        if self.tables.current_table() is None:
             return False
         self.say(f"A table cell holds one line of text, so {what} cannot go in it.")
         return True
@@ -307,13 +308,15 @@ class RichTextEdit(QTextEdit, TableEditing):
             self.paste_plain_text()
         elif self.inline and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.say("This field is one paragraph, so Enter does not start another.")
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_table() is not None:
+        elif (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.tables.current_table() is not None
+        ):
             self.say("A table cell holds one line of text, so Enter does not start another.")
         elif key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
-            if not (self.move_cell(True) or self.indent_item(True)):
+            if not (self.tables.move_cell(True) or self.indent_item(True)):
                 QWidget.focusNextPrevChild(self, True)  # QTextEdit's own refuses while editable
         elif key == Qt.Key.Key_Backtab:
-            if not (self.move_cell(False) or self.indent_item(False)):
+            if not (self.tables.move_cell(False) or self.indent_item(False)):
                 QWidget.focusNextPrevChild(self, False)
         elif event.text() in ('"', "'") and self.smart_quotes and not mods & CTRL:
             cursor = self.textCursor()
@@ -346,7 +349,7 @@ class RichTextEdit(QTextEdit, TableEditing):
 
     def _one_line(self) -> bool:
         """Whether what is pasted here becomes one paragraph: the standfirst, a table cell."""
-        return self.inline or self.current_table() is not None
+        return self.inline or self.tables.current_table() is not None
 
     def _join_note(self, blocks: list[Block]) -> list[str]:
         if not self._one_line() or len(blocks) < 2:

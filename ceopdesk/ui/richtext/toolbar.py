@@ -82,12 +82,12 @@ class FormatBar(QToolBar):
     def _table_menu(self, editor) -> None:  # noqa: ANN001 - the RichTextEdit
         menu = QMenu(self)
         for key, text, slot in (
-            ("insert", "Insert a table", editor.insert_table),
-            ("row", "Add a row below", editor.add_row),
-            ("remove_row", "Remove this row", editor.remove_row),
-            ("column", "Add a column to the right", editor.add_column),
-            ("remove_column", "Remove this column", editor.remove_column),
-            ("remove_table", "Remove the table", editor.remove_table),
+            ("insert", "Insert a table", editor.tables.insert_table),
+            ("row", "Add a row below", editor.tables.add_row),
+            ("remove_row", "Remove this row", editor.tables.remove_row),
+            ("column", "Add a column to the right", editor.tables.add_column),
+            ("remove_column", "Remove this column", editor.tables.remove_column),
+            ("remove_table", "Remove the table", editor.tables.remove_table),
         ):
             action = menu.addAction(text)
             action.setObjectName(f"table_{key}")

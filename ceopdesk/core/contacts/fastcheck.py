@@ -53,7 +53,6 @@ _UK = re.compile(r"(?:\+44|0044|0)([1-9]\d{8,9})\Z")
 _PUNCT = re.compile(r"[\s\-.()/]")
 
 
-@cache
 def forget_domains() -> None:
     """Forget the domains already checked (the next address of each takes the full path)."""
     _domains.clear()
@@ -66,9 +65,11 @@ def _gb_metadata() -> PhoneMetadata:
     return meta
 
 
+@cache
 def _gb_patterns() -> tuple[re.Pattern[str], dict[int, re.Pattern[str]]]:
     """GB's general pattern, and for each length the patterns of every number type that
-    allows it, as one alternation (a number is valid if any type matches)."""
+    allows it, as one alternation (a number is valid if any type matches). Built once:
+    compiling them is most of the cost of a number."""
     meta = _gb_metadata()
     assert meta.general_desc is not None  # every region's metadata has one
     general_pattern = meta.general_desc.national_number_pattern

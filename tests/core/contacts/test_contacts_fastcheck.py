@@ -79,6 +79,33 @@ def test_email_fast_path_is_used(monkeypatch):
     assert parse_email("second@newsroom.example.com") == "second@newsroom.example.com"
 
 
+def test_forgetting_the_domains_works_every_time():
+    for _ in range(3):
+        parse_email("someone@forgotten.example.org")
+        assert fastcheck.known_email("other@forgotten.example.org") is not None
+        fastcheck.forget_domains()
+        assert fastcheck.known_email("other@forgotten.example.org") is None
+
+
+def test_the_uk_phone_fast_paths_read_the_gb_metadata_once(monkeypatch):
+    """The fast paths build their patterns once; reading and compiling phonenumbers' GB
+    metadata for every number made the UK fast path several times slower."""
+    fastcheck.uk_e164("020 7946 0018")
+    fastcheck.uk_national("+442079460018")
+    reads: list[str] = []
+    real = fastcheck.PhoneMetadata.metadata_for_region
+
+    def counted(region: str, *args: object) -> object:
+        reads.append(region)
+        return real(region, *args)
+
+    monkeypatch.setattr(fastcheck.PhoneMetadata, "metadata_for_region", counted)
+    for raw in ("020 7946 0018", "+447512123456", "(0161) 496 0123") * 50:
+        assert fastcheck.uk_e164(raw) is not None
+    assert fastcheck.uk_national("+442079460018") == "020 7946 0018"
+    assert reads == []
+
+
 def gb(raw: str) -> str | None:
     try:
         number = phonenumbers.parse(raw, "GB")

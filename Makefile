@@ -33,6 +33,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check ceopdesk tests benchmarks
 	$(BIN)/ruff format --check ceopdesk tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -33,6 +33,7 @@ from ceopdesk.core.contacts import importer, query  # noqa: E402
 from ceopdesk.core.contacts.domain import ImportOptions  # noqa: E402
 from ceopdesk.core.store import Store  # noqa: E402
 from ceopdesk.ui.contacts.view import SEARCH_DELAY_MS, ContactsView  # noqa: E402
+from ceopdesk.ui.operations import StoreOps  # noqa: E402
 
 
 def rss_mb() -> float:
@@ -99,7 +100,8 @@ def main() -> int:
     cpu = time.process_time()
     if args.tracemalloc:
         tracemalloc.start()
-    view = ContactsView(store)
+    ops = StoreOps(store)
+    view = ContactsView(ops)
     view.resize(1280, 800)
     view.show()
     wait(view.model, view.wait_idle)

@@ -26,7 +26,6 @@ from ..core.checks import rules as rules_service
 from ..core.checks.catalogue import RULES
 from ..core.checks.rules import Acronym, Lengths, Rules, Term
 from ..core.errors import UserError
-from ..core.store import Store
 from . import dialogs
 from .operations import SETTINGS, StoreOps
 
@@ -92,13 +91,12 @@ def _with_buttons(table: QTableWidget) -> QWidget:
 
 
 class ChecksDialog(QDialog):
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
-    ) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        store = ops.store
         self.setWindowTitle("Checks — house style, spelling, plain sense, legal")
         self.setMinimumSize(760, 520)
-        self.ops = ops or StoreOps(store, self)
+        self.ops = ops
         self.terms = _table(["Term to avoid", "Say instead (separate with ;)", "Why"])
         self.acronyms = _table(["Acronym", "Spelled out"])
         self.lengths = {key: QSpinBox() for key in LENGTHS}

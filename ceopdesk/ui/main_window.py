@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         if self._boilerplate is None:
             from .boilerplate.view import BoilerplateView
 
-            view = BoilerplateView(self.store, ops=self.ops)
+            view = BoilerplateView(self.ops)
             view.statusMessage.connect(self.say)
             view.releaseActivated.connect(self.open_release)
             self.pages.addWidget(view)
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         if self._contacts is None:
             from .contacts.view import ContactsView
 
-            view = ContactsView(self.store, ops=self.ops)
+            view = ContactsView(self.ops)
             view.statusMessage.connect(self.say)
             self.pages.addWidget(view)
             self._contacts = view
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         # Imported here: it loads python-docx (to check templates), a fifth of start-up time.
         from .settings_dialog import SettingsDialog
 
-        SettingsDialog(self.store, self, ops=self.ops).exec()
+        SettingsDialog(self.ops, self).exec()
 
     def about(self) -> None:
         QMessageBox.about(

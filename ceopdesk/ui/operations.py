@@ -26,11 +26,14 @@ The contract, for everyone who writes UI code
   transaction).
 * ``coalesce=KEY``: a write not yet started is replaced by a newer one with the
   same key (autosave: only the newest form needs writing).
-* Reads for painting may stay on the UI thread where they are measured fast;
-  slow reads (search, counts over 100k contacts) use ``run_in_background``.
+* **Reads for painting** go through ``StoreOps.query`` (``ui/queries.py``): off the
+  UI thread, the newest read a view asked for wins, a read for a view that has moved on
+  is dropped. Only reads measured fast by ``make bench`` stay on the UI thread. Long
+  work with its own progress uses ``run_in_background``.
 
 Nothing here is global: the main window owns one ``StoreOps`` and hands it to
-every view.  The worker touches exactly one Qt object, the job's relay, and
+every view; every view and dialog that reads or writes the store takes it as a
+required argument (there is no second queue: a view never makes its own).  The worker touches exactly one Qt object, the job's relay, and
 that object is a child of the application, never of a widget: a window closing
 while its job runs cannot delete it under the worker's feet.
 """
@@ -38,34 +41,38 @@ while its job runs cannot delete it under the worker's feet.
 from __future__ import annotations
 
 import logging
-import sys
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
-    QCoreApplication,
     QDeadlineTimer,
     QEventLoop,
     QObject,
-    Qt,
     QThreadPool,
     QTimer,
     Signal,
-    Slot,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..core.errors import StoreBusy, UserError
-from . import dialogs
+from .background import Operation, report_failure, run_in_background, start
+from .queries import Queries
 
 if TYPE_CHECKING:  # the main window is painted before the store's modules are loaded
     from ..core.store import Store
 
 T = TypeVar("T")
 log = logging.getLogger("ceopdesk")
+__all__ = [  # the background helpers are used from here by the views
+    "Operation",
+    "StoreOps",
+    "describe_failure",
+    "report_failure",
+    "run_in_background",
+]
 
 RELEASES = "releases"
 BOILERPLATE = "boilerplate"
@@ -80,116 +87,6 @@ WAITING_TEXT = (
     "Waiting for the store: another program is writing to it. "
     "Your changes are kept and will be saved when it is free."
 )
-
-
-class _Relay(QObject):
-    """Carries one answer from a worker thread to the UI thread."""
-
-    _finished = Signal()
-
-    def __init__(self, deliver: Callable[[bool, object], None]) -> None:
-        super().__init__(QCoreApplication.instance())  # not a widget (see the module doc)
-        self._deliver_to = deliver
-        self._answer: tuple[bool, object] = (False, None)
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    def run(self, fn: Callable[[], object]) -> None:
-        """On the worker thread."""
-        try:
-            self._answer = (True, fn())
-        except BaseException as exc:  # noqa: BLE001 - every failure is reported
-            self._answer = (False, exc)
-        self._finished.emit()
-
-    @Slot()
-    def _deliver(self) -> None:
-        ok, value = self._answer
-        self._answer = (False, None)
-        try:
-            self._deliver_to(ok, value)
-        finally:
-            self.deleteLater()
-
-
-def _start(
-    pool: QThreadPool, fn: Callable[[], object], deliver: Callable[[bool, object], None]
-) -> None:
-    relay = _Relay(deliver)
-    holder = [relay]
-
-    def work() -> None:
-        # The worker lets go of the relay before it lets go of the GIL, so the last
-        # reference is always dropped on the UI thread, in ``_deliver``.
-        job = holder.pop()
-        job.run(fn)
-        del job
-
-    # A plain callable, not a QRunnable subclass: the pool deletes no Python
-    # object from its own thread.
-    pool.start(work)
-
-
-class Operation(QObject):
-    """The UI-thread end of one background job (``running`` until it has answered)."""
-
-    done = Signal()
-
-    def __init__(
-        self,
-        parent: QWidget,
-        on_success: Callable[[Any], None] | None,
-        on_failure: Callable[[BaseException], None] | None,
-        busy: bool,
-    ) -> None:
-        super().__init__(QCoreApplication.instance())
-        self._parent = parent
-        self._on_success = on_success
-        self._on_failure = on_failure
-        self._busy = busy
-        self.running = True
-        if busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-
-    def deliver(self, ok: bool, value: object) -> None:
-        self.running = False
-        if self._busy:
-            QApplication.restoreOverrideCursor()
-        try:
-            if not shiboken6.isValid(self._parent):
-                return  # the window that asked has gone
-            if ok:
-                if self._on_success is not None:
-                    self._on_success(value)
-            else:
-                assert isinstance(value, BaseException)
-                report_failure(self._parent, value)
-                if self._on_failure is not None:
-                    self._on_failure(value)
-        finally:
-            self.done.emit()
-            self.deleteLater()
-
-
-def report_failure(parent: QWidget | None, exc: BaseException) -> None:
-    """A UserError is a plain message; anything else is a bug for the crash handler."""
-    if isinstance(exc, UserError):
-        dialogs.show_error(parent, str(exc))
-    else:
-        sys.excepthook(type(exc), exc, exc.__traceback__)
-
-
-def run_in_background(
-    parent: QWidget,
-    fn: Callable[[], T],
-    on_success: Callable[[T], None] | None = None,
-    *,
-    on_failure: Callable[[BaseException], None] | None = None,
-    busy: bool = True,
-) -> Operation:
-    """Run ``fn`` (a read, or long work with its own progress) on the global pool."""
-    operation = Operation(parent, on_success, on_failure, busy)
-    _start(QThreadPool.globalInstance(), fn, operation.deliver)
-    return operation
 
 
 @dataclass
@@ -228,8 +125,35 @@ class StoreOps(QObject):
         self._slow.setSingleShot(True)
         self._slow.setInterval(SLOW_MS)
         self._slow.timeout.connect(self._say_waiting)
+        self._queries = Queries(store, self)
 
     # -- asking -------------------------------------------------------------
+    def query(
+        self,
+        parent: QWidget,
+        fn: Callable[[Store], T],
+        on_success: Callable[[T], object],
+        *,
+        key: Hashable = "",
+        shows: Callable[[], object] | None = None,
+        on_failure: Callable[[BaseException], object] | None = None,
+        report: bool = True,
+    ) -> None:
+        """Read ``fn(store)`` off the UI thread for painting; see ``ui/queries.py``."""
+        self._queries.query(
+            parent,
+            fn,
+            on_success,
+            key=key,
+            shows=shows,
+            on_failure=on_failure,
+            report=report,
+        )
+
+    def reads_running(self) -> int:
+        """Reads asked through ``query`` and not yet answered."""
+        return self._queries.running
+
     def mutate(
         self,
         parent: QWidget | None,
@@ -292,6 +216,7 @@ class StoreOps(QObject):
         self._queue.clear()
         self._retry.stop()
         self._pool.waitForDone(timeout_ms)
+        self._queries.wait_for_done(timeout_ms)
         return done
 
     # -- the queue ----------------------------------------------------------
@@ -303,7 +228,7 @@ class StoreOps(QObject):
         write.tries += 1
         store = self.store
         self._slow.start()
-        _start(self._pool, lambda: write.fn(store), self._answered)
+        start(self._pool, lambda: write.fn(store), self._answered)
 
     def _say_waiting(self) -> None:
         if not self._waiting:

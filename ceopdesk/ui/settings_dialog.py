@@ -26,7 +26,6 @@ from ceopdesk.core import settings as settings_service
 from ceopdesk.core.domain import ContactBlock, Settings
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.settings import PREFIX_RE
-from ceopdesk.core.store import Store
 from ceopdesk.documents.docx_writer import check_template
 from ceopdesk.documents.template_clean import removed_from_template
 from ceopdesk.ui.checks_dialog import ChecksDialog
@@ -52,12 +51,11 @@ def _optional(edit: QLineEdit) -> str | None:
 class SettingsDialog(QDialog):
     """Edits the settings kept in the store; Save writes them through the settings service."""
 
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
-    ) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        store = ops.store
         self._store = store
-        self.ops = ops or StoreOps(store, self)  # the window's one, or the dialog's own
+        self.ops = ops
         self._loaded = settings_service.load(store)
         self._template_problem: str | None = None
         self._saved: Settings | None = None
@@ -147,9 +145,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(contact_box)
         layout.addWidget(template_box)
         self.checks_button = QPushButton("Checks: terms, acronyms, lengths, spelling, legal…")
-        self.checks_button.clicked.connect(
-            lambda: ChecksDialog(self._store, self, ops=self.ops).exec()
-        )
+        self.checks_button.clicked.connect(lambda: ChecksDialog(self.ops, self).exec())
         layout.addWidget(self.checks_button)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)

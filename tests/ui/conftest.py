@@ -62,6 +62,17 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 @pytest.fixture
+def ops(qapp, store):  # type: ignore[no-untyped-def]
+    """The one write queue (and reader) on ``store``, as the main window hands its views."""
+    from ceopdesk.ui.operations import StoreOps
+
+    queue = StoreOps(store)
+    yield queue
+    queue.shutdown(5000)
+    queue.deleteLater()
+
+
+@pytest.fixture
 def window(qtbot, store, shown):  # type: ignore[no-untyped-def]
     from ceopdesk.ui.main_window import MainWindow
 

@@ -17,9 +17,9 @@ def assert_sane(image: QImage, min_w: int = 600, min_h: int = 400) -> None:
     assert min_w <= image.width() <= 4000 and min_h <= image.height() <= 3000
 
 
-def test_boilerplate_screens(qtbot, store, tmp_path) -> None:
+def test_boilerplate_screens(qtbot, store, ops, tmp_path) -> None:
     demo.load_sample(store)
-    view = BoilerplateView(store)
+    view = BoilerplateView(ops)
     qtbot.addWidget(view)
     view.resize(1280, 800)
     view.show()

@@ -16,8 +16,8 @@ Button = QMessageBox.StandardButton
 
 
 @pytest.fixture
-def view(qtbot, store):  # type: ignore[no-untyped-def]
-    widget = BoilerplateView(store)
+def view(qtbot, store, ops):  # type: ignore[no-untyped-def]
+    widget = BoilerplateView(ops)
     qtbot.addWidget(widget)
     widget.resize(1200, 760)
     return widget

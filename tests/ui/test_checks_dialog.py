@@ -11,8 +11,8 @@ from ceopdesk.core.checks import rules as rules_service
 from ceopdesk.ui.checks_dialog import ChecksDialog
 
 
-def test_the_dialog_shows_the_shipped_rules_and_saves_an_edit(qtbot, store, shown) -> None:
-    dialog = ChecksDialog(store)
+def test_the_dialog_shows_the_shipped_rules_and_saves_an_edit(qtbot, store, ops, shown) -> None:
+    dialog = ChecksDialog(ops)
     qtbot.addWidget(dialog)
     assert dialog.rules() == rules_service.defaults()  # shown as stored, read back unchanged
     dialog.lengths["headline_chars"].setValue(70)
@@ -37,9 +37,9 @@ def test_the_dialog_shows_the_shipped_rules_and_saves_an_edit(qtbot, store, show
 
 
 def test_export_then_import_round_trips_and_a_bad_file_is_one_sentence(
-    qtbot, store, shown, tmp_path, monkeypatch
+    qtbot, store, ops, shown, tmp_path, monkeypatch
 ) -> None:
-    dialog = ChecksDialog(store)
+    dialog = ChecksDialog(ops)
     qtbot.addWidget(dialog)
     target = tmp_path / "checks.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

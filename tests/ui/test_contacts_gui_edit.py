@@ -12,8 +12,8 @@ from ceopdesk.core.contacts.domain import Contact, ContactFilter, Email, Phone
 from ceopdesk.ui.contacts.edit_dialog import ContactEditDialog
 
 
-def make_dialog(qtbot, store, contact: Contact | None = None) -> ContactEditDialog:
-    dialog = ContactEditDialog(store, contact)
+def make_dialog(qtbot, ops, contact: Contact | None = None) -> ContactEditDialog:
+    dialog = ContactEditDialog(ops, contact)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -23,8 +23,8 @@ def settle(qtbot, dialog: ContactEditDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.checking, timeout=2000)
 
 
-def test_a_new_contact_starts_quiet_and_cannot_be_saved_empty(qtbot, store):
-    dialog = make_dialog(qtbot, store)
+def test_a_new_contact_starts_quiet_and_cannot_be_saved_empty(qtbot, store, ops):
+    dialog = make_dialog(qtbot, ops)
     assert not dialog.save_button.isEnabled()
     assert dialog.error_for("name") == ""  # no scolding before anything is typed
     dialog.save()
@@ -33,8 +33,8 @@ def test_a_new_contact_starts_quiet_and_cannot_be_saved_empty(qtbot, store):
     assert dialog.result() == 0
 
 
-def test_a_bad_email_is_warned_about_and_save_still_allowed(qtbot, store):
-    dialog = make_dialog(qtbot, store)
+def test_a_bad_email_is_warned_about_and_save_still_allowed(qtbot, store, ops):
+    dialog = make_dialog(qtbot, ops)
     dialog.given.setText("Zoë")
     dialog.family.setText("Ball")
     dialog.emails.value_edit(0).setText("zoe@")
@@ -77,11 +77,11 @@ def test_a_bad_email_is_warned_about_and_save_still_allowed(qtbot, store):
     assert query.count_contacts(store, ContactFilter(text="zoe")) == 1
 
 
-def test_an_email_that_belongs_to_someone_else_is_flagged_on_its_own_row(qtbot, store):
+def test_an_email_that_belongs_to_someone_else_is_flagged_on_its_own_row(qtbot, store, ops):
     other = service.create_contact(
         store, Contact(given_name="Tom", family_name="Wright", emails=[Email("tom@thetimes.co.uk")])
     )
-    dialog = make_dialog(qtbot, store)
+    dialog = make_dialog(qtbot, ops)
     dialog.given.setText("Thomas")
     dialog.emails.value_edit(0).setText("not an address")
     dialog.emails.add_row("TOM@thetimes.co.uk")
@@ -91,14 +91,14 @@ def test_an_email_that_belongs_to_someone_else_is_flagged_on_its_own_row(qtbot, 
     assert not dialog.save_button.isEnabled()
 
 
-def test_editing_an_existing_contact_saves_the_change(qtbot, store):
+def test_editing_an_existing_contact_saves_the_change(qtbot, store, ops):
     saved = service.create_contact(
         store,
         Contact(
             given_name="Priya", family_name="Patel", organisation="ITV", emails=[Email("p@itv.com")]
         ),
     )
-    dialog = make_dialog(qtbot, store, saved)
+    dialog = make_dialog(qtbot, ops, saved)
     assert dialog.windowTitle() == "Edit Priya Patel"
     assert dialog.save_button.isEnabled()
     dialog.organisation.setText("ITV News")
@@ -116,11 +116,11 @@ def test_editing_an_existing_contact_saves_the_change(qtbot, store):
     assert [c.id for c in query.search_contacts(store, "london")] == [saved.id]
 
 
-def test_a_date_kept_as_typed_is_shown_and_kept_until_a_date_is_picked(qtbot, store):
+def test_a_date_kept_as_typed_is_shown_and_kept_until_a_date_is_picked(qtbot, store, ops):
     saved = service.create_contact(
         store, Contact(given_name="Mo", date_collected=None, date_collected_text="31/31/2024")
     )
-    dialog = make_dialog(qtbot, store, saved)
+    dialog = make_dialog(qtbot, ops, saved)
     assert "'31/31/2024' cannot be read" in dialog.error_for("date_collected")
     assert dialog.save_button.isEnabled()
     dialog.job_title.setText("Editor")
@@ -130,9 +130,9 @@ def test_a_date_kept_as_typed_is_shown_and_kept_until_a_date_is_picked(qtbot, st
     assert service.get_contact(store, saved.id).date_collected_text == "31/31/2024"  # type: ignore[arg-type]
 
 
-def test_a_contact_changed_elsewhere_is_not_overwritten(qtbot, store):
+def test_a_contact_changed_elsewhere_is_not_overwritten(qtbot, store, ops):
     saved = service.create_contact(store, Contact(given_name="Mei", family_name="Chen"))
-    dialog = make_dialog(qtbot, store, saved)
+    dialog = make_dialog(qtbot, ops, saved)
     service.update_contact(store, Contact(**{**saved.__dict__, "job_title": "Editor"}))
     dialog.job_title.setText("Reporter")
     settle(qtbot, dialog)

@@ -74,7 +74,7 @@ def test_export_of_the_current_search_or_a_list(qtbot, store, tmp_path, monkeypa
     assert dialog.count.text().startswith("2 contacts will be exported.")
 
 
-def test_duplicates_are_found_off_the_ui_thread_and_merged_with_choices(qtbot, store):
+def test_duplicates_are_found_off_the_ui_thread_and_merged_with_choices(qtbot, store, ops):
     a = service.create_contact(
         store,
         Contact(
@@ -98,7 +98,7 @@ def test_duplicates_are_found_off_the_ui_thread_and_merged_with_choices(qtbot, s
         ),
     )
     service.create_contact(store, Contact(given_name="Tom", family_name="Wright"))
-    dialog = DuplicatesDialog(store)
+    dialog = DuplicatesDialog(ops)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.searching, timeout=5000)
     assert len(dialog.pairs) == 1 and dialog.table.rowCount() == 1

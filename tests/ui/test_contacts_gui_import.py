@@ -34,9 +34,9 @@ def choose(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
 
 
-def open_wizard(qtbot, store, monkeypatch, path: Path) -> ImportWizard:
+def open_wizard(qtbot, ops, monkeypatch, path: Path) -> ImportWizard:
     choose(monkeypatch, path)
-    wizard = ImportWizard(store)
+    wizard = ImportWizard(ops)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.choose()
@@ -51,9 +51,9 @@ def run(qtbot, wizard: ImportWizard) -> None:
 
 
 def test_the_wizard_previews_maps_imports_and_reports_every_row(
-    qtbot, store, monkeypatch, csv_file
+    qtbot, store, ops, monkeypatch, csv_file
 ):
-    wizard = open_wizard(qtbot, store, monkeypatch, csv_file)
+    wizard = open_wizard(qtbot, ops, monkeypatch, csv_file)
     page = wizard.file_page
     assert (
         page.status.text()
@@ -96,8 +96,10 @@ def test_the_wizard_previews_maps_imports_and_reports_every_row(
     assert query.count_contacts(store, ContactFilter(text="zoe")) == 1
 
 
-def test_a_bad_row_stops_the_import_until_the_user_skips_it(qtbot, store, monkeypatch, csv_file):
-    wizard = open_wizard(qtbot, store, monkeypatch, csv_file)
+def test_a_bad_row_stops_the_import_until_the_user_skips_it(
+    qtbot, store, ops, monkeypatch, csv_file
+):
+    wizard = open_wizard(qtbot, ops, monkeypatch, csv_file)
     run(qtbot, wizard)
     page = wizard.run_page
     assert page.title() == "Nothing was imported"
@@ -110,8 +112,10 @@ def test_a_bad_row_stops_the_import_until_the_user_skips_it(qtbot, store, monkey
     assert query.count_contacts(store) == 3
 
 
-def test_a_dry_run_saves_nothing_and_offers_the_real_import(qtbot, store, monkeypatch, csv_file):
-    wizard = open_wizard(qtbot, store, monkeypatch, csv_file)
+def test_a_dry_run_saves_nothing_and_offers_the_real_import(
+    qtbot, store, ops, monkeypatch, csv_file
+):
+    wizard = open_wizard(qtbot, ops, monkeypatch, csv_file)
     wizard.next()
     wizard.next()
     wizard.options_page.dry_run.setChecked(True)
@@ -127,9 +131,9 @@ def test_a_dry_run_saves_nothing_and_offers_the_real_import(qtbot, store, monkey
     assert query.count_contacts(store) == 3
 
 
-def test_cancelling_while_it_runs_stores_nothing(qtbot, store, monkeypatch, tmp_path):
+def test_cancelling_while_it_runs_stores_nothing(qtbot, store, ops, monkeypatch, tmp_path):
     path = write_csv(tmp_path / "big.csv", 3000)
-    wizard = open_wizard(qtbot, store, monkeypatch, path)
+    wizard = open_wizard(qtbot, ops, monkeypatch, path)
     wizard.next()
     wizard.next()
     assert wizard.run_page.running
@@ -139,11 +143,13 @@ def test_cancelling_while_it_runs_stores_nothing(qtbot, store, monkeypatch, tmp_
     assert query.count_contacts(store) == 0
 
 
-def test_an_unreadable_file_is_explained_on_the_first_page(qtbot, store, monkeypatch, tmp_path):
+def test_an_unreadable_file_is_explained_on_the_first_page(
+    qtbot, store, ops, monkeypatch, tmp_path
+):
     path = tmp_path / "empty.csv"
     path.write_bytes(b"   \n")
     choose(monkeypatch, path)
-    wizard = ImportWizard(store)
+    wizard = ImportWizard(ops)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.choose()
@@ -151,8 +157,8 @@ def test_an_unreadable_file_is_explained_on_the_first_page(qtbot, store, monkeyp
     assert not wizard.file_page.isComplete()
 
 
-def test_the_view_refreshes_after_an_import(qtbot, store, monkeypatch, csv_file):
-    view = ContactsView(store)
+def test_the_view_refreshes_after_an_import(qtbot, store, ops, monkeypatch, csv_file):
+    view = ContactsView(ops)
     qtbot.addWidget(view)
     qtbot.waitUntil(view.wait_idle, timeout=3000)
     assert view.model.rowCount() == 0

@@ -16,10 +16,10 @@ def answer(monkeypatch, *texts: str) -> None:
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (replies.pop(0), True))
 
 
-def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, monkeypatch):
+def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, ops, monkeypatch):
     ids = seed_people(store)
     chosen = [ids["Zoë Ball"], ids["Priya Patel"], ids["王伟"]]
-    panel = ListsPanel(store, lambda: chosen)
+    panel = ListsPanel(ops, lambda: chosen)
     qtbot.addWidget(panel)
     assert not panel.add_button.isEnabled()  # no list yet
     assert panel.add_button.text() == "Add the 3 selected contacts"
@@ -62,10 +62,10 @@ def test_lists_panel_creates_fills_renames_empties_and_deletes(qtbot, store, mon
     assert lists.all_lists(store) == [] and panel.lists.count() == 0
 
 
-def test_adding_and_removing_the_selection_from_the_table(qtbot, store, monkeypatch):
+def test_adding_and_removing_the_selection_from_the_table(qtbot, store, ops, monkeypatch):
     seed_people(store)
     lists.create_list(store, "Welsh media")
-    view = ContactsView(store)
+    view = ContactsView(ops)
     qtbot.addWidget(view)
     view.search.setText("cymru")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)

@@ -14,9 +14,9 @@ from ceopdesk.ui.contacts.view import ContactsView
 
 
 @pytest.fixture
-def view(qtbot, store):
+def view(qtbot, store, ops):
     seed_people(store)
-    v = ContactsView(store)
+    v = ContactsView(ops)
     qtbot.addWidget(v)
     qtbot.waitUntil(v.wait_idle, timeout=3000)
     return v
@@ -27,6 +27,7 @@ def select(qtbot, view: ContactsView, text: str) -> None:
     qtbot.waitUntil(view.wait_idle, timeout=3000)
     assert view.model.rowCount() == 1
     view.table.selectRow(0)
+    qtbot.waitUntil(view.erase_action.isEnabled)  # once the side panel shows the person
 
 
 def answer_box(monkeypatch, yes: bool) -> list[str]:

@@ -26,11 +26,11 @@ REPORT_CSV = (
 )
 
 
-def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
+def test_contacts_screens(qtbot, store, ops, tmp_path, monkeypatch) -> None:
     ids = seed_people(store)
     lists.create_list(store, "Crime desk")
     lists.add_members(store, "Crime desk", [ids["Zoë Ball"], ids["Priya Patel"], ids["Tom Wright"]])
-    view = ContactsView(store)
+    view = ContactsView(ops)
     qtbot.addWidget(view)
     view.resize(1280, 860)
     view.show()
@@ -40,17 +40,19 @@ def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
     row = next(r for r in range(view.model.rowCount()) if view.model.contact_id(r) == ids["王伟"])
     view.table.scrollToBottom()
     view.table.selectRow(row)
+    qtbot.waitUntil(view.wait_idle, timeout=3000)
     wait_still(qtbot, view)
     assert_sane(save_screenshot(view, "contacts", tmp_path), 1000, 600)
 
     view.search.setText("bbc")
     qtbot.waitUntil(view.wait_idle, timeout=3000)
     view.table.selectRow(0)
+    qtbot.waitUntil(view.wait_idle, timeout=3000)
     wait_still(qtbot, view)
     assert_sane(save_screenshot(view, "contacts-search", tmp_path), 1000, 600)
 
     zoe = service.get_contact(store, ids["Zoë Ball"])
-    dialog = ContactEditDialog(store, zoe, view)
+    dialog = ContactEditDialog(ops, zoe, view)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -65,7 +67,7 @@ def test_contacts_screens(qtbot, store, tmp_path, monkeypatch) -> None:
     path = tmp_path / "media-database.csv"
     path.write_text(REPORT_CSV, encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    wizard = ImportWizard(store, view)
+    wizard = ImportWizard(ops, view)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.choose()

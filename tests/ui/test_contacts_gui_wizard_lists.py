@@ -14,7 +14,7 @@ from ceopdesk.ui.contacts.view import ContactsView
 
 
 def test_only_columns_holding_data_are_offered_with_human_labels(
-    qtbot, store, monkeypatch, tmp_path
+    qtbot, store, ops, monkeypatch, tmp_path
 ):
     path = tmp_path / "outlets.csv"
     path.write_text(
@@ -24,7 +24,7 @@ def test_only_columns_holding_data_are_offered_with_human_labels(
         "utf-8",
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    wizard = ImportWizard(store)
+    wizard = ImportWizard(ops)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.choose()
@@ -41,8 +41,8 @@ def test_only_columns_holding_data_are_offered_with_human_labels(
     assert "Town → City" in page.known.text()
 
 
-def test_the_lists_dialog_leaves_the_table_usable(qtbot, store):
-    view = ContactsView(store)
+def test_the_lists_dialog_leaves_the_table_usable(qtbot, store, ops):
+    view = ContactsView(ops)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(view.wait_idle, timeout=3000)
@@ -56,10 +56,10 @@ def test_the_lists_dialog_leaves_the_table_usable(qtbot, store):
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
 
 
-def test_not_the_same_person_is_remembered(qtbot, store):
+def test_not_the_same_person_is_remembered(qtbot, store, ops):
     service.create_contact(store, Contact(given_name="Jo", family_name="Adams", organisation="ITV"))
     service.create_contact(store, Contact(given_name="Jo", family_name="Adams", organisation="ITV"))
-    dialog = DuplicatesDialog(store)
+    dialog = DuplicatesDialog(ops)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.searching, timeout=5000)
     assert len(dialog.pairs) == 1

@@ -17,8 +17,8 @@ from ceopdesk.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
-def dialog(qtbot, store):  # type: ignore[no-untyped-def]
-    widget = SettingsDialog(store)
+def dialog(qtbot, store, ops):  # type: ignore[no-untyped-def]
+    widget = SettingsDialog(ops)
     qtbot.addWidget(widget)
     return widget
 
@@ -130,11 +130,11 @@ def test_unreadable_template_gets_a_plain_sentence(dialog, tmp_path, monkeypatch
     assert not dialog.save_button.isEnabled()
 
 
-def test_a_stored_template_that_has_gone_is_flagged_on_opening(store, qtbot, tmp_path) -> None:
+def test_a_stored_template_that_has_gone_is_flagged_on_opening(store, ops, qtbot, tmp_path) -> None:
     current = settings.load(store)
     current.template_path = str(tmp_path / "gone.docx")
     settings.save(store, current)
-    dialog = SettingsDialog(store)
+    dialog = SettingsDialog(ops)
     qtbot.addWidget(dialog)
     assert "does not exist" in dialog.template_status.text()
     assert not dialog.save_button.isEnabled()

@@ -81,5 +81,9 @@ def test_the_contacts_table_counts_and_lists_follow(sample_window, qtbot) -> Non
     qtbot.waitUntil(lambda: view.model.rowCount() == before + 1 and not view.model.loading)
     assert view.count_label.text().startswith(f"{before + 1:,} contact")
     change(sample_window, lambda s: lists.create_list(s, "Welsh media"), {LISTS})
-    names = [view.filters.list_combo.itemText(i) for i in range(view.filters.list_combo.count())]
-    assert any(n.startswith("Welsh media") for n in names)
+
+    def names() -> list[str]:
+        combo = view.filters.list_combo
+        return [combo.itemText(i) for i in range(combo.count())]
+
+    qtbot.waitUntil(lambda: any(n.startswith("Welsh media") for n in names()))

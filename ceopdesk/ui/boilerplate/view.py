@@ -22,7 +22,6 @@ from ceopdesk.core import settings as core_settings
 from ceopdesk.core.domain import Boilerplate
 from ceopdesk.core.errors import UserError
 from ceopdesk.core.releases import boilerplate
-from ceopdesk.core.store import Store
 from ceopdesk.ui.operations import BOILERPLATE, RELEASES, SETTINGS, StoreOps, describe_failure
 
 from .editor import HINT_STYLE, PROBLEM_STYLE, BoilerplateEditor
@@ -46,12 +45,11 @@ class BoilerplateView(QWidget):
     libraryChanged = Signal()
     statusMessage = Signal(str)
 
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
-    ) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        store = ops.store
         self._store = store
-        self.ops = ops or StoreOps(store, self)  # the window's one, or this page's own
+        self.ops = ops
         self.ops.store_changed.connect(self._store_changed)
         self._guard = False  # True while the view moves the selection itself
         self._message = ("", HINT_STYLE)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from ceopdesk.core.contacts import dedupe, service
 from ceopdesk.core.contacts.columns import FIELDS
 from ceopdesk.core.contacts.domain import Contact, ContactSummary, DuplicatePair
-from ceopdesk.core.store import Store
 from ceopdesk.ui.layouts import clear_layout
 from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps, run_in_background
 
@@ -125,14 +124,13 @@ class MergePanel(QWidget):
 class DuplicatesDialog(QDialog):
     """``merged`` counts the merges done, so the page knows to reload."""
 
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
-    ) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        store = ops.store
         self.setWindowTitle("Find duplicates")
         self.resize(980, 640)
         self._store = store
-        self.ops = ops or StoreOps(store, self)  # the window's one, or the dialog's own
+        self.ops = ops
         self.pairs: list[DuplicatePair] = []
         self.merged = 0
         self.searching = True

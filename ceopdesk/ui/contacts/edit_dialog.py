@@ -58,15 +58,14 @@ class ContactEditDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        ops: StoreOps,
         contact: Contact | None = None,
         parent: QWidget | None = None,
-        *,
-        ops: StoreOps | None = None,
     ) -> None:
         super().__init__(parent)
+        store = ops.store
         self._store = store
-        self.ops = ops or StoreOps(store, self)  # the window's one, or the dialog's own
+        self.ops = ops
         self._original = contact
         self.saved: Contact | None = None
         self.problems: list[FieldProblem] = []

@@ -45,12 +45,11 @@ class _ProgressRelay(QObject):
 class RunPage(QWizardPage):
     """Runs the import with a progress bar, then shows the per-row report."""
 
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
-    ) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        store = ops.store
         self._store = store
-        self.ops = ops or StoreOps(store, self)  # the window's one, or the page's own
+        self.ops = ops
         self.setTitle("Importing")
         self.running = False
         self._collector_paused = False
@@ -205,9 +204,7 @@ class RunPage(QWizardPage):
 class ImportWizard(QWizard):
     """After ``exec()``, ``report`` is the report of an import that changed the store (or None)."""
 
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
-    ) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import contacts")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -220,7 +217,7 @@ class ImportWizard(QWizard):
         self.mapping_page = MappingPage()
         self.options_page = OptionsPage()
         self.options_page.setCommitPage(True)
-        self.run_page = RunPage(store, ops=ops)
+        self.run_page = RunPage(ops)
         self.run_page.setFinalPage(True)
         self.setPage(FILE_PAGE, self.file_page)
         self.setPage(MAPPING_PAGE, self.mapping_page)

@@ -34,15 +34,14 @@ class ListsPanel(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        ops: StoreOps,
         selected_ids: Callable[[], list[int]],
         parent: QWidget | None = None,
-        *,
-        ops: StoreOps | None = None,
     ) -> None:
         super().__init__(parent)
+        store = ops.store
         self._store = store
-        self.ops = ops or StoreOps(store, self)  # the window's one, or the panel's own
+        self.ops = ops
         self._select_next: str | None = None
         self.ops.store_changed.connect(self._store_changed)
         self._selected_ids = selected_ids
@@ -192,16 +191,14 @@ class ListsPanel(QWidget):
 class ListsDialog(QDialog):
     def __init__(
         self,
-        store: Store,
+        ops: StoreOps,
         selected_ids: Callable[[], list[int]],
         parent: QWidget | None = None,
-        *,
-        ops: StoreOps | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Distribution lists")
         self.resize(720, 460)
-        self.panel = ListsPanel(store, selected_ids, self, ops=ops)
+        self.panel = ListsPanel(ops, selected_ids, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

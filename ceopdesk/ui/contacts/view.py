@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ceopdesk.core.contacts import lists, query, service
-from ceopdesk.core.contacts.domain import Contact, ContactFilter
+from ceopdesk.core.contacts.domain import Contact, ContactFilter, DistributionList
 from ceopdesk.core.errors import UserError
-from ceopdesk.core.store import Store
 from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps, run_in_background
 
 from .detail_panel import ContactDetailPanel
@@ -40,17 +39,16 @@ class ContactsView(QWidget):
 
     statusMessage = Signal(str)
 
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, *, ops: StoreOps | None = None
-    ) -> None:
+    def __init__(self, ops: StoreOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        store = ops.store
         self.store = store
-        self.ops = ops or StoreOps(store, self)  # the window's one, or this page's own
+        self.ops = ops
         self._keep_id: int | None = None  # the contact to keep selected after the next change
         self.model = ContactsTableModel(store, self, runner=self._run)
         self.model.modelReset.connect(self._rows_replaced)
         self.model.loadingChanged.connect(lambda _on: self._show_counts())
-        self._total = 0
+        self._total: int | None = None  # every contact in the store; None until counted
         self._lists_dialog: QWidget | None = None  # the open (non-modal) lists dialog
         self._reselect: int | None = None
         self._to_top = False
@@ -177,9 +175,20 @@ class ContactsView(QWidget):
             self.model.set_filter(flt)
 
     def reload(self, keep_id: int | None = None) -> None:
-        """After anything changed the store: recount, refill the filters, refetch rows."""
-        self.filters.reload(service.all_tags(self.store), lists.all_lists(self.store))
-        self._total = query.count_contacts(self.store)
+        """After anything changed the store: recount, refill the filters, refetch rows.
+
+        The count over every contact and the filter choices are read off the UI thread
+        (a count of 100k contacts is not a paint's work); the newest read wins."""
+        self.ops.query(
+            self,
+            lambda store: (
+                service.all_tags(store),
+                lists.all_lists(store),
+                query.count_contacts(store),
+            ),
+            self._show_totals,
+            key="totals",
+        )
         self._reselect = keep_id
         flt = self.current_filter()
         if flt != self.model.contact_filter:
@@ -187,6 +196,11 @@ class ContactsView(QWidget):
             self.model.set_filter(flt)
         else:
             self.model.refresh()
+        self._show_counts()
+
+    def _show_totals(self, read: tuple[list[tuple[str, int]], list[DistributionList], int]) -> None:
+        tags, all_lists, self._total = read
+        self.filters.reload(tags, all_lists)  # says so if a tag or list chosen has gone
         self._show_counts()
 
     def _rows_replaced(self) -> None:
@@ -200,11 +214,18 @@ class ContactsView(QWidget):
         self._selection_changed()
 
     def wait_idle(self) -> bool:
-        """True when no search is pending (tests and scripts poll this)."""
-        return not self._search_timer.isActive() and not self.model.loading
+        """True when no search or read is pending (tests and scripts poll this)."""
+        return (
+            not self._search_timer.isActive()
+            and not self.model.loading
+            and not self.ops.reads_running()
+        )
 
     def _show_counts(self) -> None:
         shown = self.model.rowCount()
+        if self._total is None:
+            self.count_label.setText("Counting contacts…")
+            return
         if self.model.loading:
             self.count_label.setText(f"{self._total:,} contacts · searching…")
             return
@@ -269,15 +290,33 @@ class ContactsView(QWidget):
         return True
 
     def _selection_changed(self, *_args: object) -> None:
-        count = len(self.selected_rows())
-        one = self.selected_contact() if count == 1 else None
+        """The side panel shows the one contact selected, read off the UI thread (a read for
+        a selection that has moved on since is dropped)."""
+        rows = self.selected_rows()
+        chosen = self.model.contact_id(rows[0]) if len(rows) == 1 else None
+        if chosen is None:
+            self._show_selected(None, len(rows))
+            return
+        self.ops.query(
+            self,
+            lambda store: service.get_contacts(store, [chosen]),
+            lambda found: self._show_selected(found[0] if found else None, 1),
+            key="detail",
+            shows=self._selected_id,
+        )
+
+    def _selected_id(self) -> int | None:
+        rows = self.selected_rows()
+        return self.model.contact_id(rows[0]) if len(rows) == 1 else None
+
+    def _show_selected(self, one: Contact | None, count: int) -> None:
         self.detail.show_contact(one, count)
         for act in (self.edit_action, self.erase_action, self.subject_access_action):
             act.setEnabled(one is not None)
 
     # -- actions ----------------------------------------------------------------------
     def new_contact(self) -> None:
-        dialog = ContactEditDialog(self.store, None, self, ops=self.ops)
+        dialog = ContactEditDialog(self.ops, None, self)
         dialog.accepted.connect(lambda: self._keep(dialog.saved))
         if dialog.exec() and dialog.saved is not None:
             self.say(f"Added {dialog.saved.name or dialog.saved.primary_email}.")
@@ -286,7 +325,7 @@ class ContactsView(QWidget):
         contact = self.selected_contact()
         if contact is None:
             return
-        dialog = ContactEditDialog(self.store, contact, self, ops=self.ops)
+        dialog = ContactEditDialog(self.ops, contact, self)
         dialog.accepted.connect(lambda: self._keep(dialog.saved))
         if dialog.exec() and dialog.saved is not None:
             self.say(f"Saved {dialog.saved.name or dialog.saved.primary_email}.")
@@ -295,7 +334,7 @@ class ContactsView(QWidget):
         from .import_report import summary_sentence
         from .import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.store, self, ops=self.ops)
+        wizard = ImportWizard(self.ops, self)
         wizard.exec()
         if wizard.report is not None and not wizard.report.dry_run:
             self.say("Imported " + summary_sentence(wizard.report))
@@ -315,7 +354,7 @@ class ContactsView(QWidget):
             self._lists_dialog.raise_()
             self._lists_dialog.activateWindow()
             return
-        dialog = ListsDialog(self.store, self.selected_ids, self, ops=self.ops)
+        dialog = ListsDialog(self.ops, self.selected_ids, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._lists_closed)
         self._lists_dialog = dialog
@@ -327,7 +366,7 @@ class ContactsView(QWidget):
     def open_duplicates(self) -> None:
         from .duplicates_dialog import DuplicatesDialog
 
-        DuplicatesDialog(self.store, self, ops=self.ops).exec()
+        DuplicatesDialog(self.ops, self).exec()
 
     def erase_selected(self) -> None:
         from .privacy_actions import erase_contact

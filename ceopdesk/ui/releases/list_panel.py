@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.domain import STATUS_LABELS, ReleaseSummary
-from ..operations import RELEASES, StoreOps, run_in_background
+from ..operations import RELEASES, StoreOps
 from ..style import PRIMARY_BUTTON
 from .model import ReferenceRole, ReleaseFilterProxy, ReleaseTableModel
 
@@ -38,14 +38,14 @@ class _Table(QTableView):
 
 
 class ReleaseListPanel(QWidget):
+    ops: StoreOps  # the window's, from ``attach`` on (the list is painted before the store opens)
     open_requested = Signal(str)  # a reference
     new_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         """The panel, empty and saying it is loading, until ``attach`` gives it the store."""
         super().__init__(parent)
-        self.ops: StoreOps | None = None
-        self._search_serial = 0
+        self._attached = False
         self._stale = True
 
         title = QLabel("Press releases")
@@ -127,7 +127,7 @@ class ReleaseListPanel(QWidget):
             control.setEnabled(True)
         self._search_timer.stop()
         self._stale = False
-        self._search_serial += 1
+        self._attached = True
         self._show(rows, "")
 
     def _store_changed(self, kinds: frozenset[str]) -> None:
@@ -138,7 +138,7 @@ class ReleaseListPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale and self.ops is not None:
+        if self._stale and self._attached:
             self.refresh()
 
     # -- loading ------------------------------------------------------------
@@ -146,17 +146,16 @@ class ReleaseListPanel(QWidget):
         """Reload from the store (full-text search when the box holds words), off the UI thread."""
         from ...core.releases.listing import list_releases
 
-        assert self.ops is not None, "refreshed before the store was open"
         self._search_timer.stop()
         self._stale = False
-        self._search_serial += 1
-        serial, query, store = self._search_serial, self.search.text().strip(), self.ops.store
-
-        def done(rows: list[ReleaseSummary]) -> None:
-            if serial == self._search_serial:  # an older search answering late is dropped
-                self._show(rows, query)
-
-        run_in_background(self, lambda: list_releases(store, query=query or None), done, busy=False)
+        query = self.search.text().strip()
+        # The newest search wins: an older one answering late is dropped.
+        self.ops.query(
+            self,
+            lambda store: list_releases(store, query=query or None),
+            lambda rows: self._show(rows, query),
+            key="list",
+        )
 
     def _show(self, rows: list[ReleaseSummary], query: str) -> None:
         current = self.current_reference()

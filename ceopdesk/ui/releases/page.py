@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 class ReleasesPage(QWidget):
+    ops: StoreOps  # the window's, from ``attach`` on (the page is painted before the store opens)
     message = Signal(str)
     editor_shown = Signal(bool)
     # The editor's own signals, passed on: the editor is only built when first needed.
@@ -26,7 +27,6 @@ class ReleasesPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         """The page with an empty list saying it is loading, until ``attach``."""
         super().__init__(parent)
-        self.ops: StoreOps | None = None
         self.list_panel = ReleaseListPanel()
         self._editor: ReleaseEditor | None = None
         self.stack = QStackedWidget()
@@ -53,7 +53,6 @@ class ReleasesPage(QWidget):
         if self._editor is None:
             from ..editor.editor import ReleaseEditor
 
-            assert self.ops is not None, "a release opened before the store was open"
             # Once per run, a noticeable wait (imports, the form, the checks): say so.
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
             try:
@@ -109,7 +108,6 @@ class ReleasesPage(QWidget):
         """A new draft, opened at the top of the form with the headline ready for typing."""
         from ...core.releases import service as releases
 
-        assert self.ops is not None, "a release made before the store was open"
         self.flush()
 
         def opened(draft: Release) -> None:

@@ -331,3 +331,9 @@ def time_left_text(when: datetime, now: datetime | None = None) -> str:
     else:
         span = f"{rest} min"
     return f"in {span}" if seconds > 0 else f"{span} overdue"
+
+
+def format_moment(moment: datetime) -> str:
+    """An instant as a UK reader reads it in a record: ``3 Dec 2026 14:05 GMT``."""
+    local = moment.astimezone(LONDON)
+    return f"{local.day} {local:%b %Y %H:%M} {local.tzname()}"

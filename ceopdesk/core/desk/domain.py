@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal, cast
+from typing import Literal
 
 EnquiryStatus = Literal["open", "answered", "declined", "passed_on"]
 ENQUIRY_STATUSES: tuple[EnquiryStatus, ...] = ("open", "answered", "declined", "passed_on")
@@ -27,7 +27,7 @@ ERASED = "[erased]"
 def as_enquiry_status(value: str) -> EnquiryStatus:
     if value not in ENQUIRY_STATUSES:
         raise ValueError(f"unknown enquiry status {value!r}")
-    return cast(EnquiryStatus, value)
+    return value
 
 
 @dataclass(frozen=True)

@@ -192,23 +192,29 @@ class StoreOps(QObject):
         return self._waiting
 
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
-        """Run the event loop until every queued write has answered; False on timeout.
+        """Run the event loop until every queued write has answered, and the reads the views
+        asked for after them too; False on timeout.
 
         For closing the window (and for tests): the UI keeps painting meanwhile.
         """
-        if not self.pending():
+        if not self._busy():
             return True
         loop = QEventLoop()
         self.idle.connect(loop.quit)
+        self._queries.settled.connect(loop.quit)
         timer = QTimer()
         timer.setSingleShot(True)
         timer.timeout.connect(loop.quit)
         timer.start(timeout_ms)
         deadline = QDeadlineTimer(timeout_ms)
-        while self.pending() and not deadline.hasExpired():
+        while self._busy() and not deadline.hasExpired():
             loop.exec()
         self.idle.disconnect(loop.quit)
-        return not self.pending()
+        self._queries.settled.disconnect(loop.quit)
+        return not self._busy()
+
+    def _busy(self) -> bool:
+        return bool(self.pending() or self._queries.running)
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Finish what is queued (waiting for a busy store up to ``timeout_ms``)."""

@@ -27,7 +27,7 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from .background import report_failure, start
@@ -41,6 +41,8 @@ READ_THREADS = 2  # a view's reads and the next view's, side by side
 
 class Queries(QObject):
     """The newest-wins bookkeeping of one store's reads (owned by its ``StoreOps``)."""
+
+    settled = Signal()  # no read is running any more
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,8 @@ class Queries(QObject):
 
         def deliver(ok: bool, value: object) -> None:
             self.running -= 1
+            if not self.running:
+                self.settled.emit()
             newest = self._asked.get(slot) == number
             if newest:
                 del self._asked[slot]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceopdesk.core.contacts import lists, query
-from ceopdesk.core.contacts.domain import ContactFilter, DistributionList
+from ceopdesk.core.contacts.domain import ContactFilter, ContactSummary, DistributionList
 from ceopdesk.core.store import Store
 from ceopdesk.ui import dialogs
 from ceopdesk.ui.operations import CONTACTS, LISTS, StoreOps
@@ -39,10 +39,9 @@ class ListsPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        store = ops.store
-        self._store = store
         self.ops = ops
         self._select_next: str | None = None
+        self._lists: list[DistributionList] = []  # as last read
         self.ops.store_changed.connect(self._store_changed)
         self._selected_ids = selected_ids
         self.lists = QListWidget()
@@ -82,13 +81,22 @@ class ListsPanel(QWidget):
         grid.addLayout(right, 2, 1)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
+        self._update_buttons()  # nothing chosen until the lists are read
         self.reload()
 
     # -- state ------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
+        """Read the lists again (off the UI thread), keeping ``select`` or the one chosen."""
         current = select or self.current_name()
+        self.ops.query(
+            self, lists.all_lists, lambda read: self._show_lists(read, current), key="lists"
+        )
+
+    def _show_lists(self, read: list[DistributionList], current: str | None) -> None:
+        self._lists = read
+        self.lists.blockSignals(True)  # one read of the members, once the choice is made
         self.lists.clear()
-        for item in lists.all_lists(self._store):
+        for item in read:
             row = QListWidgetItem(f"{item.name}  ({item.member_count:,})")
             row.setData(ID_ROLE, item.name)
             row.setToolTip(item.description or item.name)
@@ -97,6 +105,7 @@ class ListsPanel(QWidget):
                 self.lists.setCurrentItem(row)
         if self.lists.currentItem() is None and self.lists.count():
             self.lists.setCurrentRow(0)
+        self.lists.blockSignals(False)
         self._show_members()
 
     def current_name(self) -> str | None:
@@ -104,26 +113,45 @@ class ListsPanel(QWidget):
         return item.data(ID_ROLE) if item is not None else None
 
     def current_list(self) -> DistributionList | None:
+        """The chosen list as last read (its member count is what the panel shows)."""
         name = self.current_name()
-        return next((x for x in lists.all_lists(self._store) if x.name == name), None)
+        return next((x for x in self._lists if x.name == name), None)
 
     def _show_members(self) -> None:
-        self.members.clear()
+        """The chosen list's members, read off the UI thread (dropped if another list is
+        chosen meanwhile)."""
         name = self.current_name()
         if name is None:
+            self.members.clear()
             self.members_label.setText("Members (create a list first)")
-        else:
-            flt = ContactFilter(list_name=name)
-            total = query.count_contacts(self._store, flt)
-            for s in query.fetch_summaries(self._store, flt, limit=MEMBERS_SHOWN):
-                text = s.name or s.email or f"#{s.id}"
-                if s.organisation:
-                    text += f" — {s.organisation}"
-                row = QListWidgetItem(text + ("  (do not contact)" if s.do_not_contact else ""))
-                row.setData(ID_ROLE, s.id)
-                self.members.addItem(row)
-            more = f", first {MEMBERS_SHOWN} shown" if total > MEMBERS_SHOWN else ""
-            self.members_label.setText(f"Members of {name}: {total:,}{more}")
+            self._update_buttons()
+            return
+        flt = ContactFilter(list_name=name)
+
+        def read(store: Store) -> tuple[int, list[ContactSummary]]:
+            return query.count_contacts(store, flt), query.fetch_summaries(
+                store, flt, limit=MEMBERS_SHOWN
+            )
+
+        self.ops.query(
+            self,
+            read,
+            lambda found: self._fill_members(name, *found),
+            key="members",
+            shows=self.current_name,
+        )
+
+    def _fill_members(self, name: str, total: int, shown: list[ContactSummary]) -> None:
+        self.members.clear()
+        for s in shown:
+            text = s.name or s.email or f"#{s.id}"
+            if s.organisation:
+                text += f" — {s.organisation}"
+            row = QListWidgetItem(text + ("  (do not contact)" if s.do_not_contact else ""))
+            row.setData(ID_ROLE, s.id)
+            self.members.addItem(row)
+        more = f", first {MEMBERS_SHOWN} shown" if total > MEMBERS_SHOWN else ""
+        self.members_label.setText(f"Members of {name}: {total:,}{more}")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

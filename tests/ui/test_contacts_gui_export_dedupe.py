@@ -22,10 +22,11 @@ def read_csv(path) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
         return list(csv.DictReader(fh))
 
 
-def test_export_leaves_do_not_contact_out_unless_asked(qtbot, store, tmp_path, monkeypatch):
+def test_export_leaves_do_not_contact_out_unless_asked(qtbot, store, ops, tmp_path, monkeypatch):
     seed_people(store)
-    dialog = ExportDialog(store, ContactFilter(), ["crime"], [])
+    dialog = ExportDialog(ops, ContactFilter(), ["crime"], [])
     qtbot.addWidget(dialog)
+    assert ops.wait_idle()  # the count is read off the UI thread
     assert dialog.csv.isChecked() and dialog.everyone.isChecked()
     assert not dialog.include_dnc.isChecked()
     assert not dialog.current.isEnabled()  # nothing is filtered: "as shown" is everyone
@@ -46,6 +47,7 @@ def test_export_leaves_do_not_contact_out_unless_asked(qtbot, store, tmp_path, m
     dialog.include_dnc.setChecked(True)
     dialog.by_tag.setChecked(True)
     assert dialog.chosen_filter() == ContactFilter(tag="crime")
+    assert ops.wait_idle()
     crime = query.count_contacts(store, ContactFilter(tag="crime"))
     assert dialog.count.text().startswith(f"{crime} contacts will be exported.")
     dialog.vcard.setChecked(True)
@@ -56,12 +58,13 @@ def test_export_leaves_do_not_contact_out_unless_asked(qtbot, store, tmp_path, m
     assert text.count("BEGIN:VCARD") == crime and "Zoë Ball" in text
 
 
-def test_export_of_the_current_search_or_a_list(qtbot, store, tmp_path, monkeypatch):
+def test_export_of_the_current_search_or_a_list(qtbot, store, ops, tmp_path, monkeypatch):
     ids = seed_people(store)
     lists.create_list(store, "Arabic media")
     lists.add_members(store, "Arabic media", [ids["محمد الأحمد"], ids["فاطمة الزهراء"]])
-    dialog = ExportDialog(store, ContactFilter(text="bbc"), [], ["Arabic media"])
+    dialog = ExportDialog(ops, ContactFilter(text="bbc"), [], ["Arabic media"])
     qtbot.addWidget(dialog)
+    assert ops.wait_idle()
     assert dialog.current.isChecked() and "“bbc”" in dialog.current.text()
     save_to(monkeypatch, tmp_path / "bbc.csv")
     dialog.export_button.click()
@@ -71,6 +74,7 @@ def test_export_of_the_current_search_or_a_list(qtbot, store, tmp_path, monkeypa
     assert "Zoë" in (tmp_path / "bbc.csv").read_text(encoding="utf-8-sig")
 
     dialog.by_list.setChecked(True)
+    assert ops.wait_idle()
     assert dialog.count.text().startswith("2 contacts will be exported.")
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ceopdesk.core.contacts import exporter, query
 from ceopdesk.core.contacts.domain import ContactFilter, ExportResult
 from ceopdesk.core.store import Store
-from ceopdesk.ui.operations import run_in_background
+from ceopdesk.ui.operations import StoreOps, run_in_background
 
 
 def describe_filter(flt: ContactFilter) -> str:
@@ -44,7 +44,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        ops: StoreOps,
         current: ContactFilter,
         tags: list[str],
         list_names: list[str],
@@ -53,7 +53,8 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export contacts")
         self.resize(520, 380)
-        self._store = store
+        self.ops = ops
+        self._store = ops.store
         self._current = dataclasses.replace(current, include_do_not_contact=True, ids=None)
         self.result_: ExportResult | None = None
         self.running = False
@@ -135,11 +136,22 @@ class ExportDialog(QDialog):
         return "vcard" if self.vcard.isChecked() else "csv"
 
     def _update(self) -> None:
+        """Count who would go, off the UI thread (a count of 100k contacts is not a paint's
+        work); a newer choice drops an older count."""
         flt = self.chosen_filter()
-        everyone = query.count_contacts(self._store, flt)
-        dnc = everyone - query.count_contacts(
-            self._store, dataclasses.replace(flt, include_do_not_contact=False)
-        )
+        self.export_button.setEnabled(False)
+        self.count.setText("Counting…")
+
+        def count(store: Store) -> tuple[int, int]:
+            everyone = query.count_contacts(store, flt)
+            allowed = query.count_contacts(
+                store, dataclasses.replace(flt, include_do_not_contact=False)
+            )
+            return everyone, everyone - allowed
+
+        self.ops.query(self, count, lambda counted: self._show_count(*counted), key="count")
+
+    def _show_count(self, everyone: int, dnc: int) -> None:
         going = everyone if self.include_dnc.isChecked() else everyone - dnc
         text = f"{going:,} contact{'s' if going != 1 else ''} will be exported."
         if dnc and not self.include_dnc.isChecked():

@@ -343,7 +343,7 @@ class ContactsView(QWidget):
         from .export_dialog import ExportDialog
 
         ExportDialog(
-            self.store, self.current_filter(), self.filters.tags(), self.filters.list_names(), self
+            self.ops, self.current_filter(), self.filters.tags(), self.filters.list_names(), self
         ).exec()
 
     def open_lists(self) -> None:

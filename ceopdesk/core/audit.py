@@ -41,3 +41,19 @@ def forget_entity(session: Session, entity: str) -> None:
     """Remove every audit event about an entity (used when a person is erased)."""
     for row in session.scalars(select(AuditRow).where(AuditRow.entity == entity)):
         session.delete(row)
+
+
+def last_change(session: Session, entity: str) -> tuple[str | None, str | None]:
+    """Who last changed an entity and when (UK time, "10:42" today or "21 Jun 10:42")."""
+    row = session.scalar(
+        select(AuditRow).where(AuditRow.entity == entity).order_by(AuditRow.id.desc()).limit(1)
+    )
+    if row is None:
+        return None, None
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    local = row.at.astimezone(ZoneInfo("Europe/London"))
+    today = datetime.now(ZoneInfo("Europe/London")).date()
+    when = f"{local:%H:%M}" if local.date() == today else f"{local:%-d %b %H:%M}"
+    return row.user, when

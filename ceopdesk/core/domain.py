@@ -107,6 +107,10 @@ class Release:
     approval_note: str | None = None
     version_count: int = 0
     id: int | None = None
+    # The global id and the row version it was read at (docs/architecture.md, "Identity"):
+    # a save says which version it is based on, and the store refuses a stale one.
+    uid: str | None = None
+    version: int = 0
 
 
 @dataclass

@@ -2,11 +2,18 @@
 
 Portable SQL only: SQLite-specific parts (FTS5) live in ``releases/search.py``.
 Contacts have their own module (``contacts/models.py``) on the same ``Base``.
+
+Every table says what it is to a team (``identity.py``): a shared record (``SharedRecord``:
+global id and row version), a part of one (``@part_of``: its changes are its record's), or
+a row of history (``ImmutableRecord``: append-only); and which kind of data it holds
+(``__changes__``, reported to the UI by ``changes.py``).
 """
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -21,6 +28,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from .changes import BOILERPLATE, RELEASES, SETTINGS
+from .identity import GlobalId, ImmutableRecord, SharedRecord, named_uid, part_of
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -61,14 +71,23 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-class Setting(Base):
+def _setting_uid(context: Any) -> object:
+    return named_uid("setting", context.get_current_parameters()["key"])
+
+
+class Setting(SharedRecord, Base):
+    """A setting of the data (organisation, press office contact, rules); its key is global."""
+
     __tablename__ = "setting"
+    __changes__ = SETTINGS
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[object] = mapped_column(JSON, nullable=True)
+    uid: Mapped[uuid.UUID] = mapped_column(GlobalId, unique=True, default=_setting_uid)
 
 
-class BoilerplateRow(Base):
+class BoilerplateRow(SharedRecord, Base):
     __tablename__ = "boilerplate"
+    __changes__ = BOILERPLATE
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
     created: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -80,8 +99,9 @@ class BoilerplateRow(Base):
     )
 
 
-class BoilerplateVersionRow(Base):
+class BoilerplateVersionRow(ImmutableRecord, Base):
     __tablename__ = "boilerplate_version"
+    __changes__ = BOILERPLATE
     __table_args__ = (UniqueConstraint("boilerplate_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     boilerplate_id: Mapped[int] = mapped_column(
@@ -95,8 +115,9 @@ class BoilerplateVersionRow(Base):
     boilerplate: Mapped[BoilerplateRow] = relationship(back_populates="versions")
 
 
-class ReleaseRow(Base):
+class ReleaseRow(SharedRecord, Base):
     __tablename__ = "release"
+    __changes__ = RELEASES
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(64), unique=True)
     headline: Mapped[str] = mapped_column(Text)
@@ -125,8 +146,10 @@ class ReleaseRow(Base):
     )
 
 
+@part_of("release_id", "ReleaseRow")
 class SectionRow(Base):
     __tablename__ = "release_section"
+    __changes__ = RELEASES
     id: Mapped[int] = mapped_column(primary_key=True)
     release_id: Mapped[int] = mapped_column(
         ForeignKey("release.id", ondelete="CASCADE"), index=True
@@ -138,6 +161,7 @@ class SectionRow(Base):
     role: Mapped[str | None] = mapped_column(String(300))
 
 
+@part_of("release_id", "ReleaseRow")
 class ReleaseNoteRow(Base):
     """A note to editors: a boilerplate reference or a one-off title + text.
 
@@ -147,6 +171,7 @@ class ReleaseNoteRow(Base):
     """
 
     __tablename__ = "release_note"
+    __changes__ = RELEASES
     id: Mapped[int] = mapped_column(primary_key=True)
     release_id: Mapped[int] = mapped_column(
         ForeignKey("release.id", ondelete="CASCADE"), index=True
@@ -162,8 +187,13 @@ class ReleaseNoteRow(Base):
     boilerplate: Mapped[BoilerplateRow | None] = relationship()
 
 
-class ReleaseVersionRow(Base):
+class ReleaseVersionRow(ImmutableRecord, Base):
     __tablename__ = "release_version"
+    __changes__ = RELEASES
+    # Not yet append-only: re-exporting unchanged content adds its reason and status to the
+    # version it is at (versions.record). Until those are rows of their own, the store lets
+    # this table's rows change.
+    __append_only__ = False
     __table_args__ = (UniqueConstraint("release_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     release_id: Mapped[int] = mapped_column(
@@ -177,11 +207,33 @@ class ReleaseVersionRow(Base):
     snapshot: Mapped[dict] = mapped_column(JSON)
 
 
-class AuditRow(Base):
+class AuditRow(ImmutableRecord, Base):
+    """One line of the audit trail. Append-only; erasure on request may scrub or drop lines."""
+
     __tablename__ = "audit_event"
+    __changes__ = ""  # written beside every change; the record's own kind is reported
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     user: Mapped[str | None] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(64))
     entity: Mapped[str] = mapped_column(String(200), index=True)
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class Tombstone(Base):
+    """A shared record that was deleted: which, what it was, and when (``identity.py``)."""
+
+    __tablename__ = "tombstone"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[uuid.UUID] = mapped_column(GlobalId, unique=True)
+    kind: Mapped[str] = mapped_column(String(64), index=True)  # the record's table
+    version: Mapped[int] = mapped_column(Integer)  # the version its deletion made
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class StoreChange(Base):
+    """A counter per kind of data, raised by every commit that changed it (``changes.py``)."""
+
+    __tablename__ = "store_change"
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    mark: Mapped[int] = mapped_column(Integer, default=0)

@@ -167,6 +167,7 @@ def _columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:
 
 def _replace_rows(db_path: Path, staged: Path) -> BackupInfo:
     from .contacts import erasures
+    from .identity import named_uid
 
     conn = sqlite3.connect(str(db_path), isolation_level=None)
     try:
@@ -185,6 +186,7 @@ def _replace_rows(db_path: Path, staged: Path) -> BackupInfo:
             # Nobody can commit now: the safety copy holds everything committed so far.
             safety = make_backup(db_path, "before-restore")
             known = erasures.merged(_register(conn, "main"), erasures.read_sidecar(db_path))
+            marks = dict(conn.execute("SELECT kind, mark FROM main.store_change").fetchall())
             plain, virtual = _user_tables(conn, "restored")
             for table in plain:
                 cols = ", ".join(f'"{c}"' for c in _columns(conn, "restored", table))
@@ -202,8 +204,21 @@ def _replace_rows(db_path: Path, staged: Path) -> BackupInfo:
             register = erasures.merged(known, _register(conn, "main"))
             if register["people"]:
                 conn.execute(
-                    "INSERT OR REPLACE INTO main.setting (key, value) VALUES (?, ?)",
-                    (erasures.SETTING, _json(register)),
+                    "INSERT INTO main.setting (key, value, uid, version) VALUES (?, ?, ?, 1) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                    "version = setting.version + 1",
+                    (
+                        erasures.SETTING,
+                        _json(register),
+                        named_uid("setting", erasures.SETTING).bytes,
+                    ),
+                )
+            # Everything may have changed: every change mark moves past both stores' own,
+            # so an open window (another process) sees it and reads again.
+            for kind, mark in conn.execute("SELECT kind, mark FROM main.store_change").fetchall():
+                conn.execute(
+                    "UPDATE main.store_change SET mark = ? WHERE kind = ?",
+                    (max(mark, marks.get(kind, 0)) + 1, kind),
                 )
             conn.execute("COMMIT")
         except BaseException:

@@ -21,13 +21,15 @@ from typing import TYPE_CHECKING
 
 from . import paths
 from .app_lock import app_holding
-from .errors import StoreBusy, StoreError
+from .errors import StaleWrite, StoreBusy, StoreError
 from .failures import as_storage_error
 from .schema import alembic_config, head_revision
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
+
+    from .backup import BackupInfo
 
 
 class Store:
@@ -54,6 +56,8 @@ class Store:
         self._busy_ms = busy_timeout_ms
         self._backup_before_upgrade = backup_before_upgrade
         self._engine: Engine | None = None
+        # The ``changes.tracking`` blocks open on each thread (the UI's write helper's).
+        self.change_trackers = threading.local()
         self._engine_lock = threading.Lock()  # the app's worker threads may race to make it
         self._prepare_file(create_folder)
         self._check_and_migrate(verify)
@@ -65,10 +69,17 @@ class Store:
             if self._engine is None:
                 from sqlalchemy.orm import sessionmaker
 
+                from . import changes, identity
                 from .engine import sqlite_engine
 
                 engine = sqlite_engine(self.path, foreign_keys=True, busy_ms=self._busy_ms)
-                self._sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+                self._sessions: sessionmaker[Session] = sessionmaker(
+                    engine,
+                    expire_on_commit=False,
+                    info={"change_trackers": self.change_trackers},
+                )
+                identity.install(self._sessions)
+                changes.install(self._sessions, self.change_trackers)
                 self._readers: sessionmaker[Session] = sessionmaker(
                     engine.execution_options(ceopdesk_read=True), expire_on_commit=False
                 )
@@ -131,12 +142,18 @@ class Store:
     def session(self) -> Iterator[Session]:
         """A short unit of work: committed if the block succeeds, rolled back if not."""
         from sqlalchemy.exc import DatabaseError
+        from sqlalchemy.orm.exc import StaleDataError
 
         _ = self.engine
         session = self._sessions()
         try:
             yield session
             session.commit()
+        except StaleDataError as exc:
+            # Another writer's UPDATE reached the row between our read and our write (a
+            # server that does not serialise writers): refused, as a stale write is.
+            session.rollback()
+            raise StaleWrite("A record", None, -1) from exc
         except DatabaseError as exc:
             session.rollback()
             raise self.failure(exc) from exc
@@ -183,6 +200,26 @@ class Store:
             raise self.failure(exc) from exc
         finally:
             conn.close()
+
+    def change_marks(self) -> dict[str, int]:
+        """Each kind of data's change mark: a watcher compares two readings (``changes.py``)."""
+        with self.read_connection() as conn:
+            return {
+                kind: int(mark)
+                for kind, mark in conn.execute("SELECT kind, mark FROM store_change")
+            }
+
+    def snapshot(self, reason: str, min_minutes: float = 0) -> BackupInfo | None:
+        """A verified safety copy before risky work (an import, a merge, ...), if anything
+        changed since the last one (none if the newest is younger than ``min_minutes``).
+
+        Services ask the store for one and never copy files themselves: how a copy is made
+        is the back-end's business (SQLite's online backup API here). Best effort: None
+        when no copy was needed or one could not be made (logged).
+        """
+        from .backup import auto_backup
+
+        return auto_backup(self.path, reason, min_minutes=min_minutes)
 
     def close(self) -> None:
         if self._engine is not None:

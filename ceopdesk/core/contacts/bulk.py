@@ -16,6 +16,8 @@ from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from ..identity import new_uid
+
 # Page cache for a bulk load, in KiB (SQLite's default is 2 MiB): index pages evicted
 # mid-load are read back. 16 MiB loads 100,000 contacts as fast as 64 MiB did.
 _LOAD_CACHE_KIB = 16 * 1024
@@ -25,6 +27,10 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     """INSERT ``rows`` (all with the same keys, the column names) into ``table``."""
     if not rows:
         return
+    if "uid" in table.c and "uid" not in rows[0]:
+        # Plain SQL skips the ORM's defaults: every shared or history row needs its own
+        # global id all the same (docs/architecture.md, "Identity").
+        rows = [{**row, "uid": new_uid()} for row in rows]
     conn = session.connection()
     dialect = conn.dialect
     if dialect.name != "sqlite" or dialect.paramstyle != "qmark":

@@ -64,7 +64,14 @@ def contact_from_row(row: Any) -> Contact:
     """A Contact (without e-mails, phones, tags and lists) from a ``contact`` row."""
     values = {name: getattr(row, name) for name in NAMES}
     values["social"] = dict(row.social or {})
-    return Contact(**values, id=row.id, created=row.created, updated=row.updated)
+    return Contact(
+        **values,
+        id=row.id,
+        created=row.created,
+        updated=row.updated,
+        uid=str(row.uid) if row.uid is not None else None,
+        version=row.version,
+    )
 
 
 def email_values(contact_id: int, position: int, e: Email) -> dict[str, Any]:

@@ -17,7 +17,6 @@ from rapidfuzz import fuzz
 from sqlalchemy import select, update
 
 from .. import audit
-from ..backup import auto_backup
 from ..errors import UserError
 from ..models import AuditRow
 from ..store import Store
@@ -118,7 +117,7 @@ def merge(
     """
     if keep_id == other_id:
         raise UserError("A contact cannot be merged with itself.")
-    auto_backup(store.path, "before-merge", min_minutes=10)
+    store.snapshot("before-merge", min_minutes=10)
     choices = choices or {}
     for field, choice in choices.items():
         if field not in MERGE_FIELDS or choice not in ("keep", "other", "both"):

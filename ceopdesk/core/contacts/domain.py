@@ -95,6 +95,9 @@ class Contact:
     id: int | None = None
     created: datetime | None = None
     updated: datetime | None = None
+    # The global id and the row version it was read at (docs/architecture.md, "Identity").
+    uid: str | None = None
+    version: int = 0
 
     @property
     def name(self) -> str:

@@ -15,10 +15,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select, text, update
+from sqlalchemy import Table, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
-from .. import audit
+from .. import audit, changes
+from ..errors import StaleWrite
 from ..models import AuditRow, Base, utcnow
 from . import search
 from .bulk import BulkLoad, insert_rows
@@ -83,6 +84,7 @@ class ImportWriter:
         if self._next_id > self._first_id:
             search.index_from(s, self._first_id)
         search.reindex(s, {i for i in self._reindex if i < self._first_id})
+        changes.note(s, changes.CONTACTS)  # written with plain SQL, unseen by the ORM
         audit.record(s, "contacts.import", "contacts", f"{self._file}: {summary}", self._user)
 
     def __enter__(self) -> ImportWriter:
@@ -117,7 +119,16 @@ class ImportWriter:
             p.id = cid
             for r in p.rows:
                 r.contact_id = cid
-            contacts.append({"id": cid, **column_values(p.contact), "created": now, "updated": now})
+            contacts.append(
+                {
+                    "id": cid,
+                    "version": 1,
+                    **column_values(p.contact),
+                    "created": now,
+                    "updated": now,
+                }
+            )
+            p.contact.version = 1
             audits.append(self._audit(p, now, created=True))
             children.append((cid, p.contact.emails, p.contact.phones, p.contact.tags, 0, 0))
         self._next_id += len(new)
@@ -131,10 +142,30 @@ class ImportWriter:
         """Merges into contacts already stored (or written earlier in this import)."""
         if not changed:
             return
-        s.execute(
-            update(ContactRow),
-            [{"id": p.id, **column_values(p.contact), "updated": now} for p in changed],
+        # A conditional write on the version each contact was read at (plain Core: the
+        # ORM's bulk UPDATE would not raise it): a contact changed since it was looked up
+        # fails the import instead of being overwritten (docs/architecture.md, "Identity").
+        table = _table(ContactRow)
+        names = list(column_values(changed[0].contact))
+        statement = (
+            table.update()
+            .where(table.c.id == bindparam("_id"), table.c.version == bindparam("_read"))
+            .values(
+                {n: bindparam(n) for n in names}
+                | {"version": bindparam("_read") + 1, "updated": bindparam("_now")}
+            )
         )
+        done = s.connection().execute(
+            statement,
+            [
+                {"_id": p.id, "_read": p.contact.version, "_now": now, **column_values(p.contact)}
+                for p in changed
+            ],
+        )
+        if done.rowcount != len(changed):
+            raise StaleWrite("A contact this import merges into", None, -1)
+        for p in changed:
+            p.contact.version += 1
         self._children(
             s,
             [

@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..backup import auto_backup
 from ..collector import collector_paused as collector_paused  # its callers pause with it
 from ..errors import UserError
 from ..store import Store
@@ -125,7 +124,7 @@ def import_file(
     path = Path(path)
     parsed = _parse(path, options)
     if not options.dry_run:
-        auto_backup(store.path, "before-import")
+        store.snapshot("before-import")
     report = ImportReport(str(path), parsed.format, parsed.encoding, options.dry_run)
     total = parsed.count * 2
     bad: list[ImportRow] = []  # damaged records

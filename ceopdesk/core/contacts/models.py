@@ -25,11 +25,14 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..changes import CONTACTS, LISTS
+from ..identity import SharedRecord, part_of
 from ..models import Base, UTCDateTime, utcnow
 
 
-class ContactRow(Base):
+class ContactRow(SharedRecord, Base):
     __tablename__ = "contact"
+    __changes__ = CONTACTS
     __table_args__ = (
         Index("ix_contact_sort_name_id", "sort_name", "id"),
         Index("ix_contact_sort_org_id", "sort_org", "id"),
@@ -68,8 +71,10 @@ class ContactRow(Base):
     )
 
 
+@part_of("contact_id", "ContactRow")
 class ContactEmailRow(Base):
     __tablename__ = "contact_email"
+    __changes__ = CONTACTS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), index=True
@@ -81,8 +86,10 @@ class ContactEmailRow(Base):
     checked: Mapped[bool] = mapped_column(Boolean, default=True)  # False: kept as typed
 
 
+@part_of("contact_id", "ContactRow")
 class ContactPhoneRow(Base):
     __tablename__ = "contact_phone"
+    __changes__ = CONTACTS
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), index=True
@@ -94,10 +101,12 @@ class ContactPhoneRow(Base):
     checked: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+@part_of("contact_id", "ContactRow")
 class ContactTagRow(Base):
     """A tag or beat. ``tag`` keeps the spelling first used; ``tag_key`` is case-folded."""
 
     __tablename__ = "contact_tag"
+    __changes__ = CONTACTS
     __table_args__ = ({"sqlite_with_rowid": False},)
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True
@@ -106,8 +115,9 @@ class ContactTagRow(Base):
     tag: Mapped[str] = mapped_column(String(100))
 
 
-class DistributionListRow(Base):
+class DistributionListRow(SharedRecord, Base):
     __tablename__ = "distribution_list"
+    __changes__ = LISTS
     __table_args__ = ({"sqlite_autoincrement": True},)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -117,8 +127,10 @@ class DistributionListRow(Base):
     updated: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+@part_of("list_id", "DistributionListRow")
 class ListMemberRow(Base):
     __tablename__ = "distribution_list_member"
+    __changes__ = LISTS
     __table_args__ = ({"sqlite_with_rowid": False},)
     list_id: Mapped[int] = mapped_column(
         ForeignKey("distribution_list.id", ondelete="CASCADE"), primary_key=True
@@ -133,6 +145,7 @@ class NotDuplicateRow(Base):
     """Two contacts a user said are different people (``first_id`` < ``second_id``)."""
 
     __tablename__ = "contact_not_duplicate"
+    __changes__ = CONTACTS
     __table_args__ = ({"sqlite_with_rowid": False},)
     first_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from .. import audit
 from ..atomic import atomic_write
 from ..errors import UserError
+from ..identity import purging
 from ..models import AuditRow
 from ..store import Store
 from . import erasures, search
@@ -39,7 +40,7 @@ def erase(
 
     Their fingerprint is recorded (``erasures``) so a restore or an import erases them again.
     """
-    with store.session() as s:
+    with store.session() as s, purging(s):  # erasure may drop and scrub lines of history
         found = load_contacts(s, [contact_id])
         if not found:
             raise UserError(f"There is no contact #{contact_id}.")

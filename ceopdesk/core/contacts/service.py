@@ -18,7 +18,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from .. import audit
-from ..errors import UserError
+from ..errors import StaleWrite, UserError
+from ..identity import check_version
 from ..models import utcnow
 from ..store import Store
 from . import search
@@ -109,11 +110,11 @@ def update_contact(store: Store, contact: Contact, user: str | None = None) -> C
         row = s.get(ContactRow, contact.id)
         if row is None:
             raise UserError(f"There is no contact #{contact.id}; it may have been erased.")
-        if contact.updated is not None and row.updated != contact.updated:
-            raise UserError(
-                f"Contact #{contact.id} was changed elsewhere since it was opened; "
-                "reopen it and make the change again."
-            )
+        if contact.version and contact.version != row.version:
+            by, at = audit.last_change(s, entity(row.id))
+            check_version(f"Contact #{contact.id}", contact.version, row.version, by, at)
+        elif not contact.version and contact.updated is not None and row.updated != contact.updated:
+            raise StaleWrite(f"Contact #{contact.id}", None, row.version)
         before = load_contacts(s, [row.id])[0]
         _raise_clashes(s, cleaned)
         write_row(s, row, cleaned)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..domain import Boilerplate, BoilerplateUse, BoilerplateVersion, as_status
 from ..errors import UserError
+from ..identity import purging
 from ..models import BoilerplateRow, BoilerplateVersionRow, ReleaseNoteRow, ReleaseRow, utcnow
 from ..store import Store
 from .interchange import KEY_RE, BoilerplateItem
@@ -134,5 +135,7 @@ def delete(store: Store, key: str, user: str | None = None) -> None:
                 f'The boilerplate note "{key}" is used by {used} release(s); '
                 "remove it from them first."
             )
-        s.delete(row)
+        with purging(s):  # an unused item goes with its versions; its tombstone stays
+            s.delete(row)
+            s.flush()
         audit.record(s, "boilerplate.delete", f"boilerplate:{key}", None, user)

@@ -29,7 +29,6 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from .. import audit
-from ..backup import auto_backup
 from ..domain import Release
 from ..errors import UserError
 from ..store import Store
@@ -173,7 +172,7 @@ def import_all(store: Store, items: list[ImportedRelease], user: str | None) -> 
         if ref:
             seen[ref] = item.source
     if items:
-        auto_backup(store.path, "before-import")
+        store.snapshot("before-import")
     with store.session() as s:
         return [_store_one(s, item, user) for item in items]
 
@@ -188,7 +187,7 @@ def import_each(
     """One unit of work per file; a failure is reported and the next file goes on."""
     report = ImportReport()
     if any(isinstance(item, ImportedRelease) for item in items):
-        auto_backup(store.path, "before-import")
+        store.snapshot("before-import")
     for i, item in enumerate(items):
         if should_stop is not None and should_stop():
             report.cancelled = True

@@ -16,6 +16,7 @@ from ..domain import (
     TextSection,
 )
 from ..errors import UserError
+from ..identity import check_version
 from ..models import (
     AuditRow,
     ReleaseNoteRow,
@@ -40,6 +41,8 @@ EDIT_AUDIT_WINDOW = timedelta(minutes=30)
 
 
 def to_domain(session: Session, row: ReleaseRow) -> Release:
+    # Written first, so the release handed back carries the version this write made.
+    session.flush()
     sections: list[TextSection | QuoteSection] = []
     for s in row.sections:
         if s.type == "quote":
@@ -67,6 +70,8 @@ def to_domain(session: Session, row: ReleaseRow) -> Release:
         approved_at=row.approved_at,
         approval_note=row.approval_note,
         version_count=len(row.versions),
+        uid=str(row.uid) if row.uid is not None else None,
+        version=row.version,
     )
 
 
@@ -257,6 +262,9 @@ def update(store: Store, release: Release, user: str | None = None) -> Release:
 def update_in(s: Session, release: Release, user: str | None = None) -> Release:
     """``update`` inside the caller's unit of work."""
     row = get_row(s, release.reference)
+    if release.version and release.version != row.version:
+        by, at = audit.last_change(s, f"release:{row.reference}")
+        check_version(row.reference, release.version, row.version, by, at)
     if row.status in READ_ONLY:
         raise UserError(
             f"{row.reference} is {row.status.replace('_', ' ')} and can no longer be edited."
@@ -272,7 +280,7 @@ def update_in(s: Session, release: Release, user: str | None = None) -> Release:
             s, "release.approval_voided", f"release:{row.reference}", "edited after approval", user
         )
     _audit_edit(s, row.reference, user)
-    reindex(s, row)
+    reindex(s, row)  # flushes: the version below is the one this write made
     return to_domain(s, row)
 
 

@@ -305,13 +305,26 @@ class ReleaseEditor(QWidget):
         self._show_save_state()
         self.ops.mutate(
             self,
-            lambda store: releases.update(store, current),
+            lambda store: releases.update(store, self._based_on_newest(current)),
             {RELEASES},
             lambda stored: self._saved_ok(current, stored, push_undo, generation),
             on_failure=lambda exc: self._save_failed(current, exc),
             report=False,
             coalesce=("release", reference),
         )
+
+    def _based_on_newest(self, sent: Release) -> Release:
+        """``sent`` based on the version the editor last had from the store.
+
+        Runs on the write thread when the write starts: writes are serial and the previous
+        save's ``_saved_ok`` has run by then, so a save queued before it answered is based
+        on the version it made, not the one the form had when the save was queued. Anything
+        else that moved the release on makes the store refuse the save (a stale write).
+        """
+        base = self._release
+        if base is None or base.reference != sent.reference:
+            return sent
+        return replace(sent, version=base.version)
 
     def _saved_ok(self, sent: Release, stored: Release, push_undo: bool, generation: int) -> None:
         if self._release is None or sent.reference != self._release.reference:

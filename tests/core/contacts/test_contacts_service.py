@@ -9,7 +9,7 @@ import pytest
 from ceopdesk.core import audit
 from ceopdesk.core.contacts import lists, service
 from ceopdesk.core.contacts.domain import Contact, Email, Phone
-from ceopdesk.core.errors import UserError
+from ceopdesk.core.errors import StaleWrite, UserError
 
 
 def jane(**changes) -> Contact:
@@ -83,7 +83,7 @@ def test_update_records_what_changed_and_refuses_stale_edits(store):
     events = audit.events_for(store, f"contact:{c.id}")
     assert events[-1].detail == "changed organisation, emails"
     c.job_title = "stale"  # c.updated is older than the stored row now
-    with pytest.raises(UserError, match="was changed elsewhere since it was opened"):
+    with pytest.raises(StaleWrite, match="was changed elsewhere by test.officer"):
         service.update_contact(store, c)
     saved.emails = [Email("js@c4.example.com")]  # e-mails reordered and removed
     again = service.update_contact(store, saved)

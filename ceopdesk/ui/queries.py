@@ -72,6 +72,8 @@ class Queries(QObject):
         self.running += 1
 
         def deliver(ok: bool, value: object) -> None:
+            if not shiboken6.isValid(self):
+                return  # its window (and StoreOps) closed while the read ran
             self.running -= 1
             if not self.running:
                 self.settled.emit()

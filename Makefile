@@ -27,7 +27,7 @@ run: $(STAMP)
 	$(BIN)/python -m ceopdesk
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto  # one worker per core (pytest-xdist): ~2x on 2 cores
 
 lint: $(STAMP)
 	$(BIN)/ruff check ceopdesk tests benchmarks
